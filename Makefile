@@ -1,0 +1,58 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# NCR Voyager: Linux platform port and emulated machine.
+#
+#   make run     install what is missing, build everything, boot a shell
+#   make check   install what is missing, build everything, run every test
+#
+# Finer targets: deps kernel kernel-debug qemu initramfs check-static
+# check-oracle check-boot clean distclean help.  Everything lands in build/.
+
+SHELL := /bin/bash
+S := scripts
+
+.PHONY: all deps kernel kernel-debug qemu initramfs run check check-static \
+	check-oracle check-boot clean distclean help
+
+all: kernel qemu initramfs
+
+deps:
+	@$(S)/deps.sh
+
+kernel: deps
+	@$(S)/build-kernel.sh
+
+kernel-debug: deps
+	@$(S)/build-kernel.sh -v debug -f configs/debug.config
+
+qemu: deps
+	@$(S)/build-qemu.sh
+
+initramfs: kernel
+	@$(S)/build-initramfs.sh
+
+run: all
+	@$(S)/run.sh
+
+check: all
+	@tests/check.sh all
+
+check-static: deps
+	@$(S)/build-kernel.sh -p
+	@tests/check.sh static
+
+check-oracle:
+	@tests/check.sh oracle
+
+check-boot: all
+	@tests/check.sh boot
+
+clean:
+	rm -rf build/linux build/linux-* build/qemu build/userland build/logs \
+		build/initramfs.cpio.gz build/sysroot
+
+distclean:
+	rm -rf build
+
+help:
+	@sed -n 's/^#   \{0,1\}//p' Makefile | head -n 8

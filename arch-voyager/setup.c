@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * NCR Voyager detection and early platform set-up.
+ *
+ * The real-mode setup code asked the BIOS (int 15h AX=FFC0h) and left the
+ * answer in the zero page.  voyager_early_init() runs from the early
+ * platform quirks, before start_kernel(), and decides once whether this
+ * boot takes the Voyager path.  On any other machine it changes nothing.
+ */
+
+#define pr_fmt(fmt) "Voyager: " fmt
+
+#include <linux/init.h>
+#include <linux/printk.h>
+#include <linux/string.h>
+#include <asm/bootparam.h>
+#include <asm/cmdline.h>
+#include <asm/setup.h>
+#include <asm/x86_init.h>
+#include <asm/voyager.h>
+#include <asm/voyager_boot.h>
+
+struct voyager_bios_id voyager_id __ro_after_init;
+
+static enum voyager_table_status voyager_status __initdata;
+static struct voyager_bios_id voyager_seen __initdata;
+static bool voyager_disabled __initdata;
+
+static void __init voyager_arch_setup(void)
+{
+	pr_info("NCR class %04x, Level %u (BIOS table revision %u.%u)\n",
+		voyager_id.class, voyager_id.level,
+		voyager_id.major, voyager_id.minor);
+}
+
+/* Called from x86_early_init_platform_quirks(): too early for printk. */
+void __init voyager_early_init(void)
+{
+	const struct voyager_boot_info *info =
+		(const void *)&boot_params.apm_bios_info;
+	char arg[8];
+
+	BUILD_BUG_ON(offsetof(struct boot_params, apm_bios_info) !=
+		     VOYAGER_BOOT_INFO_OFFSET);
+
+	voyager_status = voyager_parse_bios_table(info->table, info->queried,
+						  &voyager_seen);
+	if (voyager_status != VOYAGER_TABLE_OK)
+		return;
+
+	if (cmdline_find_option(boot_command_line, "voyager", arg,
+				sizeof(arg)) > 0 && !strcmp(arg, "off")) {
+		voyager_disabled = true;
+		return;
+	}
+
+	voyager_id = voyager_seen;
+	x86_init.oem.arch_setup = voyager_arch_setup;
+}
+
+/* Say once what this boot found, for every path that is not Voyager. */
+static int __init voyager_report(void)
+{
+	if (is_voyager())
+		return 0;
+	if (voyager_disabled)
+		pr_info("class %04x, Level %u found, but disabled by voyager=off: PC path\n",
+			voyager_seen.class, voyager_seen.level);
+	else if (voyager_status == VOYAGER_TABLE_ABSENT ||
+		 voyager_status == VOYAGER_TABLE_NOT_QUERIED)
+		pr_info("not detected (%s)\n",
+			voyager_table_status_str(voyager_status));
+	else
+		pr_warn("not detected: %s (class %04x, revision %u.%u); booting as a PC\n",
+			voyager_table_status_str(voyager_status),
+			voyager_seen.class, voyager_seen.major,
+			voyager_seen.minor);
+	return 0;
+}
+early_initcall(voyager_report);
+
+/* voyager_early_init() reads the option; this only validates it. */
+static int __init voyager_param(char *arg)
+{
+	if (!arg || strcmp(arg, "off")) {
+		pr_warn("unknown option voyager=%s (only voyager=off is known)\n",
+			arg ?: "");
+		return -EINVAL;
+	}
+	return 0;
+}
+early_param("voyager", voyager_param);

@@ -1,0 +1,7 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# Devices for the project's minimal qemu-system-i386: the stock ISA and
+# i440FX PCs (the kernel's PC path is tested on them) and the voyager board.
+
+CONFIG_ISAPC=y
+CONFIG_I440FX=y

@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Boot a kernel + initramfs under the project's QEMU with a timeout,
+# capture the serial console to a log, and judge it (scripts/oracle.py).
+# Prints one verdict line; exit 0 on PASS.
+#
+# Usage: scripts/boot.sh --name NAME --machine M --cpus N [options]
+#   --name NAME        test name; log in build/logs/boot-NAME.log
+#   --machine M        QEMU -M value (e.g. pc, isapc, voyager,...)
+#   --cpus N           CPUs the kernel must bring up (passed to the tests)
+#   --cpu MODEL        QEMU -cpu (default: the machine's)
+#   --smp SPEC         QEMU -smp (default: none)
+#   --mem MB           memory (default 256)
+#   --tests LIST       comma-separated /tests programs for the test init
+#   --append ARGS      extra kernel command line
+#   --end reboot|poweroff  how the test init ends (default reboot)
+#   --timeout SECS     wall-clock limit before scaling (default 240)
+#   --expect REGEX     must appear in the console log (repeatable)
+#   --reject REGEX     must not appear (repeatable)
+#   --qemu-arg ARG     extra QEMU argument (repeatable)
+#   --kernel FILE      default build/linux/arch/x86/boot/bzImage
+#   --initrd FILE      default build/initramfs.cpio.gz
+# Environment: VOYAGER_TIMEOUT_SCALE multiplies every timeout.
+set -euo pipefail
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+. "$top/scripts/lib.sh"
+
+name= machine= cpus= cpu= smp= mem=256 tests= append= end=reboot timeout=240
+kernel=$BUILD/linux/arch/x86/boot/bzImage
+initrd=$BUILD/initramfs.cpio.gz
+qemu=$BUILD/qemu/qemu-system-i386
+oracle_args=()
+qemu_extra=()
+while [ $# -gt 0 ]; do
+	case $1 in
+	--name) name=$2 ;;
+	--machine) machine=$2 ;;
+	--cpus) cpus=$2 ;;
+	--cpu) cpu=$2 ;;
+	--smp) smp=$2 ;;
+	--mem) mem=$2 ;;
+	--tests) tests=$2 ;;
+	--append) append=$2 ;;
+	--end) end=$2 ;;
+	--timeout) timeout=$2 ;;
+	--expect) oracle_args+=(--expect "$2") ;;
+	--reject) oracle_args+=(--reject "$2") ;;
+	--qemu-arg) qemu_extra+=("$2") ;;
+	--kernel) kernel=$2 ;;
+	--initrd) initrd=$2 ;;
+	*) die "boot.sh: unknown option $1" ;;
+	esac
+	shift 2
+done
+[ -n "$name" ] && [ -n "$machine" ] && [ -n "$cpus" ] ||
+	die "boot.sh: --name, --machine and --cpus are required"
+for f in "$kernel" "$initrd" "$qemu"; do
+	[ -f "$f" ] || die "boot.sh: $f does not exist (make kernel qemu initramfs)"
+done
+
+log=$BUILD/logs/boot-$name.log
+mkdir -p "$BUILD/logs"
+limit=$(scaled "$timeout")
+
+cmdline="console=ttyS0,115200 console_msg_format=syslog printk.time=1"
+cmdline+=" panic=-1 oops=panic voyager_cpus=$cpus voyager_end=$end"
+[ -n "$tests" ] && cmdline+=" voyager_tests=$tests"
+[ -n "$append" ] && cmdline+=" $append"
+
+args=(-M "$machine" -m "$mem" -nodefaults -display none -monitor none
+	-serial "file:$log" -no-reboot
+	-kernel "$kernel" -initrd "$initrd" -append "$cmdline")
+[ -n "$cpu" ] && args+=(-cpu "$cpu")
+[ -n "$smp" ] && args+=(-smp "$smp")
+args+=("${qemu_extra[@]}")
+
+: >"$log"
+rc=0
+timeout -k 5 "$limit" "$qemu" "${args[@]}" 2>"$log.qemu-stderr" || rc=$?
+note=
+case $rc in
+0) ;;
+124 | 137) note="timeout: QEMU still running after ${limit} s" ;;
+*) note="QEMU exited with status $rc: $(head -c 300 "$log.qemu-stderr" | tr '\n' ' ')" ;;
+esac
+# Keep the exact command with the log, for reproducing by hand.
+printf '%q ' "$qemu" "${args[@]}" >"$log.cmd"
+echo >>"$log.cmd"
+
+exec python3 "$top/scripts/oracle.py" "$log" --name "$name" --cpus "$cpus" \
+	${note:+--note "$note"} "${oracle_args[@]}"

@@ -1,0 +1,43 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# Shared helpers for the project's shell scripts.  Sourced, not run.
+
+: "${top:=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
+BUILD=${BUILD:-$top/build}
+
+note() { printf '[voyager] %s\n' "$*" >&2; }
+die() { printf '[voyager] ERROR: %s\n' "$*" >&2; exit 1; }
+
+# Pristine Debian QEMU source as unpacked by `apt-get source qemu`.
+qemu_orig_dir() { echo "$BUILD/src/qemu-debian"; }
+
+# The newest linux-source-6.12 tarball the package installed.
+linux_tarball() {
+	ls -1 /usr/src/linux-source-6.12.tar.* 2>/dev/null | sort | tail -n 1
+}
+
+linux_package_version() {
+	dpkg-query -W -f='${Version}' linux-source-6.12 2>/dev/null
+}
+
+# Timeouts scale with VOYAGER_TIMEOUT_SCALE (e.g. 3 on a slow machine).
+scaled() {
+	local scale=${VOYAGER_TIMEOUT_SCALE:-1}
+	awk -v t="$1" -v s="$scale" 'BEGIN { printf "%d\n", t * s + 0.5 }'
+}
+
+# Use ccache when present; never depend on it.  Its cache lives outside
+# the repository so a fresh clone on the same machine reuses it.  Sets
+# CCACHE (empty without ccache) in the calling shell.
+setup_ccache() {
+	CCACHE=
+	if command -v ccache >/dev/null 2>&1 && [ "${VOYAGER_NO_CCACHE:-0}" != 1 ]; then
+		export CCACHE_DIR=${CCACHE_DIR:-$HOME/.cache/voyager-ccache}
+		export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-5G}
+		# Paths below the build directory are hashed relative to it, so
+		# fresh clones in other directories share hits.
+		export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$BUILD}
+		export CCACHE_NOHASHDIR=1
+		CCACHE=ccache
+	fi
+}

@@ -1,0 +1,181 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+"""Judge a serial console log of a test boot.
+
+A boot passes only if, before the test userland's end marker:
+  * no splat appears (the lists of rcutorture's console-badness.sh and
+    syzkaller's Linux oops table), and no message of level crit, alert or
+    emerg (the console is run with console_msg_format=syslog so every line
+    carries its level),
+  * /init was reached,
+  * the kernel brought up the expected number of CPUs,
+  * a KTAP block was printed whose plan is complete, with at least one
+    test and every line "ok",
+  * every --expect pattern was seen and no --reject pattern was.
+
+Prints one verdict line ("PASS name: ..." or "FAIL name: reason (log: ...)")
+and exits 0 or 1.
+"""
+import argparse
+import re
+import sys
+
+END_MARKER = "voyager-init: done"
+INIT_MARKERS = ("Run /init as init process", "voyager-init: started")
+
+# rcutorture console-badness.sh, plus syzkaller's oops titles.
+BAD = [
+    r"Badness", r"WARNING:", r"\bBUG\b", r"={11}", r"Call Trace:", r"Oops:",
+    r"Oops\b", r"detected stalls on CPUs/tasks:",
+    r"self-detected stall on CPU", r"Stall ended before state dump start",
+    r"\?\?\? Writer stall state", r"rcu_.*kthread starved for", r"!!!",
+    r"kernel BUG at", r"general protection fault", r"Unable to handle kernel",
+    r"Kernel panic", r"BUG: unable to handle", r"invalid opcode:",
+    r"divide error:", r"INFO: task .* blocked for more than",
+    r"INFO: rcu_.* detected stalls", r"possible circular locking dependency",
+    r"possible recursive locking", r"inconsistent lock state",
+    r"sleeping function called from invalid context",
+    r"scheduling while atomic", r"soft lockup", r"hard LOCKUP",
+    r"UBSAN:", r"list_add corruption", r"list_del corruption",
+    r"refcount_t:", r"trap invalid opcode", r"segfault at",
+    r"Attempted to kill init", r"ODEBUG:", r"\bTainted:",
+]
+# Lines that match BAD but are benign (from console-badness.sh).
+BENIGN = [
+    r"This means that this is a DEBUG kernel and it is",
+    r"Warning: unable to open an initial console",
+    r"Warning: Failed to add ttynull console",
+    r"NOHZ tick-stop error: Non-RCU local softirq work is pending",
+    r"Good, all \d+ testcases passed",
+]
+BAD_RE = re.compile("|".join("(?:%s)" % p for p in BAD))
+BENIGN_RE = re.compile("|".join("(?:%s)" % p for p in BENIGN))
+# "<N>" syslog prefix (console_msg_format=syslog), after a printk timestamp
+# or at the start of the line.
+LEVEL_RE = re.compile(r"^<(\d+)>")
+CPUS_RE = re.compile(r"smp: Brought up \d+ nodes?, (\d+) CPUs?")
+KTAP_RESULT_RE = re.compile(r"^(not ok|ok) (\d+)\b(.*)$")
+KTAP_PLAN_RE = re.compile(r"^1\.\.(\d+)$")
+
+
+def strip_line(line):
+    """The message text: no CR, no syslog level prefix."""
+    line = line.rstrip("\r\n")
+    m = LEVEL_RE.match(line)
+    level = None
+    if m:
+        level = int(m.group(1)) & 7
+        line = line[m.end():]
+    return level, line
+
+
+def judge(lines, cpus, expect, reject):
+    """Return a list of failure reasons (empty means pass) and facts."""
+    reasons = []
+    facts = {}
+    seen_init = False
+    seen_end = False
+    cpus_up = None
+    in_ktap = False
+    plan = None
+    results = []
+    seen_expect = set()
+    for raw in lines:
+        level, line = strip_line(raw)
+        if END_MARKER in line:
+            seen_end = True
+            break
+        body = re.sub(r"^\[\s*\d+\.\d+\]\s?", "", line)
+        if BAD_RE.search(body) and not BENIGN_RE.search(body):
+            reasons.append("splat: %s" % body.strip())
+        if level is not None and level <= 2:
+            reasons.append("level %d message: %s" % (level, body.strip()))
+        if any(m in body for m in INIT_MARKERS):
+            seen_init = True
+        m = CPUS_RE.search(body)
+        if m:
+            cpus_up = int(m.group(1))
+        for pat in expect:
+            if re.search(pat, body):
+                seen_expect.add(pat)
+        for pat in reject:
+            if re.search(pat, body):
+                reasons.append("rejected pattern /%s/: %s" % (pat, body.strip()))
+        # KTAP is printed by the test init at the start of its lines.
+        if body == "KTAP version 1":
+            in_ktap = True
+            continue
+        if in_ktap:
+            m = KTAP_PLAN_RE.match(body)
+            if m and plan is None:
+                plan = int(m.group(1))
+                continue
+            m = KTAP_RESULT_RE.match(body)
+            if m:
+                results.append((m.group(1), int(m.group(2)), m.group(3).strip()))
+    if not seen_end:
+        reasons.append("end marker '%s' not reached" % END_MARKER)
+    if not seen_init:
+        reasons.append("/init was not reached")
+    if cpus is not None:
+        if cpus_up is None and cpus == 1:
+            # A UP boot (nosmp, or one CPU) may not print the smp line.
+            cpus_up = 1
+        if cpus_up != cpus:
+            reasons.append("expected %d CPUs brought up, kernel said %s"
+                           % (cpus, cpus_up))
+    if not in_ktap:
+        reasons.append("no KTAP output")
+    elif plan is None:
+        reasons.append("KTAP plan missing")
+    else:
+        if plan < 1:
+            reasons.append("KTAP plan runs no test")
+        if len(results) != plan:
+            reasons.append("KTAP plan 1..%d but %d results" % (plan, len(results)))
+        for res, num, desc in results:
+            if res != "ok":
+                reasons.append("KTAP: not ok %d %s" % (num, desc))
+    for pat in expect:
+        if pat not in seen_expect:
+            reasons.append("expected pattern /%s/ not seen" % pat)
+    facts["cpus"] = cpus_up
+    facts["tests"] = len(results)
+    return reasons, facts
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("log")
+    ap.add_argument("--name", default=None)
+    ap.add_argument("--cpus", type=int, default=None,
+                    help="CPUs the kernel must bring up")
+    ap.add_argument("--expect", action="append", default=[],
+                    help="regex that must appear before the end marker")
+    ap.add_argument("--reject", action="append", default=[],
+                    help="regex that must not appear before the end marker")
+    ap.add_argument("--note", default="",
+                    help="extra reason to report (e.g. a timeout)")
+    args = ap.parse_args()
+    name = args.name or args.log
+    try:
+        with open(args.log, errors="replace") as f:
+            lines = f.readlines()
+    except OSError as e:
+        print("FAIL %s: cannot read log: %s" % (name, e))
+        return 1
+    reasons, facts = judge(lines, args.cpus, args.expect, args.reject)
+    if args.note:
+        reasons.insert(0, args.note)
+    if reasons:
+        more = " (+%d more)" % (len(reasons) - 3) if len(reasons) > 3 else ""
+        print("FAIL %s: %s%s (log: %s)" % (name, "; ".join(reasons[:3]), more,
+                                          args.log))
+        return 1
+    print("PASS %s: %s CPUs, %d KTAP tests ok (log: %s)"
+          % (name, facts["cpus"], facts["tests"], args.log))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

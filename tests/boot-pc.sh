@@ -1,0 +1,13 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# The Voyager-enabled bzImage on ordinary PCs: it must take the PC path
+# ("Voyager: not detected"), bring up every CPU and pass the KTAP tests.
+# Sourced by check.sh.
+
+boot_pc_checks() {
+	boot pc-486 --machine pc --cpu 486 --cpus 1 --tests cpus,timer \
+		--expect 'Voyager: not detected' --reject 'Voyager: NCR class'
+	boot pc-pentium-smp4 --machine pc --cpu pentium \
+		--smp 4,sockets=4,cores=1,threads=1 --cpus 4 --tests cpus,timer \
+		--expect 'Voyager: not detected' --reject 'Voyager: NCR class'
+}

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# The project's test driver: runs the named groups of checks, prints one
+# verdict line per check and a closing "N passed, N failed" line.
+#
+# Usage: tests/check.sh all|static|oracle|boot [...]
+# Expects the builds (make all) to exist for static and boot.
+set -uo pipefail
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+. "$top/scripts/lib.sh"
+. "$top/scripts/overlay.sh"
+
+passed=0
+failed=0
+failures=()
+
+# check NAME COMMAND...: run one check; its output goes to a log.
+check() {
+	local name=$1 log
+	shift
+	log=$BUILD/logs/check-$name.log
+	mkdir -p "$BUILD/logs"
+	if "$@" >"$log" 2>&1; then
+		echo "PASS $name"
+		passed=$((passed + 1))
+	else
+		echo "FAIL $name (log: $log)"
+		tail -n 15 "$log" | sed 's/^/    /'
+		failed=$((failed + 1))
+		failures+=("$name")
+	fi
+}
+
+# boot NAME ARGS...: one boot through scripts/boot.sh (it prints the verdict).
+boot() {
+	local name=$1
+	shift
+	if "$top/scripts/boot.sh" --name "$name" "$@"; then
+		passed=$((passed + 1))
+	else
+		failed=$((failed + 1))
+		failures+=("boot-$name")
+	fi
+}
+
+# shellcheck source=tests/static.sh
+. "$top/tests/static.sh"
+# shellcheck source=tests/oracle-selftest.sh
+. "$top/tests/oracle-selftest.sh"
+# shellcheck source=tests/boot-pc.sh
+. "$top/tests/boot-pc.sh"
+
+groups=("$@")
+[ ${#groups[@]} -gt 0 ] || groups=(all)
+[ "${groups[0]}" = all ] && groups=(static oracle boot)
+
+for g in "${groups[@]}"; do
+	case $g in
+	static) static_checks ;;
+	oracle) oracle_checks ;;
+	boot) boot_pc_checks ;;
+	*) die "unknown check group $g (static, oracle, boot, all)" ;;
+	esac
+done
+
+echo
+[ $failed = 0 ] || echo "failed: ${failures[*]}"
+echo "$passed passed, $failed failed"
+[ $failed = 0 ]

@@ -1,0 +1,46 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# The oracle judged on hand-written console logs: the good fixture passes,
+# and each way a boot can go wrong makes it fail.  Sourced by check.sh.
+
+# variant NAME SED-SCRIPT: the good log changed by a sed script.
+oracle_variant() {
+	sed "$2" "$top/tests/oracle/good.log" >"$BUILD/logs/oracle-$1.log"
+	echo "$BUILD/logs/oracle-$1.log"
+}
+
+oracle_judges() {
+	local want=$1 name=$2 script=$3 log out
+	shift 3
+	log=$(oracle_variant "$name" "$script")
+	out=$(python3 "$top/scripts/oracle.py" "$log" --name "$name" --cpus 2 "$@")
+	echo "$out"
+	case $want in
+	pass) [[ $out == PASS* ]] ;;
+	fail) [[ $out == FAIL* ]] ;;
+	esac
+}
+
+oracle_checks() {
+	mkdir -p "$BUILD/logs"
+	check oracle-good oracle_judges pass good ''
+	# The emergency "Restarting system" after the end marker is not judged.
+	check oracle-oops oracle_judges fail oops \
+		'/ok 1 cpus/a <1>[    1.000000] BUG: kernel NULL pointer dereference, address: 00000000\n<4>[    1.000000] Oops: 0002 [#1] SMP\n<4>[    1.000000] Call Trace:'
+	check oracle-warning oracle_judges fail warning \
+		'/Run \/init/i <4>[    0.800000] WARNING: CPU: 1 PID: 1 at kernel/smp.c:100 smp_call_function_many+0x1/0x2'
+	check oracle-crit-level oracle_judges fail crit-level \
+		'/Run \/init/i <2>[    0.800000] Voyager: something critical'
+	check oracle-rcu-stall oracle_judges fail rcu-stall \
+		'/ok 2/i <3>[    1.000000] rcu: INFO: rcu_sched self-detected stall on CPU'
+	check oracle-not-ok oracle_judges fail not-ok 's/^ok 2 timer/not ok 2 timer/'
+	check oracle-missing-result oracle_judges fail missing-result '/^ok 2 timer/d'
+	check oracle-no-tests oracle_judges fail no-tests 's/^1\.\.2/1..0/; /^ok /d'
+	check oracle-no-end oracle_judges fail no-end '/voyager-init: done/,$d'
+	check oracle-no-init oracle_judges fail no-init '/Run \/init/d; /voyager-init: started/d'
+	check oracle-cpu-count oracle_judges fail cpu-count 's/2 CPUs$/1 CPUs/'
+	check oracle-expect-missing oracle_judges fail expect-missing '' \
+		--expect 'Voyager: NCR class'
+	check oracle-expect-seen oracle_judges pass expect-seen '' \
+		--expect 'Voyager: not detected'
+}

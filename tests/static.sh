@@ -1,0 +1,141 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# Static checks: checkpatch on everything we ship into the kernel and into
+# QEMU, a W=1 build of our kernel code, the overlay rule, the config audit.
+# Sourced by tests/check.sh.
+
+ksrc=$BUILD/linux-src
+qsrc=$BUILD/qemu-src
+
+# Kernel files of the overlay, as repository paths.
+kernel_overlay_files() {
+	(cd "$top" && find arch-voyager arch-voyager-boot include Documentation \
+		-type f | sort && echo Kconfig)
+}
+
+checkpatch_kernel_files() {
+	local f rc=0
+	for f in $(kernel_overlay_files); do
+		(cd "$ksrc" && perl scripts/checkpatch.pl --strict --no-summary \
+			--show-types -f "$top/$f") || { echo "checkpatch: $f"; rc=1; }
+	done
+	return $rc
+}
+
+checkpatch_kernel_patches() {
+	local p rc=0
+	for p in $(series_files "$top/patches/linux-6.12"); do
+		(cd "$ksrc" && perl scripts/checkpatch.pl --strict --no-summary \
+			--show-types "$top/patches/linux-6.12/$p") ||
+			{ echo "checkpatch: $p"; rc=1; }
+	done
+	return $rc
+}
+
+# Every patch says what and why before its diff (DEP-3 / kernel style).
+patch_headers() {
+	local p rc=0
+	for p in $(series_files "$top/patches/linux-6.12") $(series_files "$top/qemu/patches"); do
+		f=$top/patches/linux-6.12/$p
+		[ -f "$f" ] || f=$top/qemu/patches/$p
+		grep -q '^Subject: ' "$f" || { echo "$p: no Subject:"; rc=1; }
+		# At least one line of explanation between the header and the diff.
+		awk '/^Subject: /{h=1; next} h && /^---$/{exit} h && NF{n++} END{exit !(n >= 2)}' "$f" ||
+			{ echo "$p: no description of why"; rc=1; }
+	done
+	return $rc
+}
+
+# QEMU's own checkpatch on the emulator's C files and patches.
+checkpatch_qemu() {
+	local f rc=0
+	while IFS= read -r f; do
+		(cd "$qsrc" && perl scripts/checkpatch.pl --no-tree -f "$top/$f") ||
+			{ echo "checkpatch: $f"; rc=1; }
+	done < <(cd "$top" && find qemu -name '*.[ch]' -not -path 'qemu/patches/*' | sort)
+	for f in $(series_files "$top/qemu/patches"); do
+		(cd "$qsrc" && perl scripts/checkpatch.pl --no-tree "$top/qemu/patches/$f") ||
+			{ echo "checkpatch: $f"; rc=1; }
+	done
+	return $rc
+}
+
+# The flags W=1 adds in 6.12 (scripts/Makefile.extrawarn), including the
+# ones it stops disabling.
+W1_FLAGS="-Wmissing-format-attribute -Wmissing-include-dirs -Wunused-const-variable
+	-Wundef -Wunused-but-set-variable -Wpacked-not-aligned -Wformat-overflow
+	-Wformat-truncation -Wstringop-truncation"
+
+# Our kernel code must build with W=1 (which also runs kernel-doc) warning
+# free.  The platform directory is rebuilt by Kbuild with W=1.  The setup
+# code file cannot be a single Kbuild target (that would drop the real-mode
+# flags of arch/x86/boot/Makefile), so its saved compile command is run
+# again with the W=1 flags added.
+w1_build() {
+	local out cmd obj=$BUILD/linux tmp
+	out=$(make -C "$ksrc" O="$obj" ARCH=i386 -j"$(nproc)" W=1 \
+		arch/x86/platform/voyager/ 2>&1) || { echo "$out"; return 1; }
+	echo "$out"
+	grep -q 'CC .*arch/x86/platform/voyager/' <<<"$out" ||
+		{ echo "W=1 rebuilt nothing in arch/x86/platform/voyager/"; return 1; }
+	cmd=$(sed -n 's/^savedcmd_arch\/x86\/boot\/voyager.o := //p' \
+		"$obj/arch/x86/boot/.voyager.o.cmd")
+	[ -n "$cmd" ] || { echo "no saved command for arch/x86/boot/voyager.o"; return 1; }
+	tmp=$(mktemp --suffix=.o)
+	cmd=$(sed -e 's/-Wp,-MMD,[^ ]*//' -e "s| -o arch/x86/boot/voyager.o | -o $tmp |" <<<"$cmd")
+	# shellcheck disable=SC2086
+	out+=$'\n'$(cd "$obj" && eval "$cmd $(echo $W1_FLAGS)" 2>&1) || { echo "$out"; rm -f "$tmp"; return 1; }
+	rm -f "$tmp"
+	echo "$out"
+	! grep -E 'warning:|error:' <<<"$out"
+}
+
+# Every overlay file lands on a path the pristine tree does not have, and
+# the apply step really refuses one that would overwrite upstream.
+overlay_rule() {
+	local list=$BUILD/src/linux-source-6.12.files tmp rc=0
+	while IFS= read -r f; do
+		grep -qxF "$f" "$list" && { echo "overlay overwrites upstream $f"; rc=1; }
+	done <"$ksrc/.voyager-overlay"
+	[ -s "$ksrc/.voyager-overlay" ] || { echo "empty overlay manifest"; rc=1; }
+	# Negative case: a file named like an upstream one must be refused.
+	tmp=$(mktemp -d)
+	mkdir -p "$tmp/ovl" "$tmp/tree"
+	echo "obj-y += x.o" >"$tmp/ovl/Makefile"
+	if (copy_overlay "$tmp/ovl" "$tmp/tree" arch/x86/platform "$list" "$tmp/manifest") 2>"$tmp/err"; then
+		echo "copy_overlay accepted a file that overwrites arch/x86/platform/Makefile"
+		rc=1
+	else
+		grep -q "would overwrite upstream arch/x86/platform/Makefile" "$tmp/err" ||
+			{ echo "refusal did not name the file: $(cat "$tmp/err")"; rc=1; }
+	fi
+	rm -rf "$tmp"
+	return $rc
+}
+
+# The audit passes on the real config and fails, naming the option, on a
+# fragment asking for something that cannot survive.
+config_audit() {
+	local tmp rc=0
+	"$top/scripts/config-audit.sh" "$BUILD/linux/.config" "$top/configs/voyager.config" || rc=1
+	tmp=$(mktemp)
+	printf 'CONFIG_X86_VOYAGER=y\nCONFIG_APM=y\n' >"$tmp"
+	if "$top/scripts/config-audit.sh" "$BUILD/linux/.config" "$tmp" 2>"$tmp.err"; then
+		echo "audit accepted CONFIG_APM=y, which the config does not have"
+		rc=1
+	else
+		grep -q "CONFIG_APM=y" "$tmp.err" || { echo "audit did not name CONFIG_APM"; rc=1; }
+	fi
+	rm -f "$tmp" "$tmp.err"
+	return $rc
+}
+
+static_checks() {
+	check checkpatch-kernel-files checkpatch_kernel_files
+	check checkpatch-kernel-patches checkpatch_kernel_patches
+	check patch-headers patch_headers
+	check checkpatch-qemu checkpatch_qemu
+	check kernel-w1-build w1_build
+	check overlay-rule overlay_rule
+	check config-audit config_audit
+}

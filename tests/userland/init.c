@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The test /init: mounts the pseudo file systems, runs the test programs
+ * named on the kernel command line and reports them as KTAP, then ends
+ * the machine.  Built with the kernel's nolibc for i486, no libc needed.
+ *
+ * Kernel command line (the kernel hands unknown name=value pairs to init
+ * as environment variables):
+ *   voyager_tests=a,b,c   run /tests/a, /tests/b, /tests/c in that order
+ *   voyager_shell=1       start an interactive shell instead (make run)
+ *   voyager_end=reboot|poweroff   how to end (default reboot: QEMU runs
+ *                         with -no-reboot, so both end the emulator)
+ *   voyager_test_timeout=N  seconds per test (default 300)
+ *
+ * A test program exits 0 for ok, 77 for skip, anything else for not ok;
+ * its own output should be "# " diagnostic lines.
+ */
+#include "voyager_test.h"
+
+#define MAX_TESTS	64
+#define EXIT_SKIP	77
+
+static void mount_pseudo(const char *src, const char *dir, const char *type)
+{
+	mkdir(dir, 0755);
+	if (mount(src, dir, type, 0, NULL) < 0)
+		printf("voyager-init: cannot mount %s on %s (errno %d)\n",
+		       type, dir, errno);
+}
+
+/* Wait for @pid at most @secs seconds; kill it after that. */
+static int wait_bounded(pid_t pid, int secs, int *timed_out)
+{
+	int status = 0, waited_ms = 0;
+
+	*timed_out = 0;
+	for (;;) {
+		pid_t r = waitpid(pid, &status, WNOHANG);
+
+		if (r == pid)
+			return status;
+		if (r < 0)
+			return -1;
+		if (waited_ms >= secs * 1000) {
+			*timed_out = 1;
+			kill(pid, SIGKILL);
+			waitpid(pid, &status, 0);
+			return status;
+		}
+		msleep(20);
+		waited_ms += 20;
+	}
+}
+
+static int run_tests(char *list, char **envp)
+{
+	char *names[MAX_TESTS];
+	int n = 0, i, failed = 0, timeout;
+	char *p = list, *t;
+
+	timeout = voyager_env_int("voyager_test_timeout", 300);
+	while (p && *p && n < MAX_TESTS) {
+		names[n++] = p;
+		t = strchr(p, ',');
+		if (!t)
+			break;
+		*t = '\0';
+		p = t + 1;
+	}
+
+	printf("KTAP version 1\n1..%d\n", n);
+	for (i = 0; i < n; i++) {
+		char path[96] = "/tests/";
+		char *argv[] = { path, NULL };
+		int status, timed_out;
+		pid_t pid;
+
+		strncat(path, names[i], sizeof(path) - strlen(path) - 1);
+		pid = fork();
+		if (pid == 0) {
+			execve(path, argv, envp);
+			printf("# cannot run %s (errno %d)\n", path, errno);
+			exit(127);
+		}
+		if (pid < 0) {
+			printf("not ok %d %s # ERROR fork failed\n", i + 1,
+			       names[i]);
+			failed++;
+			continue;
+		}
+		status = wait_bounded(pid, timeout, &timed_out);
+		if (timed_out) {
+			printf("not ok %d %s # TIMEOUT after %d s\n", i + 1,
+			       names[i], timeout);
+			failed++;
+		} else if (WIFEXITED(status) && WEXITSTATUS(status) == 0) {
+			printf("ok %d %s\n", i + 1, names[i]);
+		} else if (WIFEXITED(status) &&
+			   WEXITSTATUS(status) == EXIT_SKIP) {
+			printf("ok %d %s # SKIP\n", i + 1, names[i]);
+		} else {
+			printf("not ok %d %s # exit status %d, signal %d\n",
+			       i + 1, names[i],
+			       WIFEXITED(status) ? WEXITSTATUS(status) : -1,
+			       WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+			failed++;
+		}
+	}
+	printf("# voyager-init: %d of %d tests failed\n", failed, n);
+	return failed;
+}
+
+/* An interactive busybox shell on the serial console, as a child. */
+static void run_shell(char **envp)
+{
+	char *inst[] = { "/bin/busybox", "--install", "-s", "/bin", NULL };
+	char *sh[] = { "-sh", NULL };
+	char *shenv[] = { "PATH=/sbin:/bin", "HOME=/", "TERM=vt100",
+			  "PS1=voyager# ", NULL };
+	int status;
+	pid_t pid;
+
+	(void)envp;
+	pid = fork();
+	if (pid == 0) {
+		execve(inst[0], inst, shenv);
+		exit(127);
+	}
+	waitpid(pid, &status, 0);
+	if (!WIFEXITED(status) || WEXITSTATUS(status)) {
+		printf("voyager-init: busybox does not run here (it needs a P6-class CPU: use -cpu pentium2 or newer)\n");
+		return;
+	}
+
+	pid = fork();
+	if (pid == 0) {
+		int fd;
+
+		setsid();
+		fd = open("/dev/ttyS0", O_RDWR, 0);
+		if (fd >= 0) {
+			ioctl(fd, TIOCSCTTY, 0);
+			dup2(fd, 0);
+			dup2(fd, 1);
+			dup2(fd, 2);
+		}
+		printf("\nVoyager test shell: busybox sh.  'poweroff' or 'exit' ends the machine.\n");
+		execve("/bin/sh", sh, shenv);
+		exit(127);
+	}
+	waitpid(pid, &status, 0);
+}
+
+int main(int argc, char **argv, char **envp)
+{
+	const char *end;
+	char *tests;
+
+	(void)argc;
+	(void)argv;
+	mount_pseudo("proc", "/proc", "proc");
+	mount_pseudo("sysfs", "/sys", "sysfs");
+	mount_pseudo("devtmpfs", "/dev", "devtmpfs");
+	mount_pseudo("debugfs", "/sys/kernel/debug", "debugfs");
+	printf("voyager-init: started\n");
+
+	tests = getenv("voyager_tests");
+	if (getenv("voyager_shell"))
+		run_shell(envp);
+	else if (tests && *tests)
+		run_tests(tests, envp);
+	else
+		printf("voyager-init: no voyager_tests= and no voyager_shell=1: nothing to do\n");
+
+	end = getenv("voyager_end");
+	printf("voyager-init: done\n");
+	voyager_end_machine(end && !strcmp(end, "poweroff"));
+	return 0;
+}
