@@ -29,6 +29,7 @@ I386_PACKAGES=(busybox-static)
 
 check_only=0
 [ "${1:-}" = --check ] && check_only=1
+mkdir -p "$BUILD/src"
 
 as_root() {
 	if [ "$(id -u)" -eq 0 ]; then
