@@ -6,13 +6,13 @@
 #   make check   install what is missing, build everything, run every test
 #
 # Finer targets: deps kernel kernel-debug qemu initramfs check-static
-# check-oracle check-boot clean distclean help.  Everything lands in build/.
+# check-oracle check-qtest check-boot clean distclean help.  Everything lands in build/.
 
 SHELL := /bin/bash
 S := scripts
 
 .PHONY: all deps kernel kernel-debug qemu initramfs run check check-static \
-	check-oracle check-boot clean distclean help
+	check-oracle check-qtest check-boot clean distclean help
 
 all: kernel qemu initramfs
 
@@ -37,12 +37,15 @@ run: all
 check: all
 	@tests/check.sh all
 
-check-static: deps
+check-static: deps qemu
 	@$(S)/build-kernel.sh -p
 	@tests/check.sh static
 
 check-oracle:
 	@tests/check.sh oracle
+
+check-qtest: qemu
+	@tests/check.sh qtest
 
 check-boot: all
 	@tests/check.sh boot

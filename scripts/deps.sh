@@ -169,8 +169,10 @@ fi
 if [ $qemu_src_missing = 1 ]; then
 	have_deb_src || { add_deb_src; apt_updated=0; }
 	apt_update
-	dest=$(dirname "$(qemu_orig_dir)")
-	rm -rf "$dest"
+	# apt-get source leaves the .dsc and tarballs beside the tree: keep
+	# them in a directory of their own.
+	dest=$BUILD/src/qemu-apt
+	rm -rf "$dest" "$(qemu_orig_dir)"
 	mkdir -p "$dest"
 	note "apt-get source qemu (into $dest)"
 	(cd "$dest" && apt-get source -q qemu >"$dest/apt-get-source.log" 2>&1) ||

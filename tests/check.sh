@@ -4,7 +4,7 @@
 # The project's test driver: runs the named groups of checks, prints one
 # verdict line per check and a closing "N passed, N failed" line.
 #
-# Usage: tests/check.sh all|static|oracle|boot [...]
+# Usage: tests/check.sh all|static|oracle|qtest|boot [...]
 # Expects the builds (make all) to exist for static and boot.
 set -uo pipefail
 
@@ -51,17 +51,20 @@ boot() {
 . "$top/tests/oracle-selftest.sh"
 # shellcheck source=tests/boot-pc.sh
 . "$top/tests/boot-pc.sh"
+# shellcheck source=tests/qtest.sh
+. "$top/tests/qtest.sh"
 
 groups=("$@")
 [ ${#groups[@]} -gt 0 ] || groups=(all)
-[ "${groups[0]}" = all ] && groups=(static oracle boot)
+[ "${groups[0]}" = all ] && groups=(static oracle qtest boot)
 
 for g in "${groups[@]}"; do
 	case $g in
 	static) static_checks ;;
 	oracle) oracle_checks ;;
+	qtest) qtest_checks ;;
 	boot) boot_pc_checks ;;
-	*) die "unknown check group $g (static, oracle, boot, all)" ;;
+	*) die "unknown check group $g (static, oracle, qtest, boot, all)" ;;
 	esac
 done
 
