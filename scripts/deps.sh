@@ -177,7 +177,7 @@ if [ $qemu_src_missing = 1 ]; then
 	note "apt-get source qemu (into $dest)"
 	(cd "$dest" && apt-get source -q qemu >"$dest/apt-get-source.log" 2>&1) ||
 		die "apt-get source qemu failed: see $dest/apt-get-source.log"
-	d=$(find "$dest" -maxdepth 1 -type d -name 'qemu-*' | head -n 1)
+	d=$(find "$dest" -mindepth 1 -maxdepth 1 -type d -name 'qemu-*' | head -n 1)
 	[ -n "$d" ] && [ -f "$d/VERSION" ] || die "apt-get source qemu left no source tree in $dest"
 	mv "$d" "$(qemu_orig_dir)"
 fi
