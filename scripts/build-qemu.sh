@@ -87,7 +87,8 @@ note "building qemu-system-i386 (log: $log)"
 datadir=$obj/qemu-bundle/usr/local/share/qemu
 mkdir -p "$datadir"
 # Later entries win: our own ROMs replace Debian's copies of the same name.
-for f in /usr/share/seabios/*.bin /usr/share/qemu/*.bin "$obj"/pc-bios/optionrom/*.bin; do
+for f in /usr/share/seabios/*.bin /usr/share/qemu/*.bin /usr/lib/ipxe/qemu/*.rom \
+	"$obj"/pc-bios/optionrom/*.bin; do
 	[ -e "$f" ] && ln -sfn "$(readlink -f "$f")" "$datadir/$(basename "$f")"
 done
 [ -e "$datadir/bios-256k.bin" ] || die "no SeaBIOS image found (package seabios)"

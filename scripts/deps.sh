@@ -19,7 +19,7 @@ PACKAGES=(
 	xz-utils kmod perl python3 rsync ccache
 	meson ninja-build pkg-config libglib2.0-dev libpixman-1-dev libfdt-dev
 	zlib1g-dev python3-venv dpkg-dev
-	seabios qemu-system-data
+	seabios qemu-system-data ipxe-qemu
 	e2fsprogs
 )
 # Debian's i386 busybox gives `make run` its interactive shell.  It is

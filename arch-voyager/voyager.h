@@ -1,0 +1,68 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * NCR Voyager platform internals, shared by the files of this directory.
+ */
+#ifndef _VOYAGER_INTERNAL_H
+#define _VOYAGER_INTERNAL_H
+
+#include <linux/types.h>
+
+/* Extended CMOS: 16-bit index written to 74h (low) and 75h (high). */
+#define VOYAGER_XCMOS_INDEX_LO		0x74
+#define VOYAGER_XCMOS_INDEX_HI		0x75
+#define VOYAGER_XCMOS_DATA		0x76
+#define VOYAGER_XCMOS_CPU_PRESENT	0x088a	/* u32: bit n = CPU n */
+#define VOYAGER_XCMOS_CLICKMAP		0x0a23	/* u32: ClickMap address */
+#define VOYAGER_XCMOS_MAILBOX		0x0b1a	/* u32: SUS mailbox address */
+
+/* The SUS "in control" register: bit 7 tells the firmware the OS runs. */
+#define VOYAGER_SUS_CONTROL_PORT	0x3ff
+#define VOYAGER_SUS_OS_IN_CONTROL	0x80
+
+/* CAT configuration ports (Level 4 uses them for the DINO window). */
+#define VOYAGER_MC_SETUP_PORT		0x96
+#define VOYAGER_MC_SETUP_CONFIG		0x08	/* enable config space */
+#define VOYAGER_CAT_SELECT_PORT		0x97
+#define VOYAGER_SSPB_RELOCATION_PORT	0x98
+#define VOYAGER_CAT_DESELECT		0xff
+#define VOYAGER_DINO_ID			0x43
+#define VOYAGER_DINO_TOM_LOW		0x04
+#define VOYAGER_DINO_TOM_HIGH		0x05
+#define VOYAGER_L4_RESTART_REG		0x21
+#define VOYAGER_L4_RESTART		0x02
+
+/* The ClickMap: 16 entries of {start, length in 4 KiB clicks}. */
+#define VOYAGER_CLICKMAP_ENTRIES	16
+#define VOYAGER_CLICKMAP_SIZE		(VOYAGER_CLICKMAP_ENTRIES * 8)
+#define VOYAGER_CLICK_SHIFT		12
+
+/**
+ * struct voyager_mem_range - one range of the memory map
+ * @start: first byte
+ * @size: length in bytes
+ * @reserved: not RAM (the Level 4 MCA window)
+ */
+struct voyager_mem_range {
+	u64	start;
+	u64	size;
+	bool	reserved;
+};
+
+/* The most ranges either memory description produces. */
+#define VOYAGER_MEM_RANGES		VOYAGER_CLICKMAP_ENTRIES
+
+int voyager_clickmap_decode(const u8 *raw, struct voyager_mem_range *ranges);
+u32 voyager_dino_top_of_memory(u8 tom_low, u8 tom_high);
+int voyager_level4_map(u32 tom, struct voyager_mem_range *ranges);
+
+u8 voyager_xcmos_read8(u16 index);
+u32 voyager_xcmos_read32(u16 index);
+u16 voyager_sspb_base(void);
+
+char *voyager_memory_setup(void);
+void voyager_init_irqs(void);
+void voyager_intr_mode_select(void);
+void voyager_timer_init(void);
+void voyager_restart_init(void);
+
+#endif /* _VOYAGER_INTERNAL_H */
