@@ -19,6 +19,7 @@
 #include <asm/x86_init.h>
 #include <asm/voyager.h>
 #include <asm/voyager_boot.h>
+#include "voyager.h"
 
 struct voyager_bios_id voyager_id __ro_after_init;
 
@@ -31,6 +32,24 @@ static void __init voyager_arch_setup(void)
 	pr_info("NCR class %04x, Level %u (BIOS table revision %u.%u)\n",
 		voyager_id.class, voyager_id.level,
 		voyager_id.major, voyager_id.minor);
+	voyager_restart_init();
+}
+
+/* Replace the PC hooks that do not fit a Voyager. */
+static void __init voyager_install_hooks(void)
+{
+	x86_init.oem.arch_setup = voyager_arch_setup;
+	x86_init.resources.memory_setup = voyager_memory_setup;
+	/* Firmware may publish an MP table; the machine has no APIC. */
+	x86_init.mpparse.find_mptable = x86_init_noop;
+	x86_init.mpparse.early_parse_smp_cfg = x86_init_noop;
+	x86_init.mpparse.parse_smp_cfg = x86_init_noop;
+	x86_init.irqs.pre_vector_init = voyager_init_irqs;
+	x86_init.irqs.intr_mode_select = voyager_intr_mode_select;
+	x86_init.timers.timer_init = voyager_timer_init;
+	/* Secondary CPUs start through the IVT, not the warm-reset vector. */
+	x86_platform.legacy.warm_reset = 0;
+	x86_platform.legacy.devices.pnpbios = 0;
 }
 
 /* Called from x86_early_init_platform_quirks(): too early for printk. */
@@ -55,7 +74,7 @@ void __init voyager_early_init(void)
 	}
 
 	voyager_id = voyager_seen;
-	x86_init.oem.arch_setup = voyager_arch_setup;
+	voyager_install_hooks();
 }
 
 /* Say once what this boot found, for every path that is not Voyager. */

@@ -55,6 +55,9 @@ int voyager_clickmap_decode(const u8 *raw, struct voyager_mem_range *ranges);
 u32 voyager_dino_top_of_memory(u8 tom_low, u8 tom_high);
 int voyager_level4_map(u32 tom, struct voyager_mem_range *ranges);
 
+int voyager_vic_id(u8 whoami);
+int voyager_hw_cpu(void);
+
 u8 voyager_xcmos_read8(u16 index);
 u32 voyager_xcmos_read32(u16 index);
 u16 voyager_sspb_base(void);
