@@ -5,16 +5,16 @@
 #   make run     install what is missing, build everything, boot a shell
 #   make check   install what is missing, build everything, run every test
 #
-# Finer targets: deps kernel kernel-debug qemu initramfs check-static
+# Finer targets: deps kernel kernel-debug kernel-kunit qemu initramfs check-static
 # check-oracle check-qtest check-boot clean distclean help.  Everything lands in build/.
 
 SHELL := /bin/bash
 S := scripts
 
-.PHONY: all deps kernel kernel-debug qemu initramfs run check check-static \
+.PHONY: all deps kernel kernel-debug kernel-kunit qemu initramfs run check check-static \
 	check-oracle check-qtest check-boot clean distclean help
 
-all: kernel qemu initramfs
+all: kernel kernel-kunit qemu initramfs
 
 deps:
 	@$(S)/deps.sh
@@ -24,6 +24,9 @@ kernel: deps
 
 kernel-debug: deps
 	@$(S)/build-kernel.sh -v debug -f configs/debug.config
+
+kernel-kunit: deps
+	@$(S)/build-kernel.sh -v kunit -f configs/kunit.config
 
 qemu: deps
 	@$(S)/build-qemu.sh

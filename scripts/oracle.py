@@ -76,9 +76,10 @@ def judge(lines, cpus, expect, reject):
     seen_init = False
     seen_end = False
     cpus_up = None
-    in_ktap = False
-    plan = None
-    results = []
+    # Each top-level "KTAP version 1" starts a document (KUnit prints one,
+    # the test init another); indented lines are subtests, judged through
+    # their parent's result line.
+    docs = []
     seen_expect = set()
     for raw in lines:
         level, line = strip_line(raw)
@@ -101,18 +102,19 @@ def judge(lines, cpus, expect, reject):
         for pat in reject:
             if re.search(pat, body):
                 reasons.append("rejected pattern /%s/: %s" % (pat, body.strip()))
-        # KTAP is printed by the test init at the start of its lines.
         if body == "KTAP version 1":
-            in_ktap = True
+            docs.append({"plan": None, "results": []})
             continue
-        if in_ktap:
+        if docs:
+            doc = docs[-1]
             m = KTAP_PLAN_RE.match(body)
-            if m and plan is None:
-                plan = int(m.group(1))
+            if m and doc["plan"] is None:
+                doc["plan"] = int(m.group(1))
                 continue
             m = KTAP_RESULT_RE.match(body)
             if m:
-                results.append((m.group(1), int(m.group(2)), m.group(3).strip()))
+                doc["results"].append((m.group(1), int(m.group(2)),
+                                       m.group(3).strip()))
     if not seen_end:
         reasons.append("end marker '%s' not reached" % END_MARKER)
     if not seen_init:
@@ -124,23 +126,27 @@ def judge(lines, cpus, expect, reject):
         if cpus_up != cpus:
             reasons.append("expected %d CPUs brought up, kernel said %s"
                            % (cpus, cpus_up))
-    if not in_ktap:
+    if not docs:
         reasons.append("no KTAP output")
-    elif plan is None:
-        reasons.append("KTAP plan missing")
-    else:
+    for i, doc in enumerate(docs):
+        where = "KTAP document %d" % (i + 1)
+        plan, results = doc["plan"], doc["results"]
+        if plan is None:
+            reasons.append("%s: plan missing" % where)
+            continue
         if plan < 1:
-            reasons.append("KTAP plan runs no test")
+            reasons.append("%s: plan runs no test" % where)
         if len(results) != plan:
-            reasons.append("KTAP plan 1..%d but %d results" % (plan, len(results)))
+            reasons.append("%s: plan 1..%d but %d results"
+                           % (where, plan, len(results)))
         for res, num, desc in results:
             if res != "ok":
-                reasons.append("KTAP: not ok %d %s" % (num, desc))
+                reasons.append("%s: not ok %d %s" % (where, num, desc))
     for pat in expect:
         if pat not in seen_expect:
             reasons.append("expected pattern /%s/ not seen" % pat)
     facts["cpus"] = cpus_up
-    facts["tests"] = len(results)
+    facts["tests"] = sum(len(d["results"]) for d in docs)
     return reasons, facts
 
 

@@ -10,4 +10,8 @@ boot_pc_checks() {
 	boot pc-pentium-smp4 --machine pc --cpu pentium \
 		--smp 4,sockets=4,cores=1,threads=1 --cpus 4 --tests cpus,timer \
 		--expect 'Voyager: not detected' --reject 'Voyager: NCR class'
+	# The KUnit suites are pure logic: they must pass on any machine.
+	boot pc-kunit --machine pc --cpu 486 --cpus 1 --tests cpus \
+		--kernel "$BUILD/linux-kunit/arch/x86/boot/bzImage" \
+		--expect '^ok [0-9]+ voyager$'
 }

@@ -43,4 +43,9 @@ oracle_checks() {
 		--expect 'Voyager: NCR class'
 	check oracle-expect-seen oracle_judges pass expect-seen '' \
 		--expect 'Voyager: not detected'
+	# KUnit prints its own KTAP document before the init's: both count.
+	local kunit='/Run \/init/i <6>[    0.700000] KTAP version 1\n<6>[    0.700000] 1..1\n<6>[    0.700000]     KTAP version 1\n<6>[    0.700000]     # Subtest: voyager\n<6>[    0.700000]     1..1\n<6>[    0.700000]     ok 1 who_am_i\n<6>[    0.700000] ok 1 voyager'
+	check oracle-two-documents oracle_judges pass two-documents "$kunit"
+	check oracle-kunit-fails oracle_judges fail kunit-fails \
+		"${kunit//ok 1 /not ok 1 }"
 }

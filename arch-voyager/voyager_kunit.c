@@ -1,0 +1,182 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KUnit tests for the pure logic of the NCR Voyager platform code: the
+ * BIOS table, the SUS ClickMap, the Level 4 memory map and the VIC
+ * who-am-I encoding.  Expected values come from the hardware reference.
+ */
+
+#include <kunit/test.h>
+#include <linux/sizes.h>
+#include <asm/voyager.h>
+#include <asm/voyager_boot.h>
+#include "voyager.h"
+
+static void bios_table_level5(struct kunit *test)
+{
+	/* length, revision 1.2, debug, classes, class 3435h (high first) */
+	const u8 table[7] = { 7, 1, 2, 0, 1, 0x34, 0x35 };
+	struct voyager_bios_id id;
+
+	KUNIT_EXPECT_EQ(test, voyager_parse_bios_table(table, VOYAGER_BIOS_QUERIED, &id),
+			VOYAGER_TABLE_OK);
+	KUNIT_EXPECT_EQ(test, id.class, 0x3435);
+	KUNIT_EXPECT_EQ(test, id.level, 5);
+	KUNIT_EXPECT_EQ(test, id.major, 1);
+	KUNIT_EXPECT_EQ(test, id.minor, 2);
+}
+
+static void bios_table_levels(struct kunit *test)
+{
+	u8 table[7] = { 7, 1, 0, 0, 1, 0, 0 };
+	struct voyager_bios_id id;
+	static const struct { u16 class; int status; u8 level; } cases[] = {
+		{ 0x3360, VOYAGER_TABLE_OK, 4 },	/* the Level 4 class */
+		{ 0x3430, VOYAGER_TABLE_LEVEL3, 0 },	/* below 3435h */
+		{ 0x3434, VOYAGER_TABLE_LEVEL3, 0 },
+		{ 0x3435, VOYAGER_TABLE_OK, 5 },
+		{ 0x5100, VOYAGER_TABLE_OK, 5 },
+		{ 0x34a5, VOYAGER_TABLE_BAD_CLASS, 0 },	/* not a model number */
+		{ 0xffff, VOYAGER_TABLE_BAD_CLASS, 0 },
+		{ 0x0000, VOYAGER_TABLE_BAD_CLASS, 0 },
+	};
+	int i;
+
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		table[5] = cases[i].class >> 8;
+		table[6] = cases[i].class & 0xff;
+		KUNIT_EXPECT_EQ_MSG(test,
+				    voyager_parse_bios_table(table, VOYAGER_BIOS_QUERIED, &id),
+				    cases[i].status, "class %04x", cases[i].class);
+		KUNIT_EXPECT_EQ_MSG(test, id.level, cases[i].level,
+				    "class %04x", cases[i].class);
+	}
+}
+
+static void bios_table_absent(struct kunit *test)
+{
+	u8 table[7] = { VOYAGER_BIOS_TABLE_ABSENT, 1, 0, 0, 1, 0x34, 0x50 };
+	struct voyager_bios_id id;
+
+	KUNIT_EXPECT_EQ(test, voyager_parse_bios_table(table, VOYAGER_BIOS_QUERIED, &id),
+			VOYAGER_TABLE_ABSENT);
+	/* A zero page the setup code never wrote: no query, no Voyager. */
+	memset(table, 0, sizeof(table));
+	KUNIT_EXPECT_EQ(test, voyager_parse_bios_table(table, 0, &id),
+			VOYAGER_TABLE_NOT_QUERIED);
+	KUNIT_EXPECT_EQ(test, id.level, 0);
+}
+
+static void put_le32(u8 *p, u32 v)
+{
+	p[0] = v;
+	p[1] = v >> 8;
+	p[2] = v >> 16;
+	p[3] = v >> 24;
+}
+
+static void put_click(u8 *raw, int n, u32 start, u32 clicks)
+{
+	put_le32(raw + 8 * n, start);
+	put_le32(raw + 8 * n + 4, clicks);
+}
+
+static void clickmap_decode(struct kunit *test)
+{
+	struct voyager_mem_range r[VOYAGER_MEM_RANGES];
+	u8 raw[VOYAGER_CLICKMAP_SIZE] = { };
+
+	/* Base memory, then 255 MiB above 1 MiB, then the end marker. */
+	put_click(raw, 0, 0, 0x9f000 >> 12);
+	put_click(raw, 1, SZ_1M, (SZ_256M - SZ_1M) >> 12);
+	KUNIT_ASSERT_EQ(test, voyager_clickmap_decode(raw, r), 2);
+	KUNIT_EXPECT_EQ(test, r[0].start, 0);
+	KUNIT_EXPECT_EQ(test, r[0].size, 0x9f000);
+	KUNIT_EXPECT_EQ(test, r[1].start, SZ_1M);
+	KUNIT_EXPECT_EQ(test, r[1].size, SZ_256M - SZ_1M);
+	KUNIT_EXPECT_FALSE(test, r[1].reserved);
+}
+
+static void clickmap_corrupt(struct kunit *test)
+{
+	struct voyager_mem_range r[VOYAGER_MEM_RANGES];
+	u8 raw[VOYAGER_CLICKMAP_SIZE];
+	int i;
+
+	/* No end marker: every entry in use. */
+	for (i = 0; i < VOYAGER_CLICKMAP_ENTRIES; i++)
+		put_click(raw, i, i * SZ_16M, 1);
+	KUNIT_EXPECT_EQ(test, voyager_clickmap_decode(raw, r), -EINVAL);
+
+	/* A range that runs past 4 GiB. */
+	memset(raw, 0, sizeof(raw));
+	put_click(raw, 0, 0xfff00000, 0x200);
+	KUNIT_EXPECT_EQ(test, voyager_clickmap_decode(raw, r), -EINVAL);
+
+	/* Two ranges that overlap. */
+	memset(raw, 0, sizeof(raw));
+	put_click(raw, 0, SZ_1M, SZ_16M >> 12);
+	put_click(raw, 1, SZ_8M, SZ_16M >> 12);
+	KUNIT_EXPECT_EQ(test, voyager_clickmap_decode(raw, r), -EINVAL);
+
+	/* Empty: the first entry is the end marker. */
+	memset(raw, 0, sizeof(raw));
+	KUNIT_EXPECT_EQ(test, voyager_clickmap_decode(raw, r), 0);
+}
+
+static void dino_top_of_memory(struct kunit *test)
+{
+	/* 1 MiB granularity: bits 23:20 from the low register's top nibble. */
+	KUNIT_EXPECT_EQ(test, voyager_dino_top_of_memory(0x00, 0x01), SZ_16M);
+	KUNIT_EXPECT_EQ(test, voyager_dino_top_of_memory(0x8f, 0x02), 0x2800000);
+	/* Only bits 6:0 of the high register count. */
+	KUNIT_EXPECT_EQ(test, voyager_dino_top_of_memory(0x00, 0x81), SZ_16M);
+}
+
+static void level4_map(struct kunit *test)
+{
+	struct voyager_mem_range r[VOYAGER_MEM_RANGES];
+
+	KUNIT_ASSERT_EQ(test, voyager_level4_map(SZ_64M, r), 4);
+	KUNIT_EXPECT_EQ(test, r[0].size, 0x9f000);
+	KUNIT_EXPECT_EQ(test, r[1].start, SZ_1M);
+	KUNIT_EXPECT_EQ(test, r[1].size, SZ_8M - SZ_1M);
+	KUNIT_EXPECT_TRUE(test, r[2].reserved);
+	KUNIT_EXPECT_EQ(test, r[2].start, SZ_8M);
+	KUNIT_EXPECT_EQ(test, r[2].size, SZ_8M);
+	KUNIT_EXPECT_EQ(test, r[3].start, SZ_16M);
+	KUNIT_EXPECT_EQ(test, r[3].size, SZ_64M - SZ_16M);
+	/* Below the MCA window there is no hole to keep. */
+	KUNIT_ASSERT_EQ(test, voyager_level4_map(SZ_4M, r), 2);
+	KUNIT_EXPECT_EQ(test, r[1].size, SZ_4M - SZ_1M);
+}
+
+static void who_am_i(struct kunit *test)
+{
+	/* Dyadic CPUs: one-hot; quad CPUs: C0h | id (E0h on 8-slot boxes). */
+	KUNIT_EXPECT_EQ(test, voyager_vic_id(0x01), 0);
+	KUNIT_EXPECT_EQ(test, voyager_vic_id(0x20), 5);
+	KUNIT_EXPECT_EQ(test, voyager_vic_id(0xc0 | 13), 13);
+	KUNIT_EXPECT_EQ(test, voyager_vic_id(0xe0 | 31), 31);
+	KUNIT_EXPECT_EQ(test, voyager_vic_id(0x00), -1);
+}
+
+static struct kunit_case voyager_test_cases[] = {
+	KUNIT_CASE(bios_table_level5),
+	KUNIT_CASE(bios_table_levels),
+	KUNIT_CASE(bios_table_absent),
+	KUNIT_CASE(clickmap_decode),
+	KUNIT_CASE(clickmap_corrupt),
+	KUNIT_CASE(dino_top_of_memory),
+	KUNIT_CASE(level4_map),
+	KUNIT_CASE(who_am_i),
+	{}
+};
+
+static struct kunit_suite voyager_test_suite = {
+	.name = "voyager",
+	.test_cases = voyager_test_cases,
+};
+kunit_test_suite(voyager_test_suite);
+
+MODULE_DESCRIPTION("KUnit tests for the NCR Voyager platform code");
+MODULE_LICENSE("GPL");
