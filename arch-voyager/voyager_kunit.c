@@ -176,6 +176,7 @@ static struct kunit_suite voyager_test_suite = {
 	.name = "voyager",
 	.test_cases = voyager_test_cases,
 };
+
 kunit_test_suite(voyager_test_suite);
 
 MODULE_DESCRIPTION("KUnit tests for the NCR Voyager platform code");

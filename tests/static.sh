@@ -80,12 +80,15 @@ qemu_warnings() {
 }
 
 # Our kernel code must build with W=1 (which also runs kernel-doc) warning
-# free.  The platform directory is rebuilt by Kbuild with W=1.  The setup
-# code file cannot be a single Kbuild target (that would drop the real-mode
+# free.  The platform directory is rebuilt by Kbuild with W=1, in the
+# KUnit kernel's tree, which builds every platform file.  The setup code
+# file cannot be a single Kbuild target (that would drop the real-mode
 # flags of arch/x86/boot/Makefile), so its saved compile command is run
 # again with the W=1 flags added.
 w1_build() {
-	local out cmd obj=$BUILD/linux tmp
+	local out cmd obj=$BUILD/linux-kunit tmp
+	# Objects compiled by an earlier W=1 run would not be rebuilt.
+	rm -f "$obj"/arch/x86/platform/voyager/*.o
 	out=$(make -C "$ksrc" O="$obj" ARCH=i386 -j"$(nproc)" W=1 \
 		arch/x86/platform/voyager/ 2>&1) || { echo "$out"; return 1; }
 	echo "$out"
