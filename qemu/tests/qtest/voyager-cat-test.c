@@ -819,7 +819,28 @@ static void test_random(void)
         uint32_t k = g_rand_int_range(r, 0, 100);
         uint16_t port;
 
-        if (k < 10) {
+        if (k < 8) {
+            /* a well-formed transaction with random contents */
+            static const uint8_t mods[] = { 0x10, 0x11, 0x12, 0x13, 0x14,
+                                            0x18, 0x1a };
+            int j, nb = g_rand_int_range(r, 1, 6);
+
+            qtest_outb(qts, SEL, mods[v % ARRAY_SIZE(mods)]);
+            cmd(qts, RUN);
+            cmd(qts, IRCYC);
+            dat(qts, 0x7f);
+            for (j = 0; j < nb; j++) {
+                uint32_t w = g_rand_int(r);
+
+                dat(qts, w & 1 ? 0xff : inst((w >> 2) & 15, w & 2));
+            }
+            cmd(qts, DRCYC);
+            for (j = g_rand_int_range(r, 0, 4); j > 0; j--) {
+                dat(qts, g_rand_int(r));
+                rdat(qts);
+            }
+            cmd(qts, v & 0x1000 ? END : RUN);
+        } else if (k < 10) {
             /* mostly real modules */
             qtest_outb(qts, SEL, g_rand_int_range(r, 0x0e, 0x21));
         } else if (k < 30) {
@@ -870,7 +891,11 @@ static void test_random(void)
                 break;
             }
         } else if (k == 98) {
-            press(qts);
+            if (v & 0x10000) {
+                press(qts);
+            } else {
+                qobject_unref(qtest_qmp(qts, "{'execute': 'system_reset'}"));
+            }
         } else {
             qtest_clock_step(qts, g_rand_int_range(r, 1, 4000) * 1000000LL);
         }
