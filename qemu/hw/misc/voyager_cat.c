@@ -1,0 +1,1179 @@
+/*
+ * NCR Voyager: the CAT (Configuration And Test) bus and the PSI
+ *
+ * Hardware reference (voyager-hw.md) sections 2.1, 3, 7.1, 7.3-7.5, 8.2
+ * and Appendix B; the choices made where it is silent are listed in
+ * docs/system/i386/voyager-cat.rst.
+ *
+ * Copyright (c) 2026 The NCR Voyager Linux port developers
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#include "qemu/osdep.h"
+#include "qapi/error.h"
+#include "qemu/log.h"
+#include "qemu/module.h"
+#include "qemu/units.h"
+#include "hw/boards.h"
+#include "hw/irq.h"
+#include "hw/qdev-properties.h"
+#include "migration/vmstate.h"
+#include "sysemu/runstate.h"
+#include "hw/misc/voyager_cat.h"
+#include "trace.h"
+
+/* CAT_CMD values (3.2) */
+#define CAT_CMD_IRCYC   0x01
+#define CAT_CMD_DRCYC   0x02
+#define CAT_CMD_RUN     0x0f
+#define CAT_CMD_END     0x80
+
+#define CAT_BYPASS      0xff
+#define CAT_AUTOINC     0x04            /* register 2 bit 2 */
+#define CAT_CONNECT     0x01            /* register 5 bit 0 */
+#define PSI_CHECK_BIT   0x02            /* PSI register 5 bit 1 */
+
+/* SSPB offsets */
+#define SSPB_DATA       0x0d
+#define SSPB_CMD        0x0e
+#define SSPB_SWNMI      0x13
+#define SSPB_L4_RESTART 0x21
+#define SSPB_DUMPVAL    0x23
+
+/* PSI (7.3) */
+#define PSI_STAT_MONITOR    0x02
+#define PSI_SUPPLY_MONINT   0x04
+#define PSI_SUPPLY_SWOFF    0x08
+#define PSI_SUPPLY_HXOFF    0x10
+#define PSI_SUPPLY_BATFAIL  0x80
+#define PSI_GEN_SWITCH_ON   0x01
+#define PSI_GEN_SWITCH_EN   0x02
+#define PSI_GEN_ALARM_EN    0x08
+#define PSI_GEN_COLD_RESET  0x20
+#define PSI_GEN_COLD_START  0x80
+#define PSI_PRESENT         0x03        /* two supplies */
+#define PSI_DEADLINE_NS     (3 * NANOSECONDS_PER_SECOND)
+
+/* Level 4 ASIC ids on the port 97h / SSPB window (8.2) */
+#define L4_DINO         0x43
+
+#define MEM_CARD_MAX    (2 * GiB)
+#define L4_TOM_MAX      0x7ff00000u
+
+typedef enum VoyagerCatCycle {
+    CAT_IDLE,
+    CAT_IR,
+    CAT_DR,
+} VoyagerCatCycle;
+
+typedef enum VoyagerCatModuleKind {
+    MOD_ABSENT,
+    MOD_PROCESSOR,
+    MOD_MEMORY,
+    MOD_MCA,
+    MOD_PSI,
+} VoyagerCatModuleKind;
+
+/* The value of each ASIC's register 1 ("ASIC type"). */
+typedef enum VoyagerCatAsicKind {
+    ASIC_CAT = 0x01,
+    ASIC_QDATA = 0x02,
+    ASIC_QABC = 0x03,
+    ASIC_MMC = 0x04,
+    ASIC_MMA = 0x05,
+    ASIC_PSI = 0x06,
+} VoyagerCatAsicKind;
+
+static const char *const module_kind_names[] = {
+    [MOD_ABSENT] = "absent",
+    [MOD_PROCESSOR] = "processor",
+    [MOD_MEMORY] = "memory",
+    [MOD_MCA] = "MCA bridge",
+    [MOD_PSI] = "PSI",
+};
+
+static const char *asic_kind_name(uint8_t kind)
+{
+    switch (kind) {
+    case ASIC_CAT:
+        return "CAT";
+    case ASIC_QDATA:
+        return "QDATA";
+    case ASIC_QABC:
+        return "QABC";
+    case ASIC_MMC:
+        return "MMC";
+    case ASIC_MMA:
+        return "MMA";
+    case ASIC_PSI:
+        return "CAT(PSI)";
+    default:
+        return "?";
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Module database                                                    */
+
+static VoyagerCatModuleInfo *mod_info(VoyagerCatState *s, uint8_t id)
+{
+    if (id < VOYAGER_CAT_MODULE_FIRST ||
+        id >= VOYAGER_CAT_MODULE_FIRST + VOYAGER_CAT_MODULES) {
+        return NULL;
+    }
+    return &s->info[id - VOYAGER_CAT_MODULE_FIRST];
+}
+
+/* The module selected at port 97h if it answers on the CAT bus. */
+static int cat_answering(VoyagerCatState *s)
+{
+    VoyagerCatModuleInfo *mi = mod_info(s, s->select);
+
+    if (!mi || mi->kind == MOD_ABSENT || s->select == s->fault_module) {
+        return -1;
+    }
+    return s->select - VOYAGER_CAT_MODULE_FIRST;
+}
+
+static void put16(uint8_t *p, uint16_t v)
+{
+    p[0] = v;
+    p[1] = v >> 8;
+}
+
+static void put32(uint8_t *p, uint32_t v)
+{
+    put16(p, v);
+    put16(p + 2, v >> 16);
+}
+
+static void put_str(uint8_t *p, size_t len, const char *str)
+{
+    size_t n = MIN(strlen(str), len);
+
+    memset(p, ' ', len);
+    memcpy(p, str, n);
+}
+
+/*
+ * Generate one EPROM image (3.11): the 57h-byte header, the scan-path
+ * table at 58h, one 20-byte ASIC data table and one 17-byte JTAG table
+ * per ASIC; everything the kernel parses lies below the end-of-checksum
+ * offset at 2Ah, the rest of the EPROM reads FFh (erased).
+ */
+static void build_eprom(VoyagerCatModuleInfo *mi, int sub, uint8_t id,
+                        uint8_t config_id, const char *assembly)
+{
+    VoyagerCatSubInfo *si = &mi->sub[sub];
+    uint8_t *e = si->eprom;
+    int n = si->nasics + 1;
+    int scan = 0x58, data = scan + 6 * n, jtag = data + 20 * n;
+    int end = jtag + 17 * n;
+    uint16_t sum = 0;
+    int k, i;
+
+    memset(e, 0xff, VOYAGER_CAT_EPROM_SIZE);
+    memset(e, 0, end);
+    e[0x00] = id;
+    e[0x01] = sub;
+    e[0x04] = 0x01;                     /* version id */
+    e[0x05] = config_id;
+    put16(e + 0x08, VOYAGER_CAT_EPROM_SIZE);
+    put_str(e + 0x0a, 11, assembly);
+    e[0x15] = 'A';                      /* assembly revision */
+    put32(e + 0x16, 0x00560000 | (id << 8) | sub);     /* tracer */
+    put16(e + 0x1e, n);
+    put16(e + 0x24, scan);
+    put16(e + 0x2a, end);
+    e[0x30] = 0xaa;                     /* start sentinel */
+    put_str(e + 0x31, 13, "VOYAGER-EPROM");
+    put_str(e + 0x3e, 10, "QEMU 1.0");
+    put_str(e + 0x48, 8, "NCR CAT");
+    e[0x56] = 0x55;                     /* end sentinel */
+    for (k = 0; k < n; k++) {
+        uint8_t st = k ? si->slot[k] : 0;
+        uint8_t *t = e + scan + 6 * k;
+        uint8_t *d = e + data + 20 * k;
+        uint8_t *j = e + jtag + 17 * k;
+        bool wide = mi->asic_kind[st] == ASIC_CAT ||
+                    mi->asic_kind[st] == ASIC_PSI;
+
+        t[0] = mi->asic_id[st];
+        put16(t + 2, data + 20 * k);
+        put32(d, 0x0c560001 | (mi->asic_kind[st] << 12));  /* JTAG id */
+        put16(d + 0x0c, wide ? 16 : 8);  /* subaddress bits */
+        put16(d + 0x12, jtag + 17 * k);
+        put32(j, 0x0c560001 | (mi->asic_kind[st] << 12));  /* IDCODE */
+        j[0x10] = 8;                    /* IR length */
+    }
+    for (i = 0; i < end; i++) {
+        sum += e[i];
+    }
+    put16(e + 0x50, sum);
+    si->eprom_used = end;
+    si->present = true;
+}
+
+static void add_asic(VoyagerCatModuleInfo *mi, int sub, int st,
+                     uint8_t asic_id, uint8_t kind)
+{
+    VoyagerCatSubInfo *si = &mi->sub[sub];
+
+    mi->asic_id[st] = asic_id;
+    mi->asic_kind[st] = kind;
+    si->slot[++si->nasics] = st;
+}
+
+static void voyager_cat_build(VoyagerCatState *s)
+{
+    VoyagerConfig *cfg = &s->cfg;
+    VoyagerCatModuleInfo *mi;
+    int slot, m;
+    char name[16];
+
+    memset(s->info, 0, sizeof(s->info));
+    for (m = 0; m < VOYAGER_CAT_MODULES; m++) {
+        s->info[m].slot = -1;
+        s->info[m].asic_kind[0] = ASIC_CAT;
+    }
+
+    for (slot = 0; slot < cfg->slots; slot++) {
+        VoyagerCardType t = cfg->card[slot];
+        uint8_t id = slot < 4 ? 0x10 + slot : 0x1c + slot - 4;
+
+        if (t == VOYAGER_CARD_EMPTY) {
+            continue;
+        }
+        mi = mod_info(s, id);
+        mi->kind = MOD_PROCESSOR;
+        mi->slot = slot;
+        snprintf(name, sizeof(name), "PROC-%s", voyager_card_name(t));
+        build_eprom(mi, 0, id, voyager_card_cpus(t), name);
+        if (t == VOYAGER_CARD_QUAD) {
+            /* the quad baseboard, submodule 1 (3.13) */
+            add_asic(mi, 1, 1, 1, ASIC_QDATA);
+            add_asic(mi, 1, 2, 2, ASIC_QDATA);
+            add_asic(mi, 1, 3, 3, ASIC_QABC);
+            build_eprom(mi, 1, id, 0x14, "QUAD-BASE");
+        }
+    }
+
+    /* memory cards: up to 2 GiB each */
+    for (m = 0; m < 2; m++) {
+        uint64_t base = m * MEM_CARD_MAX;
+
+        if (m && s->ram <= base) {
+            break;
+        }
+        mi = mod_info(s, 0x14 + m);
+        mi->kind = MOD_MEMORY;
+        mi->mem_base = base;
+        mi->mem_size = MIN(s->ram - MIN(s->ram, base), MEM_CARD_MAX);
+        add_asic(mi, 0, 1, 1, ASIC_MMC);
+        add_asic(mi, 0, 2, 2, ASIC_MMA);
+        build_eprom(mi, 0, 0x14 + m, 0x20, "MEM-CARD");
+    }
+
+    mi = mod_info(s, 0x18);
+    mi->kind = MOD_MCA;
+    build_eprom(mi, 0, 0x18, 0x30, "MCA-BRIDGE");
+    if (cfg->slots == 8) {
+        mi = mod_info(s, 0x19);
+        mi->kind = MOD_MCA;
+        build_eprom(mi, 0, 0x19, 0x30, "MCA-BRIDGE");
+    }
+
+    /* the PSI: CAT ASIC only, no EPROM */
+    mi = mod_info(s, VOYAGER_CAT_PSI);
+    mi->kind = MOD_PSI;
+    mi->asic_kind[0] = ASIC_PSI;
+}
+
+/* ------------------------------------------------------------------ */
+/* PSI (7.3-7.5)                                                      */
+
+static uint8_t psi_status(VoyagerCatState *s)
+{
+    return s->psi_status |
+           (s->psi_supply & PSI_SUPPLY_SWOFF ? PSI_STAT_MONITOR : 0);
+}
+
+static void psi_update(VoyagerCatState *s)
+{
+    bool level = psi_status(s) != 0;
+
+    if (level != s->cmn_level) {
+        s->cmn_level = level;
+        trace_voyager_psi_cmn_int(level);
+        qemu_set_irq(s->cmn_int, level);
+    }
+}
+
+static void psi_power_off(VoyagerCatState *s, const char *why)
+{
+    trace_voyager_psi_power_off(why);
+    qemu_system_shutdown_request(SHUTDOWN_CAUSE_GUEST_SHUTDOWN);
+}
+
+static void psi_timer_cb(void *opaque)
+{
+    VoyagerCatState *s = opaque;
+
+    if (s->psi_supply & PSI_SUPPLY_SWOFF) {
+        psi_power_off(s, "switch-off not acknowledged within 3 s");
+    }
+}
+
+static void voyager_cat_powerdown(Notifier *n, void *opaque)
+{
+    VoyagerCatState *s = container_of(n, VoyagerCatState, powerdown);
+
+    if (!(s->psi_general & PSI_GEN_SWITCH_EN)) {
+        trace_voyager_psi_switch("ignored (switch disabled)");
+        return;
+    }
+    if (s->psi_supply & PSI_SUPPLY_SWOFF) {
+        trace_voyager_psi_switch("second press");
+        psi_power_off(s, "second press of the power switch");
+        return;
+    }
+    trace_voyager_psi_switch("press");
+    s->psi_supply |= PSI_SUPPLY_SWOFF;
+    timer_mod(s->psi_timer,
+              qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL) + PSI_DEADLINE_NS);
+    psi_update(s);
+}
+
+static uint8_t psi_sub_read(VoyagerCatState *s, uint16_t addr)
+{
+    switch (addr) {
+    case 0x8000:
+        return s->psi_supply |
+               (s->psi_supply & PSI_SUPPLY_SWOFF ? PSI_SUPPLY_MONINT : 0);
+    case 0x8001:
+        return s->psi_mask;
+    case 0x8002:
+        return PSI_PRESENT;
+    case 0x8007:
+        return s->psi_general;
+    default:
+        return 0;
+    }
+}
+
+static void psi_general_cmd(VoyagerCatState *s, uint8_t val)
+{
+    bool set = val & 0x10;
+    uint8_t bit;
+
+    switch (val & 0x0f) {
+    case 0x0:
+        if (set) {
+            psi_power_off(s, "PSI power down command");
+        }
+        return;
+    case 0x1:
+        bit = PSI_GEN_SWITCH_EN;
+        break;
+    case 0x2:
+        if (set) {
+            s->psi_status = 0;
+            psi_update(s);
+        }
+        return;
+    case 0x3:
+        bit = PSI_GEN_ALARM_EN;
+        break;
+    case 0x5:
+        bit = PSI_GEN_COLD_RESET;
+        break;
+    case 0x7:
+        bit = PSI_GEN_COLD_START;
+        break;
+    default:
+        qemu_log_mask(LOG_GUEST_ERROR, "voyager-cat: PSI: unknown general "
+                      "command 0x%02x\n", val);
+        return;
+    }
+    if (set) {
+        s->psi_general |= bit;
+    } else {
+        s->psi_general &= ~bit;
+    }
+}
+
+static void psi_sub_write(VoyagerCatState *s, uint16_t addr, uint8_t val)
+{
+    trace_voyager_psi_write(addr, val);
+    switch (addr) {
+    case 0x8000:
+        switch (val) {
+        case 0x13:
+            s->psi_supply &= ~PSI_SUPPLY_SWOFF;
+            timer_del(s->psi_timer);
+            psi_update(s);
+            break;
+        case 0x14:
+            s->psi_supply &= ~PSI_SUPPLY_HXOFF;
+            break;
+        case 0x17:
+            s->psi_supply &= ~PSI_SUPPLY_BATFAIL;
+            break;
+        default:
+            qemu_log_mask(LOG_GUEST_ERROR, "voyager-cat: PSI: unknown "
+                          "supply command 0x%02x\n", val);
+        }
+        break;
+    case 0x8001:
+        qemu_log_mask(LOG_UNIMP, "voyager-cat: PSI: supply mask 0x%02x "
+                      "(a supply shut-down) is not modelled\n", val);
+        s->psi_mask = val;
+        break;
+    case 0x8007:
+        psi_general_cmd(s, val);
+        break;
+    default:
+        qemu_log_mask(LOG_GUEST_ERROR, "voyager-cat: PSI: write 0x%02x to "
+                      "read-only or unknown subaddress 0x%04x\n", val, addr);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* ASIC registers                                                     */
+
+static VoyagerCatSubInfo *cur_sub(VoyagerCatState *s, int m)
+{
+    VoyagerCatModuleInfo *mi = &s->info[m];
+    uint8_t sel = s->module[m].asic[0].reg[8] & 3;
+
+    if (mi->kind == MOD_PSI || sel >= VOYAGER_CAT_SUBMODULES ||
+        !mi->sub[sel].present) {
+        return NULL;
+    }
+    return &mi->sub[sel];
+}
+
+static bool asic_wide(VoyagerCatState *s, int m, int st)
+{
+    uint8_t kind = s->info[m].asic_kind[st];
+
+    return kind == ASIC_CAT || kind == ASIC_PSI;
+}
+
+static uint8_t sub_read(VoyagerCatState *s, int m, int st, uint16_t addr)
+{
+    VoyagerCatModuleInfo *mi = &s->info[m];
+    VoyagerCatSubInfo *si;
+    uint32_t cpi;
+
+    switch (mi->asic_kind[st]) {
+    case ASIC_CAT:
+        si = cur_sub(s, m);
+        return si && addr < VOYAGER_CAT_EPROM_SIZE ? si->eprom[addr] : 0xff;
+    case ASIC_PSI:
+        return psi_sub_read(s, addr);
+    case ASIC_QABC:
+        /* 5.2: bytes 5-7 the CPI area address, byte 8 the SET register */
+        cpi = VOYAGER_QIC_CPI_BASE + mi->slot * VOYAGER_QIC_CPI_STRIDE;
+        switch (addr) {
+        case 5:
+            return cpi >> 24;
+        case 6:
+            return cpi >> 16;
+        case 7:
+            return cpi >> 8;
+        case 8:
+            return 0x01;        /* quad CPU 0 on the first VIC line */
+        default:
+            return 0;
+        }
+    case ASIC_MMC:
+        switch (addr) {
+        case 0:
+            return (mi->mem_base >> 20) & 0xff;
+        case 1:
+            return mi->mem_base >> 28;
+        case 2:
+            return (mi->mem_size >> 20) & 0xff;
+        case 3:
+            return mi->mem_size >> 28;
+        default:
+            return 0;
+        }
+    default:
+        return 0;
+    }
+}
+
+static void sub_write(VoyagerCatState *s, int m, int st, uint16_t addr,
+                      uint8_t val)
+{
+    if (s->info[m].asic_kind[st] == ASIC_PSI) {
+        psi_sub_write(s, addr, val);
+        return;
+    }
+    qemu_log_mask(LOG_GUEST_ERROR, "voyager-cat: module 0x%02x ASIC %u: "
+                  "write 0x%02x to read-only subaddress 0x%04x\n",
+                  m + VOYAGER_CAT_MODULE_FIRST, s->info[m].asic_id[st],
+                  val, addr);
+}
+
+static void sub_advance(VoyagerCatState *s, int m, int st)
+{
+    VoyagerCatAsic *a = &s->module[m].asic[st];
+
+    if (a->reg[2] & CAT_AUTOINC) {
+        a->subaddr++;
+        if (!asic_wide(s, m, st)) {
+            a->subaddr &= 0xff;
+        }
+    }
+}
+
+static uint8_t asic_reg_read(VoyagerCatState *s, int m, int st, int reg)
+{
+    VoyagerCatModuleInfo *mi = &s->info[m];
+    VoyagerCatAsic *a = &s->module[m].asic[st];
+    bool psi = mi->asic_kind[st] == ASIC_PSI;
+    uint8_t val;
+
+    switch (reg) {
+    case 0:
+        val = mi->asic_id[st];
+        break;
+    case 1:
+        val = mi->asic_kind[st];
+        break;
+    case 3:
+        val = sub_read(s, m, st, a->subaddr);
+        sub_advance(s, m, st);
+        break;
+    case 5:
+        val = a->reg[5] | (psi ? PSI_CHECK_BIT : 0);
+        break;
+    case 6:
+        val = a->subaddr;
+        break;
+    case 7:
+        val = asic_wide(s, m, st) ? a->subaddr >> 8 : 0;
+        break;
+    case 8:
+        val = psi ? psi_status(s) : a->reg[8];
+        break;
+    case 9:
+        if (psi) {
+            val = 0;
+        } else if (st == 0) {
+            /* submodule present, active low: FEh for a quad (3.13) */
+            val = mi->sub[1].present ? 0xfe : 0xff;
+        } else {
+            val = a->reg[9];
+        }
+        break;
+    default:
+        val = psi && reg > 9 ? 0 : a->reg[reg];
+        break;
+    }
+    trace_voyager_cat_reg_read(m + VOYAGER_CAT_MODULE_FIRST,
+                               mi->asic_id[st], reg, val);
+    return val;
+}
+
+static void asic_reg_write(VoyagerCatState *s, int m, int st, int reg,
+                           uint8_t val)
+{
+    VoyagerCatModuleInfo *mi = &s->info[m];
+    VoyagerCatAsic *a = &s->module[m].asic[st];
+    bool psi = mi->asic_kind[st] == ASIC_PSI;
+
+    trace_voyager_cat_reg_write(m + VOYAGER_CAT_MODULE_FIRST,
+                                mi->asic_id[st], reg, val);
+    switch (reg) {
+    case 0:
+    case 1:
+        qemu_log_mask(LOG_GUEST_ERROR, "voyager-cat: write 0x%02x to "
+                      "read-only ASIC register %d\n", val, reg);
+        break;
+    case 3:
+        sub_write(s, m, st, a->subaddr, val);
+        sub_advance(s, m, st);
+        break;
+    case 6:
+        a->subaddr = (a->subaddr & 0xff00) | val;
+        break;
+    case 7:
+        if (asic_wide(s, m, st)) {
+            a->subaddr = (a->subaddr & 0xff) | (val << 8);
+        }
+        break;
+    case 8:
+        if (psi) {
+            /* writing 0 clears the latched PSI faults */
+            s->psi_status &= val;
+            psi_update(s);
+        } else {
+            a->reg[8] = val;
+        }
+        break;
+    case 9:
+        if (st == 0 || psi) {
+            break;              /* read-only */
+        }
+        a->reg[9] = val;
+        break;
+    default:
+        if (!(psi && reg > 9)) {
+            a->reg[reg] = val;
+        }
+        break;
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* The scan engine (3.6)                                              */
+
+/* Chain locations of module @m: state slot of each, location 0 first. */
+static int cat_layout(VoyagerCatState *s, int m, uint8_t *slot)
+{
+    VoyagerCatSubInfo *si = cur_sub(s, m);
+    int n = 1, k;
+
+    slot[0] = 0;
+    if (si && (s->module[m].asic[0].reg[5] & CAT_CONNECT)) {
+        for (k = 1; k <= si->nasics && k < VOYAGER_CAT_MAX_ASICS; k++) {
+            slot[n++] = si->slot[k];
+        }
+    }
+    return n;
+}
+
+/* Register addressed by an instruction, or -1 for BYPASS and others. */
+static int inst_reg(uint8_t ir, bool *write)
+{
+    uint8_t op = ir & 3;
+
+    if (ir == CAT_BYPASS || (ir & 0x40) || op == 0 || op == 3) {
+        return -1;
+    }
+    *write = op == 2;
+    return (ir >> 2) & 0xf;
+}
+
+static void cat_begin(VoyagerCatState *s, int m, uint8_t cmd)
+{
+    uint8_t slot[VOYAGER_CAT_MAX_ASICS];
+    int n = cat_layout(s, m, slot);
+    int k, pos = 0, reg;
+    bool write;
+
+    s->chain = 0;
+    s->shifted = false;
+    if (cmd == CAT_CMD_IRCYC) {
+        s->cycle = CAT_IR;
+        s->chain_len = 8 * n;   /* IR capture value: 0 */
+        return;
+    }
+    s->cycle = CAT_DR;
+    for (k = n - 1; k >= 0; k--) {
+        reg = inst_reg(s->module[m].asic[slot[k]].ir, &write);
+        if (reg < 0) {
+            pos += 1;           /* BYPASS cell, captures 0 */
+            continue;
+        }
+        if (!write) {
+            s->chain |= (uint64_t)asic_reg_read(s, m, slot[k], reg) << pos;
+        }
+        pos += 8;
+    }
+    s->chain_len = pos;
+}
+
+static void cat_end(VoyagerCatState *s, int m)
+{
+    uint8_t slot[VOYAGER_CAT_MAX_ASICS], val[VOYAGER_CAT_MAX_ASICS];
+    int regs[VOYAGER_CAT_MAX_ASICS];
+    int n = cat_layout(s, m, slot);
+    int k, pos = 0, reg;
+    bool write;
+
+    if (s->cycle == CAT_IR) {
+        if (s->shifted) {
+            for (k = n - 1; k >= 0; k--, pos += 8) {
+                s->module[m].asic[slot[k]].ir = s->chain >> pos;
+            }
+        }
+    } else if (s->cycle == CAT_DR && s->shifted) {
+        for (k = n - 1; k >= 0; k--) {
+            reg = inst_reg(s->module[m].asic[slot[k]].ir, &write);
+            regs[k] = -1;
+            if (reg < 0) {
+                pos += 1;
+                continue;
+            }
+            if (write) {
+                regs[k] = reg;
+                val[k] = s->chain >> pos;
+            }
+            pos += 8;
+        }
+        /* the layout is fixed before any register changes */
+        for (k = 0; k < n; k++) {
+            if (regs[k] >= 0) {
+                asic_reg_write(s, m, slot[k], regs[k], val[k]);
+            }
+        }
+    }
+    s->cycle = CAT_IDLE;
+    s->shifted = false;
+}
+
+static void cat_cmd(VoyagerCatState *s, uint8_t cmd)
+{
+    int m = cat_answering(s);
+
+    trace_voyager_cat_cmd(s->select, cmd);
+    if (m < 0) {
+        s->cycle = CAT_IDLE;
+        return;
+    }
+    cat_end(s, m);
+    if (cmd == CAT_CMD_IRCYC || cmd == CAT_CMD_DRCYC) {
+        cat_begin(s, m, cmd);
+    }
+}
+
+static void cat_data_write(VoyagerCatState *s, uint8_t in)
+{
+    uint8_t out = 0;
+    int i;
+
+    if (cat_answering(s) < 0 || s->cycle == CAT_IDLE || !s->chain_len ||
+        s->chain_len > 64) {
+        s->data_out = 0xff;
+        trace_voyager_cat_data(s->select, in, s->data_out);
+        return;
+    }
+    for (i = 0; i < 8; i++) {
+        out |= (s->chain & 1) << i;
+        s->chain >>= 1;
+        s->chain |= (uint64_t)((in >> i) & 1) << (s->chain_len - 1);
+    }
+    s->shifted = true;
+    s->data_out = out;
+    trace_voyager_cat_data(s->select, in, out);
+}
+
+/* ------------------------------------------------------------------ */
+/* Ports                                                              */
+
+static uint32_t l4_tom(VoyagerCatState *s)
+{
+    return MIN(s->ram, L4_TOM_MAX) & ~(uint32_t)(MiB - 1);
+}
+
+static bool l4_asic(uint8_t id)
+{
+    /* DINO, WCBIC0-7 (41h + 8n), VMC1-4 (81h, 91h, A1h, B1h) */
+    return id == L4_DINO || (id >= 0x41 && id <= 0x79 && (id & 7) == 1) ||
+           id == 0x81 || id == 0x91 || id == 0xa1 || id == 0xb1;
+}
+
+static uint64_t sspb_read(void *opaque, hwaddr addr, unsigned size)
+{
+    VoyagerCatState *s = opaque;
+    uint8_t val = 0xff;
+
+    switch (addr) {
+    case SSPB_DATA:
+        val = s->data_out;
+        break;
+    case SSPB_SWNMI:
+        val = s->swnmi;
+        break;
+    case SSPB_DUMPVAL:
+        val = s->dumpval;
+        break;
+    case SSPB_L4_RESTART:
+        val = s->level == 4 && (s->mc_setup & 0x08) ? 0 : 0xff;
+        break;
+    default:
+        if (s->level == 4 && addr < SSPB_DATA && l4_asic(s->select)) {
+            bool tom = s->select < 0x80;
+
+            if (addr == 0) {
+                val = s->select;
+            } else if (addr == 4 && tom) {
+                val = (l4_tom(s) >> 16) & 0xf0;
+            } else if (addr == 5 && tom) {
+                val = (l4_tom(s) >> 24) & 0x7f;
+            } else {
+                val = 0;
+            }
+        }
+        break;
+    }
+    trace_voyager_cat_sspb_read(addr, val);
+    return val;
+}
+
+static void sspb_write(void *opaque, hwaddr addr, uint64_t data,
+                       unsigned size)
+{
+    VoyagerCatState *s = opaque;
+    uint8_t val = data;
+
+    trace_voyager_cat_sspb_write(addr, val);
+    switch (addr) {
+    case SSPB_DATA:
+        cat_data_write(s, val);
+        break;
+    case SSPB_CMD:
+        cat_cmd(s, val);
+        break;
+    case SSPB_SWNMI:
+        /* write 1s to clear; FFh clears the dump status too */
+        s->swnmi &= ~val;
+        if (val == 0xff) {
+            s->dumpval = 0;
+        }
+        break;
+    case SSPB_L4_RESTART:
+        if (s->level != 4 || !(s->mc_setup & 0x08)) {
+            qemu_log_mask(LOG_GUEST_ERROR, "voyager-cat: SSPB+21h written "
+                          "without the Level 4 configuration space (port "
+                          "96h bit 3)\n");
+        } else if (val & 0x01) {
+            trace_voyager_psi_power_off("Level 4 SSPB+21h bit 0");
+            qemu_system_shutdown_request(SHUTDOWN_CAUSE_GUEST_SHUTDOWN);
+        } else if (val & 0x02) {
+            qemu_system_reset_request(SHUTDOWN_CAUSE_GUEST_RESET);
+        }
+        break;
+    default:
+        qemu_log_mask(LOG_GUEST_ERROR, "voyager-cat: write 0x%02x to "
+                      "SSPB+0x%02" HWADDR_PRIx "\n", val, addr);
+        break;
+    }
+}
+
+static const MemoryRegionOps sspb_ops = {
+    .read = sspb_read,
+    .write = sspb_write,
+    .endianness = DEVICE_LITTLE_ENDIAN,
+    .valid.min_access_size = 1,
+    .valid.max_access_size = 4,
+    .impl.min_access_size = 1,
+    .impl.max_access_size = 1,
+};
+
+static uint64_t mc_read(void *opaque, hwaddr addr, unsigned size)
+{
+    VoyagerCatState *s = opaque;
+    uint8_t val;
+
+    switch (addr) {
+    case 0:
+        val = s->mc_setup;
+        break;
+    case 1:
+        val = s->select;
+        break;
+    default:
+        val = VOYAGER_CAT_SSPB >> 8;
+        break;
+    }
+    trace_voyager_cat_mc_read(0x96 + addr, val);
+    return val;
+}
+
+static void mc_write(void *opaque, hwaddr addr, uint64_t data, unsigned size)
+{
+    VoyagerCatState *s = opaque;
+
+    trace_voyager_cat_mc_write(0x96 + addr, data);
+    switch (addr) {
+    case 0:
+        s->mc_setup = data;
+        break;
+    case 1:
+        /* a new selection abandons an unfinished scan cycle */
+        s->select = data;
+        s->cycle = CAT_IDLE;
+        s->shifted = false;
+        s->data_out = 0xff;
+        break;
+    default:
+        qemu_log_mask(LOG_GUEST_ERROR, "voyager-cat: write 0x%02x to the "
+                      "read-only SSPB port 98h\n", (uint8_t)data);
+        break;
+    }
+}
+
+static const MemoryRegionOps mc_ops = {
+    .read = mc_read,
+    .write = mc_write,
+    .endianness = DEVICE_LITTLE_ENDIAN,
+    .valid.min_access_size = 1,
+    .valid.max_access_size = 4,
+    .impl.min_access_size = 1,
+    .impl.max_access_size = 1,
+};
+
+/* ------------------------------------------------------------------ */
+/* Public API                                                         */
+
+void voyager_cat_dump_switch(DeviceState *cat)
+{
+    VoyagerCatState *s = VOYAGER_CAT(cat);
+
+    trace_voyager_cat_dump_switch();
+    s->dumpval = 0x01;
+    s->swnmi = 0x01;
+}
+
+void voyager_cat_print_info(DeviceState *cat, GString *buf)
+{
+    VoyagerCatState *s = VOYAGER_CAT(cat);
+    int m, sub, k;
+
+    g_string_append_printf(buf, "CAT bus: level %u, class %04x, SSPB %04x, "
+                           "selected %02x, ram %" PRIu64 " MiB\n",
+                           s->level, s->model_class, VOYAGER_CAT_SSPB,
+                           s->select, s->ram / MiB);
+    for (m = 0; m < VOYAGER_CAT_MODULES; m++) {
+        VoyagerCatModuleInfo *mi = &s->info[m];
+        uint8_t id = m + VOYAGER_CAT_MODULE_FIRST;
+
+        if (mi->kind == MOD_ABSENT) {
+            continue;
+        }
+        g_string_append_printf(buf, "  module %02x: %s", id,
+                               module_kind_names[mi->kind]);
+        if (mi->slot >= 0) {
+            g_string_append_printf(buf, " slot %d (%s)", mi->slot,
+                                   voyager_card_name(s->cfg.card[mi->slot]));
+        }
+        if (mi->kind == MOD_MEMORY) {
+            g_string_append_printf(buf, " %u MiB at %u MiB",
+                                   (unsigned)(mi->mem_size / MiB),
+                                   (unsigned)(mi->mem_base / MiB));
+        }
+        g_string_append_printf(buf, "%s%s\n",
+                               s->module[m].asic[0].reg[5] & CAT_CONNECT ?
+                               ", connected" : "",
+                               id == s->fault_module ?
+                               ", NOT ANSWERING (fault-module)" : "");
+        for (sub = 0; sub < VOYAGER_CAT_SUBMODULES; sub++) {
+            VoyagerCatSubInfo *si = &mi->sub[sub];
+
+            if (!si->present) {
+                continue;
+            }
+            g_string_append_printf(buf, "    submodule %d: EPROM %u bytes "
+                                   "(%u used), ASICs:", sub,
+                                   VOYAGER_CAT_EPROM_SIZE, si->eprom_used);
+            for (k = 0; k <= si->nasics; k++) {
+                uint8_t st = k ? si->slot[k] : 0;
+
+                g_string_append_printf(buf, " %u=%s", mi->asic_id[st],
+                                       asic_kind_name(mi->asic_kind[st]));
+            }
+            g_string_append_printf(buf, "\n");
+        }
+        if (mi->kind == MOD_PROCESSOR &&
+            s->cfg.card[mi->slot] == VOYAGER_CARD_QUAD) {
+            g_string_append_printf(buf, "    QABC: CPI area 0x%08x, SET "
+                                   "01\n", VOYAGER_QIC_CPI_BASE +
+                                   mi->slot * VOYAGER_QIC_CPI_STRIDE);
+        }
+    }
+    g_string_append_printf(buf, "  PSI: status %02x supply %02x general %02x"
+                           " CMN_INT %s%s\n", psi_status(s),
+                           psi_sub_read(s, 0x8000), s->psi_general,
+                           s->cmn_level ? "high" : "low",
+                           timer_pending(s->psi_timer) ?
+                           ", power-off deadline running" : "");
+    g_string_append_printf(buf, "  dump status F823h=%02x F813h=%02x\n",
+                           s->dumpval, s->swnmi);
+}
+
+/* ------------------------------------------------------------------ */
+/* Device                                                             */
+
+static void voyager_cat_reset(DeviceState *dev)
+{
+    VoyagerCatState *s = VOYAGER_CAT(dev);
+    int m, k;
+
+    s->mc_setup = 0;
+    s->select = 0xff;
+    s->cycle = CAT_IDLE;
+    s->shifted = false;
+    s->chain = 0;
+    s->chain_len = 0;
+    s->data_out = 0xff;
+    s->swnmi = 0;
+    s->dumpval = 0;
+    memset(s->module, 0, sizeof(s->module));
+    for (m = 0; m < VOYAGER_CAT_MODULES; m++) {
+        for (k = 0; k < VOYAGER_CAT_MAX_ASICS; k++) {
+            s->module[m].asic[k].ir = CAT_BYPASS;
+            s->module[m].asic[k].reg[2] = CAT_AUTOINC;
+        }
+    }
+    s->psi_status = 0;
+    s->psi_supply = 0;
+    s->psi_mask = 0;
+    s->psi_general = PSI_GEN_SWITCH_ON | PSI_GEN_SWITCH_EN;
+    timer_del(s->psi_timer);
+    psi_update(s);
+}
+
+static void voyager_cat_realize(DeviceState *dev, Error **errp)
+{
+    VoyagerCatState *s = VOYAGER_CAT(dev);
+    ISADevice *isa = ISA_DEVICE(dev);
+
+    s->cfg.level = s->level;
+    s->cfg.model_class = s->model_class;
+    s->cfg.slots = s->slots;
+    if (!voyager_config_parse_cards(&s->cfg, s->cards ?: "", errp) ||
+        !voyager_config_check(&s->cfg, errp)) {
+        return;
+    }
+    if (s->fault_module && (s->fault_module < VOYAGER_CAT_MODULE_FIRST ||
+        s->fault_module >= VOYAGER_CAT_MODULE_FIRST + VOYAGER_CAT_MODULES)) {
+        error_setg(errp, "fault-module: 0x%x is not a CAT module id "
+                   "(0x10-0x1f, or 0 for none)", s->fault_module);
+        return;
+    }
+    s->ram = s->ram_size ?: (current_machine ? current_machine->ram_size : 0);
+    voyager_cat_build(s);
+
+    memory_region_init_io(&s->mc_io, OBJECT(s), &mc_ops, s,
+                          "voyager-cat-mc", 3);
+    isa_register_ioport(isa, &s->mc_io, 0x96);
+    memory_region_init_io(&s->sspb_io, OBJECT(s), &sspb_ops, s,
+                          "voyager-cat-sspb", VOYAGER_CAT_SSPB_SIZE);
+    isa_register_ioport(isa, &s->sspb_io, VOYAGER_CAT_SSPB);
+
+    s->psi_timer = timer_new_ns(QEMU_CLOCK_VIRTUAL, psi_timer_cb, s);
+    s->powerdown.notify = voyager_cat_powerdown;
+    qemu_register_powerdown_notifier(&s->powerdown);
+}
+
+static void voyager_cat_init(Object *obj)
+{
+    VoyagerCatState *s = VOYAGER_CAT(obj);
+
+    qdev_init_gpio_out(DEVICE(obj), &s->cmn_int, 1);
+}
+
+static int voyager_cat_post_load(void *opaque, int version_id)
+{
+    VoyagerCatState *s = opaque;
+
+    if (s->cycle > CAT_DR || s->chain_len > 64) {
+        return -EINVAL;
+    }
+    return 0;
+}
+
+static const VMStateDescription vmstate_voyager_cat_asic = {
+    .name = "voyager-cat-asic",
+    .version_id = 1,
+    .minimum_version_id = 1,
+    .fields = (VMStateField[]) {
+        VMSTATE_UINT8(ir, VoyagerCatAsic),
+        VMSTATE_UINT8_ARRAY(reg, VoyagerCatAsic, 16),
+        VMSTATE_UINT16(subaddr, VoyagerCatAsic),
+        VMSTATE_END_OF_LIST()
+    }
+};
+
+static const VMStateDescription vmstate_voyager_cat_module = {
+    .name = "voyager-cat-module",
+    .version_id = 1,
+    .minimum_version_id = 1,
+    .fields = (VMStateField[]) {
+        VMSTATE_STRUCT_ARRAY(asic, VoyagerCatModule, VOYAGER_CAT_MAX_ASICS,
+                             1, vmstate_voyager_cat_asic, VoyagerCatAsic),
+        VMSTATE_END_OF_LIST()
+    }
+};
+
+static const VMStateDescription vmstate_voyager_cat = {
+    .name = "voyager-cat",
+    .version_id = 1,
+    .minimum_version_id = 1,
+    .post_load = voyager_cat_post_load,
+    .fields = (VMStateField[]) {
+        VMSTATE_UINT8(mc_setup, VoyagerCatState),
+        VMSTATE_UINT8(select, VoyagerCatState),
+        VMSTATE_UINT8(cycle, VoyagerCatState),
+        VMSTATE_BOOL(shifted, VoyagerCatState),
+        VMSTATE_UINT8(chain_len, VoyagerCatState),
+        VMSTATE_UINT64(chain, VoyagerCatState),
+        VMSTATE_UINT8(data_out, VoyagerCatState),
+        VMSTATE_UINT8(swnmi, VoyagerCatState),
+        VMSTATE_UINT8(dumpval, VoyagerCatState),
+        VMSTATE_STRUCT_ARRAY(module, VoyagerCatState, VOYAGER_CAT_MODULES,
+                             1, vmstate_voyager_cat_module,
+                             VoyagerCatModule),
+        VMSTATE_UINT8(psi_status, VoyagerCatState),
+        VMSTATE_UINT8(psi_supply, VoyagerCatState),
+        VMSTATE_UINT8(psi_general, VoyagerCatState),
+        VMSTATE_UINT8(psi_mask, VoyagerCatState),
+        VMSTATE_BOOL(cmn_level, VoyagerCatState),
+        VMSTATE_TIMER_PTR(psi_timer, VoyagerCatState),
+        VMSTATE_END_OF_LIST()
+    }
+};
+
+static Property voyager_cat_properties[] = {
+    DEFINE_PROP_UINT8("level", VoyagerCatState, level, 5),
+    DEFINE_PROP_UINT8("slots", VoyagerCatState, slots, 4),
+    DEFINE_PROP_STRING("cards", VoyagerCatState, cards),
+    DEFINE_PROP_UINT16("class", VoyagerCatState, model_class, 0x3450),
+    DEFINE_PROP_UINT8("fault-module", VoyagerCatState, fault_module, 0),
+    DEFINE_PROP_UINT64("ram-size", VoyagerCatState, ram_size, 0),
+    DEFINE_PROP_END_OF_LIST(),
+};
+
+static void voyager_cat_instance_post_init(Object *obj)
+{
+    VoyagerCatState *s = VOYAGER_CAT(obj);
+
+    if (!s->cards) {
+        s->cards = g_strdup("dyad");
+    }
+}
+
+static void voyager_cat_class_init(ObjectClass *klass, void *data)
+{
+    DeviceClass *dc = DEVICE_CLASS(klass);
+
+    dc->realize = voyager_cat_realize;
+    dc->reset = voyager_cat_reset;
+    dc->vmsd = &vmstate_voyager_cat;
+    dc->desc = "NCR Voyager CAT bus and power supply interface";
+    device_class_set_props(dc, voyager_cat_properties);
+    set_bit(DEVICE_CATEGORY_MISC, dc->categories);
+}
+
+static const TypeInfo voyager_cat_info = {
+    .name = TYPE_VOYAGER_CAT,
+    .parent = TYPE_ISA_DEVICE,
+    .instance_size = sizeof(VoyagerCatState),
+    .instance_init = voyager_cat_init,
+    .instance_post_init = voyager_cat_instance_post_init,
+    .class_init = voyager_cat_class_init,
+};
+
+static void voyager_cat_register_types(void)
+{
+    type_register_static(&voyager_cat_info);
+}
+
+type_init(voyager_cat_register_types)

@@ -1,0 +1,933 @@
+/*
+ * QTest for the NCR Voyager CAT bus and PSI (voyager-cat)
+ *
+ * Every expected value comes from the hardware reference (voyager-hw.md,
+ * cited by section) and the configuration given on the command line, or,
+ * where the reference leaves the choice to the emulator, from the
+ * platform spec in docs/system/i386/voyager-cat.rst (cited as "doc").
+ * The device runs on the stock ISA PC as a user-created device.
+ *
+ * Copyright (c) 2026 The NCR Voyager Linux port developers
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#include "qemu/osdep.h"
+#include "qemu/host-utils.h"
+#include "qemu/timer.h"
+#include "qemu/units.h"
+#include "libqtest.h"
+#include "qapi/qmp/qdict.h"
+#include "hw/misc/voyager_config.h"
+
+#define SEL         0x97
+#define SSPB_PORT   0x98
+
+/* CAT_CMD values (3.2) */
+#define IRCYC       0x01
+#define DRCYC       0x02
+#define RUN         0x0f
+#define END         0x80
+
+static uint16_t sspb;
+
+static void cmd(QTestState *qts, uint8_t v)
+{
+    qtest_outb(qts, sspb + 0x0e, v);
+}
+
+static void dat(QTestState *qts, uint8_t v)
+{
+    qtest_outb(qts, sspb + 0x0d, v);
+}
+
+static uint8_t rdat(QTestState *qts)
+{
+    return qtest_inb(qts, sspb + 0x0d);
+}
+
+static QTestState *start(const char *devopts, const char *extra)
+{
+    QTestState *qts = qtest_initf("-M isapc -nodefaults -no-shutdown "
+                                  "-device voyager-cat,id=cat%s%s %s",
+                                  *devopts ? "," : "", devopts, extra);
+
+    /* 2.1, 3.13: port 98h gives the SSPB high byte; the emulator uses F8h */
+    sspb = qtest_inb(qts, SSPB_PORT) << 8;
+    return qts;
+}
+
+/* 3.5: even-parity instruction bytes */
+static uint8_t inst(int reg, bool write)
+{
+    uint8_t v = (reg << 2) | (write ? 2 : 1);
+
+    return v | ((ctpop8(v) & 1) ? 0x80 : 0);
+}
+
+static void select_module(QTestState *qts, uint8_t id)
+{
+    qtest_outb(qts, SEL, 0xff);
+    qtest_outb(qts, SEL, id);
+}
+
+/* 3.7 presence probe, B.1 */
+static uint8_t probe(QTestState *qts, uint8_t id)
+{
+    uint8_t r;
+
+    select_module(qts, id);
+    cmd(qts, RUN);
+    cmd(qts, IRCYC);
+    dat(qts, 0x7f);
+    dat(qts, 0xaa);
+    r = rdat(qts);
+    cmd(qts, END);
+    return r;
+}
+
+/* ---- disconnected transactions (3.7) ---- */
+
+static void load_inst(QTestState *qts, uint8_t i)
+{
+    cmd(qts, IRCYC);
+    dat(qts, 0x7f);
+    dat(qts, i);
+    g_assert_cmphex(rdat(qts), ==, 0x7f);
+}
+
+static uint8_t read_reg(QTestState *qts, int reg)
+{
+    uint8_t v;
+
+    load_inst(qts, inst(reg, false));
+    if (reg > 7) {
+        cmd(qts, RUN);
+    }
+    cmd(qts, DRCYC);
+    dat(qts, 0x7f);
+    v = rdat(qts);
+    dat(qts, 0xaa);
+    g_assert_cmphex(rdat(qts), ==, 0x7f);
+    return v;
+}
+
+static void write_reg(QTestState *qts, int reg, uint8_t v)
+{
+    load_inst(qts, inst(reg, true));
+    cmd(qts, DRCYC);
+    dat(qts, 0x7f);
+    dat(qts, v);
+    g_assert_cmphex(rdat(qts), ==, 0x7f);
+    if (reg > 7) {
+        cmd(qts, RUN);
+        cmd(qts, END);
+        cmd(qts, RUN);
+    }
+}
+
+/* 3.9: subaddress set-up and per-byte transfers (16-bit CAT ASIC) */
+static void sub_setup(QTestState *qts, uint16_t off, int len)
+{
+    if (len > 1) {
+        /* 3.13: auto-increment is on from reset */
+        g_assert_cmphex(read_reg(qts, 2) & 0x04, ==, 0x04);
+    }
+    write_reg(qts, 6, off & 0xff);
+    write_reg(qts, 7, off >> 8);
+    g_assert_cmphex(read_reg(qts, 7), ==, off >> 8);
+    g_assert_cmphex(read_reg(qts, 6), ==, off & 0xff);
+}
+
+static void sub_read(QTestState *qts, uint16_t off, int len, uint8_t *buf)
+{
+    int i;
+
+    sub_setup(qts, off, len);
+    load_inst(qts, inst(3, false));
+    for (i = 0; i < len; i++) {
+        cmd(qts, RUN);
+        cmd(qts, DRCYC);
+        dat(qts, 0x7f);
+        buf[i] = rdat(qts);
+        dat(qts, 0xaa);
+        g_assert_cmphex(rdat(qts), ==, 0x7f);
+    }
+}
+
+static uint8_t sub_read1(QTestState *qts, uint16_t off)
+{
+    uint8_t v;
+
+    sub_read(qts, off, 1, &v);
+    return v;
+}
+
+static void sub_write1(QTestState *qts, uint16_t off, uint8_t v)
+{
+    sub_setup(qts, off, 1);
+    write_reg(qts, 3, v);
+}
+
+static uint16_t le16(const uint8_t *p)
+{
+    return p[0] | (p[1] << 8);
+}
+
+/* 3.11/3.12: the length word at 2Ah, then the whole EPROM */
+static uint8_t *read_eprom(QTestState *qts, uint16_t *len)
+{
+    uint8_t w[2], *buf;
+
+    cmd(qts, RUN);
+    sub_read(qts, 0x2a, 2, w);
+    cmd(qts, END);
+    *len = le16(w);
+    g_assert_cmpuint(*len, >=, 0x57);
+    buf = g_malloc(*len);
+    cmd(qts, RUN);
+    sub_read(qts, 0, *len, buf);
+    cmd(qts, END);
+    return buf;
+}
+
+/* 3.11: check the tables and return the ASIC ids in scan-path order */
+static int eprom_asics(const uint8_t *e, uint16_t len, uint8_t *ids)
+{
+    int n = le16(e + 0x1e), scan = le16(e + 0x24), k;
+
+    g_assert_cmpint(n, >=, 1);
+    g_assert_cmpint(n, <=, 7);
+    g_assert_cmpint(le16(e + 0x08), >=, len);
+    for (k = 0; k < n; k++) {
+        const uint8_t *t = e + scan + 6 * k;
+        int data = le16(t + 2), jtag;
+
+        g_assert_cmpint(scan + 6 * k + 6, <=, len);
+        g_assert_cmpint(data + 20, <=, len);
+        jtag = le16(e + data + 0x12);
+        g_assert_cmpint(jtag + 17, <=, len);
+        g_assert_cmpint(e[jtag + 0x10], ==, 8);     /* IR length, 3.13 */
+        ids[k] = t[0];
+    }
+    g_assert_cmpint(ids[0], ==, 0);     /* the CAT ASIC first */
+    return n;
+}
+
+/* Chain length in bytes of the IR path: when does the header return? */
+static int ir_chain_bytes(QTestState *qts)
+{
+    int k;
+
+    cmd(qts, IRCYC);
+    dat(qts, 0x7f);
+    for (k = 1; k <= 10; k++) {
+        dat(qts, 0xff);
+        if (rdat(qts) == 0x7f) {
+            return k;
+        }
+    }
+    return -1;
+}
+
+/* ---- connected transactions (3.8), all IR lengths 8 ---- */
+
+static void c_load_inst(QTestState *qts, int n, int t, uint8_t i)
+{
+    int loc;
+
+    cmd(qts, IRCYC);
+    dat(qts, 0x7f);
+    for (loc = n - 1; loc >= 0; loc--) {
+        dat(qts, loc == t ? i : 0xff);
+    }
+    g_assert_cmphex(rdat(qts), ==, 0x7f);
+}
+
+static uint8_t c_read_reg(QTestState *qts, int n, int t, int reg)
+{
+    int s = (n - 1) + 8, nb = 1 + DIV_ROUND_UP(s, 8), i, bit;
+    uint8_t out[4];
+    uint8_t v = 0;
+
+    c_load_inst(qts, n, t, inst(reg, false));
+    cmd(qts, DRCYC);
+    for (i = 0; i < nb; i++) {
+        dat(qts, i ? 0xaa : 0x01);
+        out[i] = rdat(qts);
+    }
+    /* bypass bits of N-1..t+1, the 8 DR bits, bypass t-1..0, trailer */
+    for (i = 0; i < 8; i++) {
+        bit = (n - 1 - t) + i;
+        v |= ((out[bit / 8] >> (bit % 8)) & 1) << i;
+    }
+    g_assert_cmpint((out[s / 8] >> (s % 8)) & 1, ==, 1);
+    return v;
+}
+
+static void c_write_reg(QTestState *qts, int n, int t, int reg, uint8_t v)
+{
+    int s = (n - 1) + 8, nb = DIV_ROUND_UP(s, 8) + 1, len = 8 * nb;
+    uint8_t in[4] = { 0 };
+    int i, pos = len - s, b;
+
+    c_load_inst(qts, n, t, inst(reg, true));
+    /* fill with ones, trailer 01h just before the S chain bits */
+    for (i = 0; i < pos - 8; i++) {
+        in[i / 8] |= 1 << (i % 8);
+    }
+    in[(pos - 8) / 8] |= 1 << ((pos - 8) % 8);
+    for (i = 0; i < s; i++) {
+        int loc_bits = n - 1 - t;
+
+        if (i < loc_bits || i >= loc_bits + 8) {
+            b = 1;
+        } else {
+            b = (v >> (i - loc_bits)) & 1;
+        }
+        in[(pos + i) / 8] |= b << ((pos + i) % 8);
+    }
+    cmd(qts, DRCYC);
+    for (i = 0; i < nb; i++) {
+        dat(qts, in[i]);
+    }
+    g_assert_cmphex(rdat(qts), ==, 0x01);
+}
+
+/* ------------------------------------------------------------------ */
+
+static void test_instruction_table(void)
+{
+    /* 3.5 pre-computed values */
+    static const uint8_t rd[16] = {
+        0x81, 0x05, 0x09, 0x8d, 0x11, 0x95, 0x99, 0x1d,
+        0x21, 0xa5, 0xa9, 0x2d, 0xb1, 0x35, 0x39, 0xbd,
+    };
+    int r;
+
+    for (r = 0; r < 16; r++) {
+        g_assert_cmphex(inst(r, false), ==, rd[r]);
+        g_assert_cmphex(inst(r, true), ==, rd[r] + 1);
+    }
+}
+
+static void test_ports(void)
+{
+    QTestState *qts = start("cards=dyad", "");
+
+    g_assert_cmphex(sspb, ==, 0xf800);          /* 2.1 [inferred], 3.13 */
+    /* 10 item 18: no dump switch press yet */
+    g_assert_cmphex(qtest_inb(qts, 0xf823), ==, 0x00);
+    g_assert_cmphex(qtest_inb(qts, 0xf813), ==, 0x00);
+    qtest_outb(qts, 0xf813, 0xff);
+    g_assert_cmphex(qtest_inb(qts, 0xf813), ==, 0x00);
+    /* 3.13: nothing selected: CAT_DATA reads FFh */
+    qtest_outb(qts, SEL, 0xff);
+    cmd(qts, IRCYC);
+    dat(qts, 0x7f);
+    dat(qts, 0xaa);
+    g_assert_cmphex(rdat(qts), ==, 0xff);
+    qtest_quit(qts);
+}
+
+static void test_probe(void)
+{
+    /* slot 0 quad, 1 dyad, 2 empty, 3 mono (3.3) */
+    QTestState *qts = start("level=5,slots=4,cards=quad:dyad:empty:mono",
+                            "-m 128");
+    static const uint8_t present[] = { 0x10, 0x11, 0x13, 0x1a };
+    static const uint8_t absent[] = {
+        0x12, 0x16, 0x17, 0x1b, 0x1c, 0x1d, 0x1e, 0x1f
+    };
+    int i;
+
+    for (i = 0; i < ARRAY_SIZE(present); i++) {
+        g_assert_cmphex(probe(qts, present[i]), ==, 0x7f);
+    }
+    /* 3.6: an absent module does not echo the header, reads FFh */
+    for (i = 0; i < ARRAY_SIZE(absent); i++) {
+        g_assert_cmphex(probe(qts, absent[i]), ==, 0xff);
+    }
+    /* doc: memory slot 0 and the primary MCA bridge are always present */
+    g_assert_cmphex(probe(qts, 0x14), ==, 0x7f);
+    g_assert_cmphex(probe(qts, 0x18), ==, 0x7f);
+    /* doc: one memory card up to 2 GiB, no secondary MCA on 4 slots */
+    g_assert_cmphex(probe(qts, 0x15), ==, 0xff);
+    g_assert_cmphex(probe(qts, 0x19), ==, 0xff);
+    qtest_quit(qts);
+}
+
+static void test_eprom_dyad(void)
+{
+    QTestState *qts = start("cards=mono:dyad", "");
+    uint8_t ids[8], *e;
+    uint16_t len;
+
+    g_assert_cmphex(probe(qts, 0x11), ==, 0x7f);
+    /* 3.7 example trace: reg 2 reads 04h, reg 6/7 read back */
+    cmd(qts, RUN);
+    g_assert_cmphex(read_reg(qts, 2), ==, 0x04);
+    cmd(qts, END);
+    e = read_eprom(qts, &len);
+    g_assert_cmpint(eprom_asics(e, len, ids), ==, 1);
+    g_free(e);
+    /* 3.12 step 5, 3.13: register 9 FFh = no submodule (dyadic card) */
+    cmd(qts, RUN);
+    g_assert_cmphex(read_reg(qts, 9), ==, 0xff);
+    cmd(qts, END);
+    /* disconnected: the IR chain is the CAT ASIC's 8 bits (3.6 item 7) */
+    g_assert_cmpint(ir_chain_bytes(qts), ==, 1);
+    cmd(qts, END);
+    qtest_quit(qts);
+}
+
+static void test_subaddress(void)
+{
+    QTestState *qts = start("cards=dyad", "");
+    uint8_t e2[2], a, b;
+
+    select_module(qts, 0x10);
+    cmd(qts, RUN);
+    /* auto-increment (3.4): two reads of reg 3 give offsets 2Ah, 2Bh */
+    sub_read(qts, 0x2a, 2, e2);
+    g_assert_cmphex(read_reg(qts, 6), ==, 0x2c);
+    g_assert_cmphex(read_reg(qts, 7), ==, 0x00);
+    /* the same bytes one at a time */
+    g_assert_cmphex(sub_read1(qts, 0x2a), ==, e2[0]);
+    g_assert_cmphex(sub_read1(qts, 0x2b), ==, e2[1]);
+    /* auto-increment off: the subaddress stays */
+    write_reg(qts, 2, 0x00);
+    g_assert_cmphex(read_reg(qts, 2), ==, 0x00);
+    write_reg(qts, 6, 0x2a);
+    load_inst(qts, inst(3, false));
+    cmd(qts, DRCYC);
+    dat(qts, 0x7f);
+    a = rdat(qts);
+    cmd(qts, DRCYC);
+    dat(qts, 0x7f);
+    b = rdat(qts);
+    g_assert_cmphex(a, ==, e2[0]);
+    g_assert_cmphex(b, ==, e2[0]);
+    g_assert_cmphex(read_reg(qts, 6), ==, 0x2a);
+    cmd(qts, END);
+    qtest_quit(qts);
+}
+
+static void quad_card(int slots, const char *cards, uint8_t id, int slot)
+{
+    g_autofree char *opts = g_strdup_printf("slots=%d,cards=%s", slots,
+                                            cards);
+    QTestState *qts = start(opts, "");
+    uint8_t ids[8], qabc[32], old, *e;
+    uint32_t cpi = VOYAGER_QIC_CPI_BASE + slot * VOYAGER_QIC_CPI_STRIDE;
+    uint16_t len;
+    int n, i;
+
+    g_assert_cmphex(probe(qts, id), ==, 0x7f);
+    /* 3.12 step 3: the card's own EPROM */
+    e = read_eprom(qts, &len);
+    eprom_asics(e, len, ids);
+    g_free(e);
+    /* step 5: submodule present (3.13: FEh for a quad card) */
+    cmd(qts, RUN);
+    g_assert_cmphex(read_reg(qts, 9), ==, 0xfe);
+    /* step 6: select the quad baseboard */
+    old = read_reg(qts, 8);
+    write_reg(qts, 8, (old & 0x7c) | 1);
+    cmd(qts, END);
+    /* step 7: the baseboard EPROM: N = 4, ids 0, 1, 2, 3 (3.13) */
+    e = read_eprom(qts, &len);
+    n = eprom_asics(e, len, ids);
+    g_free(e);
+    g_assert_cmpint(n, ==, 4);
+    for (i = 0; i < 4; i++) {
+        g_assert_cmpint(ids[i], ==, i);
+    }
+    /* still disconnected: one ASIC in the chain */
+    g_assert_cmpint(ir_chain_bytes(qts), ==, 1);
+    cmd(qts, END);
+
+    /* step 9: connect (3.10) */
+    cmd(qts, RUN);
+    old = read_reg(qts, 5);
+    write_reg(qts, 5, old | 1);
+    cmd(qts, END);
+    cmd(qts, RUN);
+    g_assert_cmpint(ir_chain_bytes(qts), ==, 4);
+
+    /* 3.8 example trace, literally */
+    c_load_inst(qts, 4, 3, 0x09);
+    cmd(qts, DRCYC);
+    dat(qts, 0x01);
+    g_assert_cmphex(rdat(qts), ==, 0x04);
+    dat(qts, 0xaa);
+    g_assert_cmphex(rdat(qts), ==, 0x08);
+    dat(qts, 0xaa);
+    g_assert_cmphex(rdat(qts), ==, 0x50);
+    c_load_inst(qts, 4, 3, 0x9a);
+    cmd(qts, DRCYC);
+    dat(qts, 0x3f);
+    dat(qts, 0x00);
+    dat(qts, 0xe0);
+    g_assert_cmphex(rdat(qts), ==, 0x01);
+    g_assert_cmphex(c_read_reg(qts, 4, 3, 6), ==, 0x00);
+
+    /* 3.9 connected subaddress read of 32 QABC bytes from 0 */
+    g_assert_cmphex(c_read_reg(qts, 4, 3, 2) & 0x04, ==, 0x04);
+    c_write_reg(qts, 4, 3, 6, 0);
+    g_assert_cmphex(c_read_reg(qts, 4, 3, 6), ==, 0);
+    c_load_inst(qts, 4, 3, inst(3, false));
+    for (i = 0; i < 32; i++) {
+        cmd(qts, DRCYC);
+        dat(qts, 0x01);
+        qabc[i] = rdat(qts);
+        dat(qts, 0xaa);
+        g_assert_cmphex(rdat(qts), ==, 0x08);
+        dat(qts, 0xaa);
+        g_assert_cmphex(rdat(qts), ==, 0x50);
+    }
+    cmd(qts, END);
+    /* 3.13, 5.2: bytes 5-7 the CPI area, byte 8 SET, others 0 */
+    for (i = 0; i < 32; i++) {
+        uint8_t want = 0;
+
+        switch (i) {
+        case 5:
+            want = cpi >> 24;
+            break;
+        case 6:
+            want = cpi >> 16;
+            break;
+        case 7:
+            want = cpi >> 8;
+            break;
+        case 8:
+            want = 0x01;    /* quad CPU 0 on the first VIC line (5.1) */
+            break;
+        }
+        g_assert_cmphex(qabc[i], ==, want);
+    }
+    /* the other baseboard ASICs answer in the chain as well */
+    cmd(qts, RUN);
+    g_assert_cmphex(c_read_reg(qts, 4, 1, 0), ==, 1);
+    g_assert_cmphex(c_read_reg(qts, 4, 2, 0), ==, 2);
+    g_assert_cmphex(c_read_reg(qts, 4, 3, 0), ==, 3);
+    g_assert_cmphex(c_read_reg(qts, 4, 0, 0), ==, 0);
+    /* generic connected write/read-back of a QABC register */
+    c_write_reg(qts, 4, 3, 6, 0x08);
+    g_assert_cmphex(c_read_reg(qts, 4, 3, 6), ==, 0x08);
+    g_assert_cmphex(c_read_reg(qts, 4, 3, 3), ==, 0x01);
+    g_assert_cmphex(c_read_reg(qts, 4, 3, 6), ==, 0x09);
+    /* disconnect (3.10): one ASIC again */
+    old = c_read_reg(qts, 4, 0, 5);
+    c_write_reg(qts, 4, 0, 5, old & ~1);
+    cmd(qts, END);
+    cmd(qts, RUN);
+    g_assert_cmpint(ir_chain_bytes(qts), ==, 1);
+    cmd(qts, END);
+    qtest_quit(qts);
+}
+
+static void test_quad_slot0(void)
+{
+    quad_card(4, "quad:dyad", 0x10, 0);
+}
+
+static void test_quad_slot6(void)
+{
+    /* 8-slot machine: slot 6 is module 1Eh (3.3) */
+    quad_card(8, "mono:empty:empty:empty:empty:empty:quad", 0x1e, 6);
+}
+
+static void test_fault_module(void)
+{
+    QTestState *qts = start("cards=dyad:dyad,fault-module=0x11", "");
+
+    g_assert_cmphex(probe(qts, 0x10), ==, 0x7f);
+    g_assert_cmphex(probe(qts, 0x11), ==, 0xff);        /* as if absent */
+    g_assert_cmphex(probe(qts, 0x1a), ==, 0x7f);
+    /* and stays silent in any transaction */
+    select_module(qts, 0x11);
+    cmd(qts, DRCYC);
+    dat(qts, 0x7f);
+    g_assert_cmphex(rdat(qts), ==, 0xff);
+    qtest_quit(qts);
+}
+
+static void test_dino(void)
+{
+    /* 8.2: TOM = ((in(base+4) & F0h) << 16) + ((in(base+5) & 7Fh) << 24) */
+    static const uint64_t sizes[] = { 200 * MiB, 64 * MiB, 1024 * MiB };
+    int i;
+
+    for (i = 0; i < ARRAY_SIZE(sizes); i++) {
+        g_autofree char *o = g_strdup_printf("level=4,class=0x3360,"
+                                             "cards=dyad:dyad,ram-size=%"
+                                             PRIu64, sizes[i]);
+        QTestState *qts = start(o, "");
+        uint32_t tom;
+
+        qtest_outb(qts, SEL, 0x43);
+        g_assert_cmphex(qtest_inb(qts, sspb), ==, 0x43);
+        tom = ((qtest_inb(qts, sspb + 4) & 0xf0) << 16) +
+              ((qtest_inb(qts, sspb + 5) & 0x7f) << 24);
+        g_assert_cmphex(tom, ==, sizes[i]);
+        qtest_quit(qts);
+    }
+}
+
+static void test_dino_from_m(void)
+{
+    QTestState *qts = start("level=4,class=0x3360,cards=dyad", "-m 96");
+    uint32_t tom;
+
+    qtest_outb(qts, SEL, 0x43);
+    tom = ((qtest_inb(qts, sspb + 4) & 0xf0) << 16) +
+          ((qtest_inb(qts, sspb + 5) & 0x7f) << 24);
+    g_assert_cmphex(tom, ==, 96 * MiB);
+    qtest_quit(qts);
+}
+
+static void test_l4_restart(void)
+{
+    QTestState *qts = start("level=4,class=0x3360,cards=dyad", "");
+    QDict *ev;
+
+    /* 7.7: port 96h |= 08h, SSPB+21h <- 02h restarts */
+    qtest_outb(qts, 0x96, qtest_inb(qts, 0x96) | 0x08);
+    qtest_outb(qts, sspb + 0x21, 0x02);
+    ev = qtest_qmp_eventwait_ref(qts, "RESET");
+    g_assert_cmpstr(qdict_get_str(qdict_get_qdict(ev, "data"), "reason"),
+                    ==, "guest-reset");
+    qobject_unref(ev);
+    /* 7.5: 96h <- (96h & F0h) | 08h, then SSPB+21h bit 0 powers off */
+    qtest_outb(qts, 0x96, (qtest_inb(qts, 0x96) & 0xf0) | 0x08);
+    qtest_outb(qts, sspb + 0x21, 0x01);
+    ev = qtest_qmp_eventwait_ref(qts, "SHUTDOWN");
+    g_assert_cmpstr(qdict_get_str(qdict_get_qdict(ev, "data"), "reason"),
+                    ==, "guest-shutdown");
+    qobject_unref(ev);
+    qtest_quit(qts);
+}
+
+/* PSI direct registers, disconnected, as the CMN_INT handler does (7.4) */
+static uint8_t psi_status(QTestState *qts)
+{
+    uint8_t v;
+
+    select_module(qts, 0x1a);
+    cmd(qts, RUN);
+    v = read_reg(qts, 8);
+    cmd(qts, END);
+    return v;
+}
+
+static uint8_t psi_sub(QTestState *qts, uint16_t addr)
+{
+    uint8_t v;
+
+    select_module(qts, 0x1a);
+    cmd(qts, RUN);
+    v = sub_read1(qts, addr);
+    cmd(qts, END);
+    return v;
+}
+
+static void psi_cmd(QTestState *qts, uint16_t addr, uint8_t v)
+{
+    select_module(qts, 0x1a);
+    cmd(qts, RUN);
+    sub_write1(qts, addr, v);
+    cmd(qts, END);
+}
+
+static void test_psi_registers(void)
+{
+    QTestState *qts = start("cards=dyad", "");
+    int r;
+
+    g_assert_cmphex(probe(qts, 0x1a), ==, 0x7f);     /* B.1 */
+    cmd(qts, RUN);
+    for (r = 0; r < 16; r++) {
+        uint8_t v = read_reg(qts, r);
+
+        if (r == 5) {
+            g_assert_cmphex(v & 0x02, ==, 0x02);    /* 7.3, 10 item 16 */
+        } else if (r >= 8) {
+            g_assert_cmphex(v, ==, 0x00);           /* 10 item 17 */
+        }
+    }
+    cmd(qts, END);
+
+    /* B.2, literally: read the general register 8007h */
+    cmd(qts, RUN);
+    cmd(qts, IRCYC); dat(qts, 0x7f); dat(qts, 0x9a);
+    g_assert_cmphex(rdat(qts), ==, 0x7f);
+    cmd(qts, DRCYC); dat(qts, 0x7f); dat(qts, 0x07);
+    g_assert_cmphex(rdat(qts), ==, 0x7f);
+    cmd(qts, IRCYC); dat(qts, 0x7f); dat(qts, 0x1e);
+    g_assert_cmphex(rdat(qts), ==, 0x7f);
+    cmd(qts, DRCYC); dat(qts, 0x7f); dat(qts, 0x80);
+    g_assert_cmphex(rdat(qts), ==, 0x7f);
+    cmd(qts, IRCYC); dat(qts, 0x7f); dat(qts, 0x1d);
+    g_assert_cmphex(rdat(qts), ==, 0x7f);
+    cmd(qts, DRCYC); dat(qts, 0x7f);
+    g_assert_cmphex(rdat(qts), ==, 0x80);
+    dat(qts, 0xaa);
+    g_assert_cmphex(rdat(qts), ==, 0x7f);
+    cmd(qts, IRCYC); dat(qts, 0x7f); dat(qts, 0x99);
+    g_assert_cmphex(rdat(qts), ==, 0x7f);
+    cmd(qts, DRCYC); dat(qts, 0x7f);
+    g_assert_cmphex(rdat(qts), ==, 0x07);
+    dat(qts, 0xaa);
+    g_assert_cmphex(rdat(qts), ==, 0x7f);
+    cmd(qts, IRCYC); dat(qts, 0x7f); dat(qts, 0x8d);
+    g_assert_cmphex(rdat(qts), ==, 0x7f);
+    cmd(qts, RUN);
+    cmd(qts, DRCYC); dat(qts, 0x7f);
+    /* doc: general = switch on | switch enabled after power-up */
+    g_assert_cmphex(rdat(qts), ==, 0x03);
+    dat(qts, 0xaa);
+    g_assert_cmphex(rdat(qts), ==, 0x7f);
+    cmd(qts, END);
+
+    /* 7.3: supply 8000h: no switch-off pending */
+    g_assert_cmphex(psi_sub(qts, 0x8000) & 0x08, ==, 0);
+    /* 7.3: write commands of 8007h: 13h alarm enable sets 08h */
+    psi_cmd(qts, 0x8007, 0x13);
+    g_assert_cmphex(psi_sub(qts, 0x8007) & 0x08, ==, 0x08);
+    psi_cmd(qts, 0x8007, 0x03);
+    g_assert_cmphex(psi_sub(qts, 0x8007) & 0x08, ==, 0x00);
+    /* the old kernel's AC-fail write of 80h is harmless (7.4) */
+    psi_cmd(qts, 0x8007, 0x80);
+    g_assert_cmphex(psi_status(qts), ==, 0);
+    qtest_quit(qts);
+}
+
+static void press(QTestState *qts)
+{
+    qobject_unref(qtest_qmp(qts, "{'execute': 'system_powerdown'}"));
+}
+
+static bool running(QTestState *qts)
+{
+    QDict *r = qtest_qmp(qts, "{'execute': 'query-status'}");
+    bool run = qdict_get_bool(qdict_get_qdict(r, "return"), "running");
+
+    qobject_unref(r);
+    return run;
+}
+
+static void test_power_switch_ack(void)
+{
+    QTestState *qts = start("cards=dyad", "");
+
+    qtest_irq_intercept_out(qts, "/machine/peripheral/cat");
+    g_assert_false(qtest_get_irq(qts, 0));
+    press(qts);
+    /* 7.4: CMN_INT, status 02h (monitor), supply 08h (switch off) */
+    g_assert_true(qtest_get_irq(qts, 0));
+    g_assert_cmphex(psi_status(qts) & 0x02, ==, 0x02);
+    g_assert_cmphex(psi_sub(qts, 0x8000) & 0x08, ==, 0x08);
+    qtest_clock_step(qts, 2 * NANOSECONDS_PER_SECOND);
+    g_assert_true(running(qts));
+    /* acknowledge: 13h to 8000h (B.3 framing) */
+    psi_cmd(qts, 0x8000, 0x13);
+    g_assert_false(qtest_get_irq(qts, 0));
+    g_assert_cmphex(psi_status(qts), ==, 0);
+    g_assert_cmphex(psi_sub(qts, 0x8000) & 0x08, ==, 0);
+    /* acknowledged in time: no power-off after the 3 s deadline */
+    qtest_clock_step(qts, 5 * NANOSECONDS_PER_SECOND);
+    g_assert_true(running(qts));
+    /* a new press after the acknowledge is a new first press */
+    press(qts);
+    g_assert_true(qtest_get_irq(qts, 0));
+    psi_cmd(qts, 0x8000, 0x13);
+    g_assert_false(qtest_get_irq(qts, 0));
+    qtest_quit(qts);
+}
+
+static void test_power_switch_timeout(void)
+{
+    QTestState *qts = start("cards=dyad", "");
+    QDict *ev;
+
+    press(qts);
+    qtest_clock_step(qts, 2900 * 1000 * 1000LL);
+    g_assert_true(running(qts));
+    /* 7.4: unacknowledged, the box powers off about 3 s after the press */
+    qtest_clock_step(qts, 200 * 1000 * 1000LL);
+    ev = qtest_qmp_eventwait_ref(qts, "SHUTDOWN");
+    g_assert_cmpstr(qdict_get_str(qdict_get_qdict(ev, "data"), "reason"),
+                    ==, "guest-shutdown");
+    qobject_unref(ev);
+    qtest_quit(qts);
+}
+
+static void test_power_switch_twice(void)
+{
+    QTestState *qts = start("cards=dyad", "");
+
+    press(qts);
+    press(qts);             /* second press: off at once (7.4) */
+    qtest_qmp_eventwait(qts, "SHUTDOWN");
+    qtest_quit(qts);
+}
+
+static void test_guest_power_off(void)
+{
+    /* 7.5 on a QEMU without -no-shutdown: it must exit with status 0 */
+    QTestState *qts = qtest_init("-M isapc -nodefaults "
+                                 "-device voyager-cat,cards=dyad");
+    int i;
+
+    sspb = qtest_inb(qts, SSPB_PORT) << 8;
+    cmd(qts, END);
+    select_module(qts, 0x1a);
+    cmd(qts, RUN);
+    (void)sub_read1(qts, 0x8007);
+    cmd(qts, END);
+    psi_cmd(qts, 0x8007, 0x12);         /* clear */
+    g_assert_true(running(qts));
+    psi_cmd(qts, 0x8007, 0x10);         /* power down */
+    qtest_qmp_eventwait(qts, "SHUTDOWN");
+    for (i = 0; i < 1000 && qtest_probe_child(qts); i++) {
+        g_usleep(10 * 1000);
+    }
+    g_assert_false(qtest_probe_child(qts));
+    qtest_quit(qts);                    /* checks the exit status 0 */
+}
+
+/* ---- robustness: random accesses to every port (fixed seed) ---- */
+
+static void test_random(void)
+{
+    QTestState *qts = qtest_init("-M isapc -nodefaults -no-shutdown "
+                                 "-no-reboot -m 64 "
+                                 "-device voyager-cat,cards=quad:dyad:mono,"
+                                 "fault-module=0x13 "
+                                 "-device voyager-sus,cards=quad:dyad:mono");
+    static const uint16_t ports[] = {
+        0x96, 0x97, 0x98, 0x74, 0x75, 0x76, 0x3ff,
+    };
+    GRand *r = g_rand_new_with_seed(0x5a4e4301);
+    int i;
+
+    sspb = 0xf800;
+    for (i = 0; i < 40000; i++) {
+        uint32_t v = g_rand_int(r);
+        uint32_t k = g_rand_int_range(r, 0, 100);
+        uint16_t port;
+
+        if (k < 8) {
+            /* a well-formed transaction with random contents */
+            static const uint8_t mods[] = { 0x10, 0x11, 0x12, 0x13, 0x14,
+                                            0x18, 0x1a };
+            int j, nb = g_rand_int_range(r, 1, 6);
+
+            qtest_outb(qts, SEL, mods[v % ARRAY_SIZE(mods)]);
+            cmd(qts, RUN);
+            cmd(qts, IRCYC);
+            dat(qts, 0x7f);
+            for (j = 0; j < nb; j++) {
+                uint32_t w = g_rand_int(r);
+
+                dat(qts, w & 1 ? 0xff : inst((w >> 2) & 15, w & 2));
+            }
+            cmd(qts, DRCYC);
+            for (j = g_rand_int_range(r, 0, 4); j > 0; j--) {
+                dat(qts, g_rand_int(r));
+                rdat(qts);
+            }
+            cmd(qts, v & 0x1000 ? END : RUN);
+        } else if (k < 10) {
+            /* mostly real modules */
+            qtest_outb(qts, SEL, g_rand_int_range(r, 0x0e, 0x21));
+        } else if (k < 30) {
+            static const uint8_t c[] = { 0x01, 0x02, 0x0f, 0x80, 0x90,
+                                         0xe0, 0xff };
+
+            cmd(qts, k < 28 ? c[v % ARRAY_SIZE(c)] : v);
+        } else if (k < 60) {
+            dat(qts, v);
+            if (v & 0x100) {
+                rdat(qts);
+            }
+        } else if (k < 75) {
+            port = sspb + g_rand_int_range(r, 0, 0x100);
+            if (v & 0x100) {
+                qtest_inb(qts, port);
+            } else if (port != sspb + 0x21) {
+                qtest_outb(qts, port, v);
+            }
+        } else if (k < 88) {
+            port = ports[v % ARRAY_SIZE(ports)];
+            if (v & 0x100) {
+                qtest_inb(qts, port);
+            } else {
+                qtest_outb(qts, port, v >> 16);
+            }
+        } else if (k < 98) {
+            uint32_t a = VOYAGER_SUS_BASE + g_rand_int_range(r, 0, 0x1004);
+
+            switch (v % 6) {
+            case 0:
+                qtest_writeb(qts, a, v >> 8);
+                break;
+            case 1:
+                qtest_writew(qts, a & ~1, v >> 8);
+                break;
+            case 2:
+                qtest_writel(qts, a & ~3, v);
+                break;
+            case 3:
+                qtest_readb(qts, a);
+                break;
+            case 4:
+                qtest_readw(qts, a & ~1);
+                break;
+            default:
+                qtest_readl(qts, a & ~3);
+                break;
+            }
+        } else if (k == 98) {
+            if (v & 0x10000) {
+                press(qts);
+            } else {
+                qobject_unref(qtest_qmp(qts, "{'execute': 'system_reset'}"));
+            }
+        } else {
+            qtest_clock_step(qts, g_rand_int_range(r, 1, 4000) * 1000000LL);
+        }
+    }
+    g_rand_free(r);
+    /* still alive and answering */
+    g_assert_cmphex(qtest_inb(qts, SSPB_PORT), ==, 0xf8);
+    qtest_quit(qts);
+}
+
+int main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+
+    qtest_add_func("/voyager-cat/instruction-table", test_instruction_table);
+    qtest_add_func("/voyager-cat/ports", test_ports);
+    qtest_add_func("/voyager-cat/probe", test_probe);
+    qtest_add_func("/voyager-cat/eprom-dyad", test_eprom_dyad);
+    qtest_add_func("/voyager-cat/subaddress", test_subaddress);
+    qtest_add_func("/voyager-cat/quad-slot0", test_quad_slot0);
+    qtest_add_func("/voyager-cat/quad-8slot", test_quad_slot6);
+    qtest_add_func("/voyager-cat/fault-module", test_fault_module);
+    qtest_add_func("/voyager-cat/dino", test_dino);
+    qtest_add_func("/voyager-cat/dino-m", test_dino_from_m);
+    qtest_add_func("/voyager-cat/l4-restart", test_l4_restart);
+    qtest_add_func("/voyager-cat/psi-registers", test_psi_registers);
+    qtest_add_func("/voyager-cat/power-switch-ack", test_power_switch_ack);
+    qtest_add_func("/voyager-cat/power-switch-timeout",
+                   test_power_switch_timeout);
+    qtest_add_func("/voyager-cat/power-switch-twice",
+                   test_power_switch_twice);
+    qtest_add_func("/voyager-cat/guest-power-off", test_guest_power_off);
+    qtest_add_func("/voyager-cat/random", test_random);
+    return g_test_run();
+}
