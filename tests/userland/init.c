@@ -20,6 +20,38 @@
 #define MAX_TESTS	64
 #define EXIT_SKIP	77
 
+/*
+ * busybox's halt, poweroff and reboot ask PID 1 with SIGUSR1, SIGUSR2 and
+ * SIGTERM.  init keeps them blocked and collects them while it waits.
+ */
+#define END_SIGNALS	((1UL << (SIGUSR1 - 1)) | (1UL << (SIGUSR2 - 1)) | \
+			 (1UL << (SIGTERM - 1)))
+
+static void end_signals(int how)
+{
+	unsigned long set[2] = { END_SIGNALS, 0 };
+
+	my_syscall4(__NR_rt_sigprocmask, how, set, NULL, sizeof(set));
+}
+
+/* Wait for @pid to exit; return an end signal that came first, or 0. */
+static int wait_child_or_end_signal(pid_t pid)
+{
+	unsigned long set[2] = { END_SIGNALS, 0 };
+	/* struct __kernel_timespec: the 64-bit time call always exists. */
+	long long tick[2] = { 0, 100 * 1000 * 1000 };
+	int status, sig;
+
+	for (;;) {
+		if (waitpid(pid, &status, WNOHANG) == pid)
+			return 0;
+		sig = my_syscall4(__NR_rt_sigtimedwait_time64, set, NULL, tick,
+				  sizeof(set));
+		if (sig > 0)
+			return sig;
+	}
+}
+
 static void mount_pseudo(const char *src, const char *dir, const char *type)
 {
 	mkdir(dir, 0755);
@@ -110,8 +142,11 @@ static int run_tests(char *list, char **envp)
 	return failed;
 }
 
-/* An interactive busybox shell on the serial console, as a child. */
-static void run_shell(char **envp)
+/*
+ * An interactive busybox shell on the serial console, as a child.
+ * Returns the end signal that busybox's poweroff/reboot sent, or 0.
+ */
+static int run_shell(char **envp)
 {
 	char *inst[] = { "/bin/busybox", "--install", "-s", "/bin", NULL };
 	char *sh[] = { "-sh", NULL };
@@ -129,13 +164,15 @@ static void run_shell(char **envp)
 	waitpid(pid, &status, 0);
 	if (!WIFEXITED(status) || WEXITSTATUS(status)) {
 		printf("voyager-init: busybox does not run here (it needs a P6-class CPU: use -cpu pentium2 or newer)\n");
-		return;
+		return 0;
 	}
 
+	end_signals(SIG_BLOCK);
 	pid = fork();
 	if (pid == 0) {
 		int fd;
 
+		end_signals(SIG_UNBLOCK);
 		setsid();
 		fd = open("/dev/ttyS0", O_RDWR, 0);
 		if (fd >= 0) {
@@ -148,12 +185,13 @@ static void run_shell(char **envp)
 		execve("/bin/sh", sh, shenv);
 		exit(127);
 	}
-	waitpid(pid, &status, 0);
+	return wait_child_or_end_signal(pid);
 }
 
 int main(int argc, char **argv, char **envp)
 {
-	const char *end;
+	const char *end = getenv("voyager_end");
+	int power_off = end && !strcmp(end, "poweroff");
 	char *tests;
 
 	(void)argc;
@@ -165,15 +203,16 @@ int main(int argc, char **argv, char **envp)
 	printf("voyager-init: started\n");
 
 	tests = getenv("voyager_tests");
-	if (getenv("voyager_shell"))
-		run_shell(envp);
-	else if (tests && *tests)
+	if (getenv("voyager_shell")) {
+		/* busybox reboot restarts; its halt and poweroff end as usual. */
+		if (run_shell(envp) == SIGTERM)
+			power_off = 0;
+	} else if (tests && *tests)
 		run_tests(tests, envp);
 	else
 		printf("voyager-init: no voyager_tests= and no voyager_shell=1: nothing to do\n");
 
-	end = getenv("voyager_end");
 	printf("voyager-init: done\n");
-	voyager_end_machine(end && !strcmp(end, "poweroff"));
+	voyager_end_machine(power_off);
 	return 0;
 }
