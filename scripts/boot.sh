@@ -70,7 +70,7 @@ cmdline+=" panic=-1 oops=panic voyager_cpus=$cpus voyager_end=$end"
 [ -n "$append" ] && cmdline+=" $append"
 
 args=(-M "$machine" -m "$mem" -nodefaults -display none -monitor none
-	-serial "file:$log" -no-reboot
+	-serial "file:$log" -serial null -no-reboot
 	-kernel "$kernel" -initrd "$initrd" -append "$cmdline")
 [ -n "$cpu" ] && args+=(-cpu "$cpu")
 [ -n "$smp" ] && args+=(-smp "$smp")

@@ -5,10 +5,10 @@
 # Sourced by check.sh.
 
 boot_pc_checks() {
-	boot pc-486 --machine pc --cpu 486 --cpus 1 --tests cpus,timer \
+	boot pc-486 --machine pc --cpu 486 --cpus 1 --tests cpus,timer,serial \
 		--expect 'Voyager: not detected' --reject 'Voyager: NCR class'
 	boot pc-pentium-smp4 --machine pc --cpu pentium \
-		--smp 4,sockets=4,cores=1,threads=1 --cpus 4 --tests cpus,timer \
+		--smp 4,sockets=4,cores=1,threads=1 --cpus 4 --tests cpus,timer,serial \
 		--expect 'Voyager: not detected' --reject 'Voyager: NCR class'
 	# The KUnit suites are pure logic: they must pass on any machine.
 	boot pc-kunit --machine pc --cpu 486 --cpus 1 --tests cpus \
