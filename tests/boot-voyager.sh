@@ -1,0 +1,59 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# The same bzImage on the emulated Voyager (the Voyager path), one CPU:
+# detection, the machine's memory map, the VIC routing the PIT and the
+# UARTs, restart and the PC fallback for a corrupt BIOS table.
+# Sourced by check.sh.
+
+# e820_re WHO START SIZE TYPE: the line e820__print_table() prints for a
+# range, as a regex (6.12 format: "WHO: [mem 0x%016llx-0x%016llx] TYPE").
+e820_re() {
+	printf '%s: \\[mem 0x%016x-0x%016x\\] %s$' "$1" "$2" $(($2 + $3 - 1)) "$4"
+}
+
+# The ClickMap the emulator's SUS builds (qemu/docs/system/i386/
+# voyager-cat.rst): base memory below 9F000h, then 1 MiB to the end of RAM.
+clickmap_expect() {
+	local mb=$1
+	echo --expect "$(e820_re Voyager-ClickMap 0 $((0x9f000)) usable)"
+	echo --expect "$(e820_re Voyager-ClickMap $((1 << 20)) $(((mb - 1) << 20)) usable)"
+}
+
+# The Level 4 map (hardware reference 8.2): the DINO's top of memory is
+# the RAM size, 8-16 MiB is the MCA window.
+dino_expect() {
+	local mb=$1
+	echo --expect "$(e820_re Voyager-DINO 0 $((0x9f000)) usable)"
+	echo --expect "$(e820_re Voyager-DINO $((1 << 20)) $((7 << 20)) usable)"
+	echo --expect "$(e820_re Voyager-DINO $((8 << 20)) $((8 << 20)) reserved)"
+	echo --expect "$(e820_re Voyager-DINO $((16 << 20)) $(((mb - 16) << 20)) usable)"
+}
+
+boot_voyager_checks() {
+	local t=cpus,timer,serial,interrupts
+
+	# shellcheck disable=SC2046
+	boot voyager-l5-mono --machine voyager,level=5,class=0x3450,cards=mono \
+		--mem 256 --cpus 1 --tests $t --end poweroff \
+		--expect 'Voyager: NCR class 3450, Level 5' \
+		--expect 'Voyager VIC: routing IRQ 0-15' \
+		--expect '^# +0: .* VIC .*timer' \
+		$(clickmap_expect 256)
+	# shellcheck disable=SC2046
+	boot voyager-l4-dyad --machine voyager,level=4,class=0x3360,cards=dyad \
+		--mem 64 --cpus 1 --tests $t \
+		--expect 'Voyager: NCR class 3360, Level 4' $(dino_expect 64)
+	# More cards than the kernel starts: nosmp keeps it on one CPU.
+	boot voyager-nosmp --machine voyager,cards=quad:dyad:mono \
+		--append nosmp --cpus 1 --tests $t \
+		--expect 'Voyager: NCR class'
+	# A corrupt BIOS table: a clear message and the PC path.
+	boot voyager-bad-table --machine voyager,cards=mono,fault-bios-table=on \
+		--cpus 1 --tests cpus,timer \
+		--expect 'Voyager: not detected: corrupt BIOS table' \
+		--reject 'Voyager: NCR class'
+	# The KUnit suites on the machine they are about.
+	boot voyager-kunit --machine voyager,cards=mono --cpus 1 --tests cpus \
+		--kernel "$BUILD/linux-kunit/arch/x86/boot/bzImage" \
+		--expect '^ok [0-9]+ voyager$'
+}
