@@ -133,13 +133,27 @@ static int vic_route_irq(VoyagerVICState *s, int n)
 }
 
 /* Device IRQ request bits of CPU @c: master lines (bit n) | slave << 8. */
+/* Is IRQ @n requested: an edge seen, or a level asserted? */
+static bool vic_irq_requested(VoyagerVICState *s, int n)
+{
+    return (s->edge_latch & (1u << n)) || vic_irq_level(s, n);
+}
+
+/*
+ * Device IRQ request bits of CPU @c: master lines (bit n) | slave << 8.
+ * A dyad 8259 in level mode (ICW1 LTIM) sees the line level; one in edge
+ * mode sees only the edge latched since the last acknowledge.
+ */
 static uint16_t vic_device_irr(VoyagerVICState *s, int c)
 {
     uint16_t irr = 0;
     int n;
 
     for (n = 0; n < VOYAGER_VIC_ISA_IRQS; n++) {
-        if (n == 2 || !vic_irq_level(s, n)) {
+        bool ltim = s->cpu[c].pic[n < 8 ? MASTER : SLAVE].ltim;
+
+        if (n == 2 || !((s->edge_latch & (1u << n)) ||
+                        (ltim && vic_irq_level(s, n)))) {
             continue;
         }
         if (s->owner[n] == c || (s->owner[n] < 0 && s->route[n] == c)) {
@@ -201,7 +215,7 @@ static void vic_update(VoyagerVICState *s)
     for (n = 0; n < VOYAGER_VIC_ISA_IRQS; n++) {
         int r = -1;
 
-        if (n != 2 && s->owner[n] < 0 && vic_irq_level(s, n)) {
+        if (n != 2 && s->owner[n] < 0 && vic_irq_requested(s, n)) {
             r = vic_route_irq(s, n);
         }
         if (r != s->route[n]) {
@@ -295,6 +309,7 @@ static int vic_ack(VoyagerVICState *s, int c, int which, int *vector)
     } else {
         n = which == MASTER ? line : 8 + line;
         s->owner[n] = c;
+        s->edge_latch &= ~(1u << n);
         if (n == 0 && !vic_irq0_mca(s)) {
             s->irq0_latched = false;    /* pulse: gone once acknowledged */
         }
@@ -367,9 +382,19 @@ static void pic_write(VoyagerVICState *s, int c, int which, hwaddr addr,
 
     if (addr == 0) {
         if (val & 0x10) {                           /* ICW1 */
+            /*
+             * A real 8259 clears its IRR: drop this CPU's requests and the
+             * edges nobody has been offered yet.
+             */
             for (n = 0; n < VOYAGER_VIC_ISA_IRQS; n++) {
-                if ((which == MASTER ? n < 8 : n >= 8) && s->owner[n] == c) {
+                if (which == MASTER ? n >= 8 : n < 8) {
+                    continue;
+                }
+                if (s->owner[n] == c) {
                     s->owner[n] = -1;
+                }
+                if (s->owner[n] < 0 && (s->route[n] == c || s->route[n] < 0)) {
+                    s->edge_latch &= ~(1u << n);
                 }
             }
             p->imr = 0;
@@ -381,6 +406,7 @@ static void pic_write(VoyagerVICState *s, int c, int which, hwaddr addr,
             p->auto_eoi = false;
             memset(p->isr_src, 0, sizeof(p->isr_src));
             p->icw4_needed = val & 1;
+            p->ltim = val & 8;
             p->single = val & 2;
             p->init_state = 1;
             if (val & 0x04) {
@@ -698,6 +724,9 @@ static void vic_set_irq(void *opaque, int n, int level)
     if (rising && n == 0) {
         s->irq0_latched = true;
     }
+    if (rising && n < VOYAGER_VIC_ISA_IRQS) {
+        s->edge_latch |= 1u << n;
+    }
     if (rising && (n == VOYAGER_VIC_SYS_INT || n == VOYAGER_VIC_CMN_INT)) {
         for (c = 0; c < VOYAGER_VIC_CPUS; c++) {
             if (!vic_has_cpu(s, c)) {
@@ -729,8 +758,10 @@ void voyager_vic_print_info(VoyagerVICState *s, GString *buf)
     int c, n;
 
     g_string_append_printf(buf, "VIC: CPI base 0x%02x, inputs 0x%05x, "
+                           "edges 0x%04x, "
                            "IRQ0 latch %d (cleared by %s), VIC CPUs 0x%02x\n",
-                           s->cpi_base, s->input_level, s->irq0_latched,
+                           s->cpi_base, s->input_level, s->edge_latch,
+                           s->irq0_latched,
                            vic_irq0_mca(s) ? "port 61h" : "INTA",
                            s->vic_cpus);
     if (s->stuck_irq >= 0) {
@@ -750,12 +781,13 @@ void voyager_vic_print_info(VoyagerVICState *s, GString *buf)
             continue;
         }
         g_string_append_printf(buf,
-            "  cpu %d: INTR %d master imr %02x irr %02x isr %02x base %02x"
+            "  cpu %d: INTR %d %s master imr %02x irr %02x isr %02x base %02x"
             " | slave imr %02x irr %02x isr %02x base %02x\n"
             "         priority %d claim %02x/%02x mca base %02x/%02x%s"
             " redirect %02x/%02x masquerade %d CPI latch %02x sys %d"
             " cmn %d\n",
-            c, !!(s->out_level & (1u << c)), v->pic[0].imr,
+            c, !!(s->out_level & (1u << c)),
+            v->pic[0].ltim ? "level" : "edge", v->pic[0].imr,
             vic_master_irr(s, c), v->pic[0].isr, v->pic[0].icw2,
             v->pic[1].imr, vic_slave_irr(s, c), v->pic[1].isr,
             v->pic[1].icw2, v->priority, v->claim[0], v->claim[1],
@@ -791,6 +823,8 @@ static void vic_reset(DeviceState *dev)
     s->cpi_base = 0xc0;
     s->irq0_latched = false;
     s->irq0_mca = false;
+    s->edge_latch = s->stuck_irq >= 0 && s->stuck_irq < VOYAGER_VIC_ISA_IRQS
+                    ? 1u << s->stuck_irq : 0;
     /* input_level follows the devices; INTR outputs are recomputed. */
     s->out_level = 0;
     for (c = 0; c < VOYAGER_VIC_CPUS; c++) {
@@ -848,6 +882,7 @@ static const VMStateDescription vmstate_voyager_pic = {
         VMSTATE_BOOL(read_isr, VoyagerPIC),
         VMSTATE_BOOL(poll, VoyagerPIC),
         VMSTATE_BOOL(special_mask, VoyagerPIC),
+        VMSTATE_BOOL(ltim, VoyagerPIC),
         VMSTATE_UINT8_ARRAY(isr_src, VoyagerPIC, 8),
         VMSTATE_END_OF_LIST()
     }
@@ -907,6 +942,7 @@ static const VMStateDescription vmstate_voyager_vic = {
         VMSTATE_UINT32(input_level, VoyagerVICState),
         VMSTATE_BOOL(irq0_latched, VoyagerVICState),
         VMSTATE_BOOL(irq0_mca, VoyagerVICState),
+        VMSTATE_UINT16(edge_latch, VoyagerVICState),
         VMSTATE_ARRAY(owner, VoyagerVICState, VOYAGER_VIC_ISA_IRQS, 0, vmstate_info_int8,
                       int8_t),
         VMSTATE_ARRAY(route, VoyagerVICState, VOYAGER_VIC_ISA_IRQS, 0, vmstate_info_int8,

@@ -63,6 +63,7 @@ typedef struct VoyagerPIC {
     bool read_isr;
     bool poll;
     bool special_mask;
+    bool ltim;                  /* ICW1 bit 3: level-triggered */
     uint8_t isr_src[8];         /* VOYAGER_VIC_SRC_* per line in service */
 } VoyagerPIC;
 
@@ -102,6 +103,7 @@ struct VoyagerVICState {
     uint32_t input_level;       /* bit n: input n asserted */
     bool irq0_latched;
     bool irq0_mca;              /* auto mode: port 61h bit 7 seen */
+    uint16_t edge_latch;        /* bit n: rising edge of IRQ n not yet acked */
     int8_t owner[VOYAGER_VIC_ISA_IRQS]; /* CPU servicing the IRQ, -1 */
     int8_t route[VOYAGER_VIC_ISA_IRQS]; /* CPU it is offered to, -1 */
     uint8_t out_level;          /* bit n: INTR of CPU n asserted */
