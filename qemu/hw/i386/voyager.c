@@ -573,7 +573,8 @@ static void voyager_machine_init(MachineState *ms)
     for (i = 0; i < VOYAGER_VIC_CPUS; i++) {
         qdev_connect_gpio_out(vic, i, qemu_allocate_irq(voyager_intr, vms, i));
     }
-    vms->park_bh = qemu_bh_new(voyager_park_bh, vms);
+    vms->park_bh = qemu_bh_new_guarded(voyager_park_bh, vms,
+                                       &vic->mem_reentrancy_guard);
 
     x86ms->gsi = g_new0(qemu_irq, GSI_NUM_PINS);
     for (i = 0; i < ISA_NUM_IRQS; i++) {
@@ -809,10 +810,12 @@ static void voyager_machine_class_init(ObjectClass *oc, void *data)
         "What clears the latched IRQ0 request: port61 (MCA: bit 7 of port "
         "61h), inta (the acknowledge, PC-like) or auto (inta until the "
         "guest first writes port 61h bit 7, then port61; default)");
-    voyager_add_u8(oc, "fault-dead-cpu", offsetof(VoyagerMachineState, fault_dead_cpu));
+    voyager_add_u8(oc, "fault-dead-cpu",
+                   offsetof(VoyagerMachineState, fault_dead_cpu));
     object_class_property_set_description(oc, "fault-dead-cpu",
         "Fault: hardware id of a CPU that never starts (255 = none)");
-    voyager_add_u8(oc, "fault-stuck-irq", offsetof(VoyagerMachineState, fault_stuck_irq));
+    voyager_add_u8(oc, "fault-stuck-irq",
+                   offsetof(VoyagerMachineState, fault_stuck_irq));
     object_class_property_set_description(oc, "fault-stuck-irq",
         "Fault: ISA IRQ line held asserted (255 = none)");
     object_class_property_add_bool(oc, "fault-bios-table",

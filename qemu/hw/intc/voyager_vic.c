@@ -936,17 +936,17 @@ static const VMStateDescription vmstate_voyager_vic = {
     .fields = (VMStateField[]) {
         VMSTATE_STRUCT_ARRAY(cpu, VoyagerVICState, VOYAGER_VIC_CPUS, 1,
                              vmstate_voyager_vic_cpu, VoyagerVICCpu),
-        VMSTATE_ARRAY(masq, VoyagerVICState, VOYAGER_VIC_IDS, 0, vmstate_info_int8,
-                      int8_t),
+        VMSTATE_ARRAY(masq, VoyagerVICState, VOYAGER_VIC_IDS, 0,
+                      vmstate_info_int8, int8_t),
         VMSTATE_UINT8(cpi_base, VoyagerVICState),
         VMSTATE_UINT32(input_level, VoyagerVICState),
         VMSTATE_BOOL(irq0_latched, VoyagerVICState),
         VMSTATE_BOOL(irq0_mca, VoyagerVICState),
         VMSTATE_UINT16(edge_latch, VoyagerVICState),
-        VMSTATE_ARRAY(owner, VoyagerVICState, VOYAGER_VIC_ISA_IRQS, 0, vmstate_info_int8,
-                      int8_t),
-        VMSTATE_ARRAY(route, VoyagerVICState, VOYAGER_VIC_ISA_IRQS, 0, vmstate_info_int8,
-                      int8_t),
+        VMSTATE_ARRAY(owner, VoyagerVICState, VOYAGER_VIC_ISA_IRQS, 0,
+                      vmstate_info_int8, int8_t),
+        VMSTATE_ARRAY(route, VoyagerVICState, VOYAGER_VIC_ISA_IRQS, 0,
+                      vmstate_info_int8, int8_t),
         VMSTATE_UINT8(out_level, VoyagerVICState),
         VMSTATE_END_OF_LIST()
     }
