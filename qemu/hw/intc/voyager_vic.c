@@ -336,7 +336,7 @@ int voyager_vic_intack(VoyagerVICState *s, int c)
     int vector;
 
     if (!vic_has_cpu(s, c)) {
-        return s->cpi_base | 7;
+        return (s->cpi_base + 7) & 0xff;
     }
     vector = s->cpu[c].pic[MASTER].icw2 | 7;    /* spurious */
     vic_ack(s, c, MASTER, &vector);
