@@ -30,7 +30,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 name= machine= cpus= cpu= smp= mem=256 tests= append= end=reboot timeout=240
 kernel=$BUILD/linux/arch/x86/boot/bzImage
 initrd=$BUILD/initramfs.cpio.gz
-qemu=$BUILD/qemu/qemu-system-i386
+qemu=${VOYAGER_QEMU:-$BUILD/qemu/qemu-system-i386}
 oracle_args=()
 qemu_extra=()
 while [ $# -gt 0 ]; do

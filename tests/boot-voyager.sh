@@ -13,36 +13,40 @@ e820_re() {
 
 # The ClickMap the emulator's SUS builds (qemu/docs/system/i386/
 # voyager-cat.rst): base memory below 9F000h, then 1 MiB to the end of RAM.
+# Sets mem_expect (boot.sh arguments).
 clickmap_expect() {
 	local mb=$1
-	echo --expect "$(e820_re Voyager-ClickMap 0 $((0x9f000)) usable)"
-	echo --expect "$(e820_re Voyager-ClickMap $((1 << 20)) $(((mb - 1) << 20)) usable)"
+	mem_expect=(--expect "$(e820_re Voyager-ClickMap 0 $((0x9f000)) usable)"
+		--expect "$(e820_re Voyager-ClickMap $((1 << 20)) $(((mb - 1) << 20)) usable)")
 }
 
 # The Level 4 map (hardware reference 8.2): the DINO's top of memory is
 # the RAM size, 8-16 MiB is the MCA window.
 dino_expect() {
 	local mb=$1
-	echo --expect "$(e820_re Voyager-DINO 0 $((0x9f000)) usable)"
-	echo --expect "$(e820_re Voyager-DINO $((1 << 20)) $((7 << 20)) usable)"
-	echo --expect "$(e820_re Voyager-DINO $((8 << 20)) $((8 << 20)) reserved)"
-	echo --expect "$(e820_re Voyager-DINO $((16 << 20)) $(((mb - 16) << 20)) usable)"
+	mem_expect=(--expect "$(e820_re Voyager-DINO 0 $((0x9f000)) usable)"
+		--expect "$(e820_re Voyager-DINO $((1 << 20)) $((7 << 20)) usable)"
+		--expect "$(e820_re Voyager-DINO $((8 << 20)) $((8 << 20)) reserved)"
+		--expect "$(e820_re Voyager-DINO $((16 << 20)) $(((mb - 16) << 20)) usable)")
 }
 
+# Every boot ends through the kernel's restart path of its level (CMOS
+# shutdown byte + keyboard controller on Level 5, the SSPB restart register
+# on Level 4): QEMU runs with -no-reboot, so only a working restart ends
+# it before the timeout.
 boot_voyager_checks() {
-	local t=cpus,timer,serial,interrupts
+	local t=cpus,timer,serial,interrupts mem_expect
 
-	# shellcheck disable=SC2046
+	clickmap_expect 256
 	boot voyager-l5-mono --machine voyager,level=5,class=0x3450,cards=mono \
-		--mem 256 --cpus 1 --tests $t --end poweroff \
+		--mem 256 --cpus 1 --tests $t \
 		--expect 'Voyager: NCR class 3450, Level 5' \
 		--expect 'Voyager VIC: routing IRQ 0-15' \
-		--expect '^# +0: .* VIC .*timer' \
-		$(clickmap_expect 256)
-	# shellcheck disable=SC2046
+		--expect '^# +0: .* VIC .*timer' "${mem_expect[@]}"
+	dino_expect 64
 	boot voyager-l4-dyad --machine voyager,level=4,class=0x3360,cards=dyad \
 		--mem 64 --cpus 1 --tests $t \
-		--expect 'Voyager: NCR class 3360, Level 4' $(dino_expect 64)
+		--expect 'Voyager: NCR class 3360, Level 4' "${mem_expect[@]}"
 	# More cards than the kernel starts: nosmp keeps it on one CPU.
 	boot voyager-nosmp --machine voyager,cards=quad:dyad:mono \
 		--append nosmp --cpus 1 --tests $t \
@@ -51,6 +55,11 @@ boot_voyager_checks() {
 	boot voyager-bad-table --machine voyager,cards=mono,fault-bios-table=on \
 		--cpus 1 --tests cpus,timer \
 		--expect 'Voyager: not detected: corrupt BIOS table' \
+		--reject 'Voyager: NCR class'
+	# voyager=off: a Voyager booted as a PC on purpose.
+	boot voyager-off --machine voyager,cards=mono --append voyager=off \
+		--cpus 1 --tests cpus,timer \
+		--expect 'found, but disabled by voyager=off: PC path' \
 		--reject 'Voyager: NCR class'
 	# The KUnit suites on the machine they are about.
 	boot voyager-kunit --machine voyager,cards=mono --cpus 1 --tests cpus \

@@ -4,7 +4,7 @@
 # The project's test driver: runs the named groups of checks, prints one
 # verdict line per check and a closing "N passed, N failed" line.
 #
-# Usage: tests/check.sh all|static|oracle|qtest|boot [...]
+# Usage: tests/check.sh all|static|oracle|qtest|boot|voyager [...]
 # Expects the builds (make all) to exist for static and boot.
 set -uo pipefail
 
@@ -53,10 +53,12 @@ boot() {
 . "$top/tests/boot-pc.sh"
 # shellcheck source=tests/qtest.sh
 . "$top/tests/qtest.sh"
+# shellcheck source=tests/boot-voyager.sh
+. "$top/tests/boot-voyager.sh"
 
 groups=("$@")
 [ ${#groups[@]} -gt 0 ] || groups=(all)
-[ "${groups[0]}" = all ] && groups=(static oracle qtest boot)
+[ "${groups[0]}" = all ] && groups=(static oracle qtest boot voyager)
 
 for g in "${groups[@]}"; do
 	case $g in
@@ -64,7 +66,8 @@ for g in "${groups[@]}"; do
 	oracle) oracle_checks ;;
 	qtest) qtest_checks ;;
 	boot) boot_pc_checks ;;
-	*) die "unknown check group $g (static, oracle, qtest, boot, all)" ;;
+	voyager) boot_voyager_checks ;;
+	*) die "unknown check group $g (static, oracle, qtest, boot, voyager, all)" ;;
 	esac
 done
 

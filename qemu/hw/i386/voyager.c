@@ -1,0 +1,870 @@
+/*
+ * NCR Voyager machine (-M voyager)
+ *
+ * An i386 SMP machine without local APICs: every CPU on a VIC line has
+ * its own 8259 pair inside the VIC (hw/intc/voyager_vic.c), secondary
+ * CPUs are parked at reset and started by the boot CPI through the
+ * real-mode IVT, and an option ROM answers int 15h AX=FFC0h with the
+ * machine's configuration table.  The PC pieces the kernel needs (PIT,
+ * RTC/CMOS, i8042, serial, ISA IDE, BIOS and option ROM windows, fw_cfg,
+ * -kernel) come from the PC machine code.
+ *
+ * The platform specification, and every choice made where the hardware
+ * reference is silent, is docs/system/i386/voyager.rst.
+ *
+ * Copyright (c) 2026 The NCR Voyager Linux port developers
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#include "qemu/osdep.h"
+#include "qemu/units.h"
+#include "qemu/cutils.h"
+#include "qemu/error-report.h"
+#include "qemu/datadir.h"
+#include "qemu/main-loop.h"
+#include "qapi/error.h"
+#include "qapi/visitor.h"
+#include "exec/address-spaces.h"
+#include "hw/boards.h"
+#include "hw/loader.h"
+#include "hw/nmi.h"
+#include "hw/irq.h"
+#include "hw/qdev-properties.h"
+#include "hw/dma/i8257.h"
+#include "hw/i386/x86.h"
+#include "hw/i386/pc.h"
+#include "hw/ide.h"
+#include "hw/ide/internal.h"
+#include "hw/isa/isa.h"
+#include "hw/nvram/fw_cfg.h"
+#include "hw/i386/voyager.h"
+#include "hw/misc/voyager_cat.h"
+#include "hw/misc/voyager_sus.h"
+#include "sysemu/tcg.h"
+#include "sysemu/reset.h"
+#include "sysemu/cpus.h"
+#include "hw/core/cpu.h"
+#include "target/i386/cpu.h"
+
+#define VOYAGER_MAX_IDE_BUS 2
+static const int voyager_ide_iobase[2] = { 0x1f0, 0x170 };
+static const int voyager_ide_iobase2[2] = { 0x3f6, 0x376 };
+static const int voyager_ide_irq[2] = { 14, 15 };
+
+/* The int 15h AX=FFC0h table (hardware reference 1.2). */
+#define VOYAGER_ROM_FILE        "voyager.bin"
+#define VOYAGER_ROM_SIGNATURE   "$VOYTAB"
+#define VOYAGER_TABLE_LEN       7
+/* fault-bios-table: a class whose hex digits are not a model number. */
+#define VOYAGER_CORRUPT_CLASS   0xa5a5
+
+/* ---- CPU numbering: the one place cpu_index <-> hardware id ----------- */
+
+/*
+ * QEMU cpu_index 0 is always the boot CPU (QEMU ties the A20 gate and
+ * other PC legacy to first_cpu); the other present CPUs follow in
+ * ascending hardware id order.
+ */
+static void voyager_map_cpus(VoyagerMachineState *vms)
+{
+    uint32_t present = voyager_present_cpus(&vms->cfg);
+    int id, idx = 1;
+
+    memset(vms->hwid_of_index, -1, sizeof(vms->hwid_of_index));
+    memset(vms->index_of_hwid, -1, sizeof(vms->index_of_hwid));
+    vms->hwid_of_index[0] = vms->boot_cpu;
+    vms->index_of_hwid[vms->boot_cpu] = 0;
+    for (id = 0; id < VOYAGER_MAX_CPUS; id++) {
+        if ((present & (1u << id)) && id != vms->boot_cpu) {
+            vms->hwid_of_index[idx] = id;
+            vms->index_of_hwid[id] = idx++;
+        }
+    }
+}
+
+static CPUState *voyager_cpu_by_hwid(VoyagerMachineState *vms, int id)
+{
+    if (id < 0 || id >= VOYAGER_MAX_CPUS || vms->index_of_hwid[id] < 0) {
+        return NULL;
+    }
+    return qemu_get_cpu(vms->index_of_hwid[id]);
+}
+
+static int voyager_hwid(VoyagerMachineState *vms, CPUState *cs)
+{
+    if (cs->cpu_index < 0 || cs->cpu_index >= VOYAGER_MAX_CPUS) {
+        return -1;
+    }
+    return vms->hwid_of_index[cs->cpu_index];
+}
+
+/* ---- configuration ---------------------------------------------------- */
+
+static bool voyager_parse_class(const char *str, uint16_t *cls, Error **errp)
+{
+    uint64_t v;
+
+    if (qemu_strtou64(str, NULL, 16, &v) || v > 0xffff) {
+        error_setg(errp, "class: '%s' is not a 16-bit hex model class "
+                   "(e.g. 0x3450)", str);
+        return false;
+    }
+    *cls = v;
+    return true;
+}
+
+/* Default CPU model per class (hardware reference 1.3). */
+static const char *voyager_class_cpu(uint16_t cls)
+{
+    if (cls >= 0x4100) {
+        return X86_CPU_TYPE_NAME("pentium2");   /* 4100, 51xx: P6 class */
+    }
+    if (cls >= 0x3450) {
+        return X86_CPU_TYPE_NAME("pentium");    /* 345x, 35xx */
+    }
+    return X86_CPU_TYPE_NAME("486");            /* 3360, 3430, 3435 */
+}
+
+static bool voyager_configure(VoyagerMachineState *vms, MachineState *ms,
+                              Error **errp)
+{
+    VoyagerConfig *cfg = &vms->cfg;
+    uint8_t vic_cpus;
+    uint16_t cls;
+    int id;
+
+    memset(cfg, 0, sizeof(*cfg));
+    cfg->level = vms->level;
+    cfg->slots = vms->slots;
+    if (vms->model_class_str) {
+        if (!voyager_parse_class(vms->model_class_str, &cls, errp)) {
+            return false;
+        }
+    } else {
+        cls = vms->level == 4 ? 0x3360 : 0x3450;
+    }
+    cfg->model_class = cls;
+    if (!voyager_config_parse_cards(cfg, vms->cards ? vms->cards : "dyad",
+                                    errp) ||
+        !voyager_config_check(cfg, errp)) {
+        return false;
+    }
+    if (cfg->level == 5 && cls < 0x3435) {
+        error_setg(errp, "class: 0x%04x is not a Level 5 class (Level 5 is "
+                   "0x3435 and up; property 'level')", cls);
+        return false;
+    }
+    if (cfg->level == 4 && cls >= 0x3435) {
+        error_setg(errp, "class: 0x%04x is a Level 5 class, not Level 4 "
+                   "(e.g. 0x3360; property 'level')", cls);
+        return false;
+    }
+    vms->ncpus = voyager_cpu_count(cfg);
+    if (vms->ncpus > VOYAGER_MAX_CPUS) {
+        error_setg(errp, "cards: %d CPUs, a Voyager has at most %d",
+                   vms->ncpus, VOYAGER_MAX_CPUS);
+        return false;
+    }
+    vic_cpus = voyager_vic_cpus(cfg);
+    if (vms->boot_cpu == VOYAGER_NONE) {
+        vms->boot_cpu = ctz32(vic_cpus);
+    } else if (vms->boot_cpu >= VOYAGER_MAX_VIC_CPUS ||
+               !(vic_cpus & (1u << vms->boot_cpu))) {
+        error_setg(errp, "boot-cpu: %u is not a present VIC CPU (VIC CPUs "
+                   "of cards=%s: mask 0x%02x)", vms->boot_cpu,
+                   vms->cards ? vms->cards : "dyad", vic_cpus);
+        return false;
+    }
+    /* smp.dies == 0: no -smp (see voyager_cards_define_smp()). */
+    if (ms->smp.dies &&
+        (ms->smp.cpus != vms->ncpus || ms->smp.max_cpus != vms->ncpus)) {
+        error_setg(errp, "smp: -smp %u (maxcpus %u) does not match the "
+                   "%d CPUs of cards=%s; leave -smp out, the cards "
+                   "define it", ms->smp.cpus, ms->smp.max_cpus,
+                   vms->ncpus, vms->cards ? vms->cards : "dyad");
+        return false;
+    }
+    ms->smp.cpus = ms->smp.max_cpus = ms->smp.sockets = vms->ncpus;
+    ms->smp.dies = ms->smp.clusters = ms->smp.cores = ms->smp.threads = 1;
+    if (vms->fault_dead_cpu != VOYAGER_NONE &&
+        (vms->fault_dead_cpu >= VOYAGER_MAX_CPUS ||
+         !(voyager_present_cpus(cfg) & (1u << vms->fault_dead_cpu)) ||
+         vms->fault_dead_cpu == vms->boot_cpu)) {
+        error_setg(errp, "fault-dead-cpu: %u is not a present secondary CPU",
+                   vms->fault_dead_cpu);
+        return false;
+    }
+    if (vms->fault_stuck_irq != VOYAGER_NONE &&
+        (vms->fault_stuck_irq >= VOYAGER_VIC_ISA_IRQS ||
+         vms->fault_stuck_irq == 2)) {
+        error_setg(errp, "fault-stuck-irq: %u is not an ISA IRQ (0-15, "
+                   "not the cascade 2)", vms->fault_stuck_irq);
+        return false;
+    }
+    for (id = 0; id < VOYAGER_MAX_CPUS; id++) {
+        vms->parked[id] = false;
+    }
+    voyager_map_cpus(vms);
+    return true;
+}
+
+/* ---- secondary CPU start ---------------------------------------------- */
+
+static void voyager_start_cpu(CPUState *cs, run_on_cpu_data data)
+{
+    VoyagerMachineState *vms = VOYAGER_MACHINE(qdev_get_machine());
+    CPUX86State *env = &X86_CPU(cs)->env;
+    uint32_t gate = data.host_int;
+    uint16_t seg = gate >> 16, off = gate & 0xffff;
+    int id = voyager_hwid(vms, cs);
+
+    cpu_reset(cs);
+    cpu_x86_load_seg_cache(env, R_CS, seg, (uint32_t)seg << 4,
+                           env->segs[R_CS].limit, env->segs[R_CS].flags);
+    env->eip = off;
+    cs->halted = 0;
+    /* Anything the VIC still presents (cpu_reset dropped the request). */
+    if (id >= 0 && id < VOYAGER_VIC_CPUS &&
+        (vms->vic->out_level & (1u << id))) {
+        cpu_interrupt(cs, CPU_INTERRUPT_HARD);
+    }
+}
+
+/*
+ * A parked CPU whose VIC line is asserted: the firmware's park loop took
+ * the interrupt.  The boot CPI (CPI level 0: vector base + 0, or base + 8
+ * for the erratum) enters the IVT gate with the interrupt still in
+ * service (hardware reference 6.1, 12); the firmware acknowledges and
+ * drops anything else.
+ */
+static void voyager_park_bh(void *opaque)
+{
+    VoyagerMachineState *vms = opaque;
+    VoyagerVICState *vic = vms->vic;
+    int id, tries;
+
+    for (id = 0; id < VOYAGER_VIC_CPUS; id++) {
+        int idx = vms->index_of_hwid[id];
+        CPUState *cs = voyager_cpu_by_hwid(vms, id);
+
+        if (!cs || idx < 0 || !vms->parked[idx] ||
+            id == vms->fault_dead_cpu) {
+            continue;
+        }
+        for (tries = 0; tries < 16 && (vic->out_level & (1u << id));
+             tries++) {
+            int vec = voyager_vic_intack(vic, id);
+            uint8_t base = vic->cpi_base;
+            uint32_t gate;
+
+            if (vec != base && vec != ((base + 8) & 0xff)) {
+                voyager_vic_nonspecific_eoi(vic, id);
+                continue;
+            }
+            if (address_space_read(&address_space_memory, vec * 4,
+                                   MEMTXATTRS_UNSPECIFIED, &gate, 4)
+                != MEMTX_OK) {
+                gate = 0;
+            }
+            gate = le32_to_cpu(gate);
+            vms->parked[idx] = false;
+            async_run_on_cpu(cs, voyager_start_cpu, RUN_ON_CPU_HOST_INT(gate));
+            break;
+        }
+    }
+}
+
+/* INTR output of VIC CPU @n. */
+static void voyager_intr(void *opaque, int n, int level)
+{
+    VoyagerMachineState *vms = opaque;
+    CPUState *cs = voyager_cpu_by_hwid(vms, n);
+
+    if (!cs) {
+        return;
+    }
+    if (vms->parked[cs->cpu_index]) {
+        if (level) {
+            qemu_bh_schedule(vms->park_bh);
+        }
+        return;
+    }
+    if (level) {
+        cpu_interrupt(cs, CPU_INTERRUPT_HARD);
+    } else {
+        cpu_reset_interrupt(cs, CPU_INTERRUPT_HARD);
+    }
+}
+
+static int voyager_get_pic_interrupt(MachineState *ms, CPUState *cs)
+{
+    VoyagerMachineState *vms = VOYAGER_MACHINE(ms);
+    int id = voyager_hwid(vms, cs);
+
+    /* Always a vector: never fall back to the (absent) i8259. */
+    return voyager_vic_intack(vms->vic, id < 0 ? VOYAGER_VIC_CPUS : id);
+}
+
+static void voyager_machine_reset(MachineState *ms, ShutdownCause reason)
+{
+    VoyagerMachineState *vms = VOYAGER_MACHINE(ms);
+    CPUState *cs;
+
+    qemu_devices_reset(reason);
+    CPU_FOREACH(cs) {
+        x86_cpu_after_reset(X86_CPU(cs));
+        /* Every CPU but the boot CPU (cpu_index 0) waits in firmware. */
+        if (cs->cpu_index > 0 && cs->cpu_index < VOYAGER_MAX_CPUS) {
+            cs->halted = 1;
+            vms->parked[cs->cpu_index] = true;
+        } else {
+            vms->parked[0] = false;
+        }
+    }
+}
+
+/* ---- port 61h: speaker control plus the MCA IRQ0 latch reset --------- */
+
+static uint64_t voyager_port61_read(void *opaque, hwaddr addr, unsigned size)
+{
+    VoyagerMachineState *vms = opaque;
+    uint64_t val = 0xff;
+
+    if (vms->speaker_io) {
+        memory_region_dispatch_read(vms->speaker_io, vms->speaker_offset,
+                                    &val, MO_8, MEMTXATTRS_UNSPECIFIED);
+    }
+    return val & 0xff;
+}
+
+static void voyager_port61_write(void *opaque, hwaddr addr, uint64_t val,
+                                 unsigned size)
+{
+    VoyagerMachineState *vms = opaque;
+
+    voyager_vic_port61_write(vms->vic, val);
+    if (vms->speaker_io) {
+        memory_region_dispatch_write(vms->speaker_io, vms->speaker_offset,
+                                     val & 0xff, MO_8,
+                                     MEMTXATTRS_UNSPECIFIED);
+    }
+}
+
+static const MemoryRegionOps voyager_port61_ops = {
+    .read = voyager_port61_read,
+    .write = voyager_port61_write,
+    .impl.min_access_size = 1,
+    .impl.max_access_size = 1,
+    .endianness = DEVICE_LITTLE_ENDIAN,
+};
+
+static void voyager_port61_init(VoyagerMachineState *vms)
+{
+    MemoryRegionSection sec = memory_region_find(get_system_io(), 0x61, 1);
+
+    /* The speaker's port stays behind ours (the reference keeps ref). */
+    vms->speaker_io = sec.mr;
+    vms->speaker_offset = sec.offset_within_region;
+    memory_region_init_io(&vms->port61, OBJECT(vms), &voyager_port61_ops,
+                          vms, "voyager-port61", 1);
+    memory_region_add_subregion_overlap(get_system_io(), 0x61, &vms->port61,
+                                        1);
+}
+
+/* ---- int 15h option ROM ----------------------------------------------- */
+
+static void voyager_load_rom(VoyagerMachineState *vms)
+{
+    X86MachineState *x86ms = X86_MACHINE(vms);
+    g_autofree char *path = qemu_find_file(QEMU_FILE_TYPE_BIOS,
+                                           VOYAGER_ROM_FILE);
+    g_autoptr(GError) gerr = NULL;
+    uint16_t cls = vms->fault_bios_table ? VOYAGER_CORRUPT_CLASS
+                                         : vms->cfg.model_class;
+    gchar *data;
+    gsize len, i;
+    uint8_t *table, sum = 0;
+
+    if (!path || !g_file_get_contents(path, &data, &len, &gerr)) {
+        error_report("voyager: cannot load the option ROM %s%s%s",
+                     VOYAGER_ROM_FILE, gerr ? ": " : "",
+                     gerr ? gerr->message : "");
+        exit(1);
+    }
+    table = memmem(data, len, VOYAGER_ROM_SIGNATURE,
+                   strlen(VOYAGER_ROM_SIGNATURE));
+    if (!table || len < 512 ||
+        table + strlen(VOYAGER_ROM_SIGNATURE) + VOYAGER_TABLE_LEN >=
+        (uint8_t *)data + len) {
+        error_report("voyager: %s has no configuration table", path);
+        exit(1);
+    }
+    table += strlen(VOYAGER_ROM_SIGNATURE);
+    table[0] = VOYAGER_TABLE_LEN;   /* length: anything but FFh */
+    table[1] = 1;                   /* major revision */
+    table[2] = 0;                   /* minor revision */
+    table[3] = 0;                   /* debug */
+    table[4] = 1;                   /* number of classes */
+    table[5] = cls >> 8;
+    table[6] = cls & 0xff;
+    /* The last byte is the checksum byte (scripts/signrom.py). */
+    data[len - 1] = 0;
+    for (i = 0; i < len; i++) {
+        sum += (uint8_t)data[i];
+    }
+    data[len - 1] = -sum;
+    fw_cfg_add_file(x86ms->fw_cfg, "genroms/" VOYAGER_ROM_FILE, data, len);
+}
+
+/* ---- the system devices of the CAT/SUS helper ------------------------- */
+
+/*
+ * The Voyager system devices: the CAT bus with the PSI (its PSI events
+ * raise CMN_INT at the VIC; it handles the power switch and the guest
+ * power-off itself) and the SUS (extended CMOS, mailbox, ClickMap).  Both
+ * describe the same cards and RAM as the machine.
+ */
+static void voyager_create_system_devices(VoyagerMachineState *vms,
+                                          ISABus *isa_bus)
+{
+    MachineState *ms = MACHINE(vms);
+    g_autoptr(GString) cards = g_string_new(NULL);
+    ISADevice *cat, *sus;
+    int slot;
+
+    for (slot = 0; slot < vms->cfg.slots; slot++) {
+        g_string_append_printf(cards, "%s%s", slot ? ":" : "",
+                               voyager_card_name(vms->cfg.card[slot]));
+    }
+
+    cat = isa_new(TYPE_VOYAGER_CAT);
+    qdev_prop_set_uint8(DEVICE(cat), "level", vms->cfg.level);
+    qdev_prop_set_uint8(DEVICE(cat), "slots", vms->cfg.slots);
+    qdev_prop_set_string(DEVICE(cat), "cards", cards->str);
+    qdev_prop_set_uint16(DEVICE(cat), "class", vms->cfg.model_class);
+    qdev_prop_set_uint8(DEVICE(cat), "fault-module", vms->fault_cat_module);
+    qdev_prop_set_uint64(DEVICE(cat), "ram-size", ms->ram_size);
+    isa_realize_and_unref(cat, isa_bus, &error_fatal);
+    qdev_connect_gpio_out(DEVICE(cat), 0,
+                          qdev_get_gpio_in(DEVICE(vms->vic),
+                                           VOYAGER_VIC_CMN_INT));
+
+    sus = isa_new(TYPE_VOYAGER_SUS);
+    qdev_prop_set_uint8(DEVICE(sus), "level", vms->cfg.level);
+    qdev_prop_set_uint8(DEVICE(sus), "slots", vms->cfg.slots);
+    qdev_prop_set_string(DEVICE(sus), "cards", cards->str);
+    qdev_prop_set_uint64(DEVICE(sus), "ram-size", ms->ram_size);
+    isa_realize_and_unref(sus, isa_bus, &error_fatal);
+
+    vms->cat = DEVICE(cat);
+    vms->sus = DEVICE(sus);
+}
+
+/* The dump switch also latches its status in the CAT and the SUS. */
+static void voyager_system_devices_dump(VoyagerMachineState *vms)
+{
+    voyager_cat_dump_switch(vms->cat);
+    voyager_sus_dump_request(vms->sus);
+}
+
+static void voyager_system_devices_info(VoyagerMachineState *vms,
+                                        GString *buf)
+{
+    voyager_cat_print_info(vms->cat, buf);
+}
+
+/* ---- dump switch (monitor `nmi`) ----------------------------------- */
+
+static void voyager_nmi(NMIState *n, int cpu_index, Error **errp)
+{
+    VoyagerMachineState *vms = VOYAGER_MACHINE(n);
+    CPUState *cs;
+
+    voyager_system_devices_dump(vms);
+    /* The front-panel dump switch: broadcast NMI to every started CPU. */
+    CPU_FOREACH(cs) {
+        if (cs->cpu_index >= 0 && cs->cpu_index < VOYAGER_MAX_CPUS &&
+            !vms->parked[cs->cpu_index]) {
+            cpu_interrupt(cs, CPU_INTERRUPT_NMI);
+        }
+    }
+}
+
+/* ---- info voyager ------------------------------------------------------ */
+
+static void voyager_info(GString *buf)
+{
+    VoyagerMachineState *vms = VOYAGER_MACHINE(qdev_get_machine());
+    int slot, idx;
+
+    g_string_append_printf(buf, "NCR Voyager: Level %u, class 0x%04x%s, "
+                           "%u slots, %d CPUs, boot CPU %u\n",
+                           vms->cfg.level, vms->cfg.model_class,
+                           vms->fault_bios_table ? " (BIOS table corrupt)"
+                                                 : "",
+                           vms->cfg.slots, vms->ncpus, vms->boot_cpu);
+    g_string_append(buf, "  cards:");
+    for (slot = 0; slot < vms->cfg.slots; slot++) {
+        g_string_append_printf(buf, " %d:%s", slot,
+                               voyager_card_name(vms->cfg.card[slot]));
+    }
+    g_string_append(buf, "\n  CPUs (cpu_index=hardware id):");
+    for (idx = 0; idx < vms->ncpus; idx++) {
+        g_string_append_printf(buf, " %d=%d%s", idx, vms->hwid_of_index[idx],
+                               vms->parked[idx] ? "(parked)" : "");
+    }
+    g_string_append(buf, "\n");
+    if (vms->fault_dead_cpu != VOYAGER_NONE) {
+        g_string_append_printf(buf, "  fault: CPU %u never starts\n",
+                               vms->fault_dead_cpu);
+    }
+    voyager_vic_print_info(vms->vic, buf);
+    voyager_system_devices_info(vms, buf);
+}
+
+/* ---- init ------------------------------------------------------------ */
+
+static void voyager_machine_init(MachineState *ms)
+{
+    VoyagerMachineState *vms = VOYAGER_MACHINE(ms);
+    PCMachineState *pcms = PC_MACHINE(ms);
+    PCMachineClass *pcmc = PC_MACHINE_GET_CLASS(pcms);
+    MachineClass *mc = MACHINE_GET_CLASS(ms);
+    X86MachineState *x86ms = X86_MACHINE(ms);
+    MemoryRegion *ram_memory;
+    ISABus *isa_bus;
+    ISADevice *rtc_state;
+    DeviceState *vic;
+    BusState *idebus[VOYAGER_MAX_IDE_BUS];
+    DriveInfo *hd[VOYAGER_MAX_IDE_BUS * MAX_IDE_DEVS];
+    uint32_t present, quad = 0;
+    int i, id;
+
+    if (!voyager_configure(vms, ms, &error_fatal)) {
+        return;
+    }
+    /* No -cpu: the model of the class (the pointer is the default's). */
+    if (ms->cpu_type == mc->default_cpu_type) {
+        ms->cpu_type = voyager_class_cpu(vms->cfg.model_class);
+    }
+    if (ms->ram_size > 3 * GiB) {
+        error_report("voyager: at most 3 GiB of RAM");
+        exit(1);
+    }
+    x86ms->below_4g_mem_size = ms->ram_size;
+    x86ms->above_4g_mem_size = 0;
+
+    x86_cpus_init(x86ms, pcmc->default_cpu_version);
+    pc_guest_info_init(pcms);
+    pc_memory_init(pcms, get_system_memory(), get_system_memory(),
+                   &ram_memory, 0);
+
+    isa_bus = isa_bus_new(NULL, get_system_memory(), get_system_io(),
+                          &error_abort);
+
+    /* The VIC replaces the i8259 pair of the PC. */
+    present = voyager_present_cpus(&vms->cfg);
+    for (id = 0; id < VOYAGER_MAX_CPUS; id++) {
+        if ((present & (1u << id)) && voyager_cpu_is_quad(&vms->cfg, id)) {
+            quad |= 1u << id;
+        }
+    }
+    vic = DEVICE(isa_new(TYPE_VOYAGER_VIC));
+    qdev_prop_set_uint8(vic, "vic-cpus", voyager_vic_cpus(&vms->cfg));
+    qdev_prop_set_uint8(vic, "boot-cpu", vms->boot_cpu);
+    qdev_prop_set_uint32(vic, "quad-cpus", quad);
+    qdev_prop_set_bit(vic, "eight-slot", vms->cfg.slots == 8);
+    qdev_prop_set_uint8(vic, "irq0-mode",
+                        !vms->irq0_ack || !strcmp(vms->irq0_ack, "auto")
+                        ? VOYAGER_VIC_IRQ0_AUTO
+                        : !strcmp(vms->irq0_ack, "port61")
+                        ? VOYAGER_VIC_IRQ0_PORT61 : VOYAGER_VIC_IRQ0_INTA);
+    qdev_prop_set_int32(vic, "stuck-irq",
+                        vms->fault_stuck_irq == VOYAGER_NONE ? -1
+                        : vms->fault_stuck_irq);
+    qdev_prop_set_uint32(vic, "len-cpu-ids", vms->ncpus);
+    for (i = 0; i < vms->ncpus; i++) {
+        g_autofree char *name = g_strdup_printf("cpu-ids[%d]", i);
+
+        qdev_prop_set_uint8(vic, name, vms->hwid_of_index[i]);
+    }
+    object_property_add_child(OBJECT(ms), "vic", OBJECT(vic));
+    isa_realize_and_unref(ISA_DEVICE(vic), isa_bus, &error_fatal);
+    vms->vic = VOYAGER_VIC(vic);
+    for (i = 0; i < VOYAGER_VIC_CPUS; i++) {
+        qdev_connect_gpio_out(vic, i, qemu_allocate_irq(voyager_intr, vms, i));
+    }
+    vms->park_bh = qemu_bh_new_guarded(voyager_park_bh, vms,
+                                       &vic->mem_reentrancy_guard);
+
+    x86ms->gsi = g_new0(qemu_irq, GSI_NUM_PINS);
+    for (i = 0; i < ISA_NUM_IRQS; i++) {
+        x86ms->gsi[i] = qdev_get_gpio_in(vic, i);
+    }
+    isa_bus_irqs(isa_bus, x86ms->gsi);
+    i8257_dma_init(isa_bus, 0);
+    if (tcg_enabled()) {
+        x86_register_ferr_irq(x86ms->gsi[13]);
+    }
+
+    pc_vga_init(isa_bus, NULL);
+    pcms->hpet_enabled = false;
+    pc_basic_device_init(pcms, isa_bus, x86ms->gsi, &rtc_state, true, 0x4);
+    voyager_port61_init(vms);
+
+    ide_drive_get(hd, ARRAY_SIZE(hd));
+    for (i = 0; i < VOYAGER_MAX_IDE_BUS; i++) {
+        ISADevice *dev;
+        char busname[] = "ide.0";
+
+        dev = isa_ide_init(isa_bus, voyager_ide_iobase[i],
+                           voyager_ide_iobase2[i], voyager_ide_irq[i],
+                           hd[MAX_IDE_DEVS * i], hd[MAX_IDE_DEVS * i + 1]);
+        busname[4] = '0' + i;
+        idebus[i] = qdev_get_child_bus(DEVICE(dev), busname);
+    }
+    pc_cmos_init(pcms, idebus[0], idebus[1], rtc_state);
+
+    voyager_create_system_devices(vms, isa_bus);
+    voyager_load_rom(vms);
+    voyager_info_hook = voyager_info;
+}
+
+/* ---- properties ------------------------------------------------------ */
+
+static char *voyager_get_class(Object *obj, Error **errp)
+{
+    VoyagerMachineState *vms = VOYAGER_MACHINE(obj);
+
+    if (vms->model_class_str) {
+        return g_strdup(vms->model_class_str);
+    }
+    return g_strdup(vms->level == 4 ? "0x3360" : "0x3450");
+}
+
+static void voyager_set_class(Object *obj, const char *value, Error **errp)
+{
+    VoyagerMachineState *vms = VOYAGER_MACHINE(obj);
+    uint16_t cls;
+
+    if (!voyager_parse_class(value, &cls, errp)) {
+        return;
+    }
+    g_free(vms->model_class_str);
+    vms->model_class_str = g_strdup(value);
+}
+
+static char *voyager_get_cards(Object *obj, Error **errp)
+{
+    VoyagerMachineState *vms = VOYAGER_MACHINE(obj);
+
+    return g_strdup(vms->cards ? vms->cards : "dyad");
+}
+
+/*
+ * The CPU count must be known before the accelerator starts (MTTCG sizes
+ * its contexts from smp.max_cpus), i.e. before the machine init: so the
+ * cards define it as soon as they are set, unless -smp was given.  The
+ * smp parser always sets smp.dies >= 1; instance_init leaves it 0 as the
+ * mark of "no -smp".  Contradictions are reported by voyager_configure().
+ */
+static void voyager_cards_define_smp(VoyagerMachineState *vms)
+{
+    MachineState *ms = MACHINE(vms);
+    VoyagerConfig cfg = { .level = 5, .slots = VOYAGER_MAX_SLOTS };
+    int n;
+
+    if (ms->smp.dies ||
+        !voyager_config_parse_cards(&cfg, vms->cards ? vms->cards : "dyad",
+                                    NULL)) {
+        return;
+    }
+    n = voyager_cpu_count(&cfg);
+    if (n > 0 && n <= VOYAGER_MAX_CPUS) {
+        ms->smp.cpus = ms->smp.max_cpus = ms->smp.sockets = n;
+    }
+}
+
+static void voyager_set_cards(Object *obj, const char *value, Error **errp)
+{
+    VoyagerMachineState *vms = VOYAGER_MACHINE(obj);
+
+    g_free(vms->cards);
+    vms->cards = g_strdup(value);
+    voyager_cards_define_smp(vms);
+}
+
+static char *voyager_get_irq0_ack(Object *obj, Error **errp)
+{
+    VoyagerMachineState *vms = VOYAGER_MACHINE(obj);
+
+    return g_strdup(vms->irq0_ack ? vms->irq0_ack : "auto");
+}
+
+static void voyager_set_irq0_ack(Object *obj, const char *value, Error **errp)
+{
+    VoyagerMachineState *vms = VOYAGER_MACHINE(obj);
+
+    if (strcmp(value, "auto") && strcmp(value, "port61") &&
+        strcmp(value, "inta")) {
+        error_setg(errp, "irq0-ack: '%s' is not auto, port61 or inta",
+                   value);
+        return;
+    }
+    g_free(vms->irq0_ack);
+    vms->irq0_ack = g_strdup(value);
+}
+
+static void voyager_get_u8(Object *obj, Visitor *v, const char *name,
+                           void *opaque, Error **errp)
+{
+    uint8_t *field = (uint8_t *)obj + (uintptr_t)opaque;
+
+    visit_type_uint8(v, name, field, errp);
+}
+
+static void voyager_set_u8(Object *obj, Visitor *v, const char *name,
+                           void *opaque, Error **errp)
+{
+    uint8_t *field = (uint8_t *)obj + (uintptr_t)opaque;
+    uint8_t value;
+
+    if (visit_type_uint8(v, name, &value, errp)) {
+        *field = value;
+    }
+}
+
+static void voyager_add_u8(ObjectClass *oc, const char *name, size_t offset)
+{
+    object_class_property_add(oc, name, "uint8", voyager_get_u8,
+                              voyager_set_u8, NULL, (void *)(uintptr_t)offset);
+}
+
+static bool voyager_get_fault_bios_table(Object *obj, Error **errp)
+{
+    return VOYAGER_MACHINE(obj)->fault_bios_table;
+}
+
+static void voyager_set_fault_bios_table(Object *obj, bool value,
+                                         Error **errp)
+{
+    VOYAGER_MACHINE(obj)->fault_bios_table = value;
+}
+
+static void voyager_machine_initfn(Object *obj)
+{
+    VoyagerMachineState *vms = VOYAGER_MACHINE(obj);
+
+    vms->level = 5;
+    vms->slots = 4;
+    vms->boot_cpu = VOYAGER_NONE;
+    vms->fault_dead_cpu = VOYAGER_NONE;
+    vms->fault_stuck_irq = VOYAGER_NONE;
+    vms->fault_cat_module = 0;
+    MACHINE(obj)->smp.dies = 0;
+    voyager_cards_define_smp(vms);
+}
+
+static void voyager_machine_finalize(Object *obj)
+{
+    VoyagerMachineState *vms = VOYAGER_MACHINE(obj);
+
+    g_free(vms->model_class_str);
+    g_free(vms->cards);
+    g_free(vms->irq0_ack);
+}
+
+static GlobalProperty voyager_compat[] = {
+    /* The CPUs have no local APIC, whatever -smp and -cpu say. */
+    { TYPE_X86_CPU, "apic", "off" },
+    { TYPE_X86_CPU, "x-smp-apic", "off" },
+};
+
+static void voyager_machine_class_init(ObjectClass *oc, void *data)
+{
+    MachineClass *mc = MACHINE_CLASS(oc);
+    PCMachineClass *pcmc = PC_MACHINE_CLASS(oc);
+    X86MachineClass *x86mc = X86_MACHINE_CLASS(oc);
+    NMIClass *nc = NMI_CLASS(oc);
+
+    mc->desc = "NCR Voyager (VIC, no local APIC)";
+    mc->init = voyager_machine_init;
+    mc->reset = voyager_machine_reset;
+    mc->max_cpus = VOYAGER_MAX_CPUS;
+    mc->default_cpu_type = X86_CPU_TYPE_NAME("pentium");
+    mc->option_rom_has_mr = true;
+    mc->rom_file_has_mr = false;
+    mc->no_parallel = 1;
+    pcmc->pci_enabled = false;
+    pcmc->has_acpi_build = false;
+    pcmc->smbios_defaults = false;
+    pcmc->gigabyte_align = false;
+    pcmc->smbios_legacy_mode = true;
+    pcmc->has_reserved_memory = false;
+    pcmc->default_nic_model = "ne2k_isa";
+    x86mc->get_pic_interrupt = voyager_get_pic_interrupt;
+    nc->nmi_monitor_handler = voyager_nmi;
+    compat_props_add(mc->compat_props, voyager_compat,
+                     G_N_ELEMENTS(voyager_compat));
+
+    voyager_add_u8(oc, "level", offsetof(VoyagerMachineState, level));
+    object_class_property_set_description(oc, "level",
+        "Architecture level: 4 or 5 (default 5)");
+    object_class_property_add_str(oc, "class", voyager_get_class,
+                                  voyager_set_class);
+    object_class_property_set_description(oc, "class",
+        "16-bit model class in hex, e.g. 0x3450 (default: 0x3450 on "
+        "Level 5, 0x3360 on Level 4)");
+    voyager_add_u8(oc, "slots", offsetof(VoyagerMachineState, slots));
+    object_class_property_set_description(oc, "slots",
+        "Processor slots: 4 or 8 (default 4)");
+    object_class_property_add_str(oc, "cards", voyager_get_cards,
+                                  voyager_set_cards);
+    object_class_property_set_description(oc, "cards",
+        "Processor cards per slot, slot 0 first, colon separated: "
+        "mono|dyad|quad|empty (default dyad)");
+    voyager_add_u8(oc, "boot-cpu", offsetof(VoyagerMachineState, boot_cpu));
+    object_class_property_set_description(oc, "boot-cpu",
+        "Hardware id of the boot CPU, a VIC CPU (default: the lowest)");
+    object_class_property_add_str(oc, "irq0-ack", voyager_get_irq0_ack,
+                                  voyager_set_irq0_ack);
+    object_class_property_set_description(oc, "irq0-ack",
+        "What clears the latched IRQ0 request: port61 (MCA: bit 7 of port "
+        "61h), inta (the acknowledge, PC-like) or auto (inta until the "
+        "guest first writes port 61h bit 7, then port61; default)");
+    voyager_add_u8(oc, "fault-dead-cpu",
+                   offsetof(VoyagerMachineState, fault_dead_cpu));
+    object_class_property_set_description(oc, "fault-dead-cpu",
+        "Fault: hardware id of a CPU that never starts (255 = none)");
+    voyager_add_u8(oc, "fault-stuck-irq",
+                   offsetof(VoyagerMachineState, fault_stuck_irq));
+    object_class_property_set_description(oc, "fault-stuck-irq",
+        "Fault: ISA IRQ line held asserted (255 = none)");
+    voyager_add_u8(oc, "fault-cat-module",
+                   offsetof(VoyagerMachineState, fault_cat_module));
+    object_class_property_set_description(oc, "fault-cat-module",
+        "Fault: CAT module id (10h-1Fh) that does not answer (0 = none)");
+    object_class_property_add_bool(oc, "fault-bios-table",
+                                   voyager_get_fault_bios_table,
+                                   voyager_set_fault_bios_table);
+    object_class_property_set_description(oc, "fault-bios-table",
+        "Fault: the int 15h table reports a class that is not a model "
+        "number (0xa5a5)");
+}
+
+static const TypeInfo voyager_machine_info = {
+    .name = TYPE_VOYAGER_MACHINE,
+    .parent = TYPE_PC_MACHINE,
+    .instance_size = sizeof(VoyagerMachineState),
+    .instance_init = voyager_machine_initfn,
+    .instance_finalize = voyager_machine_finalize,
+    .class_init = voyager_machine_class_init,
+};
+
+static void voyager_machine_register_types(void)
+{
+    type_register_static(&voyager_machine_info);
+}
+
+type_init(voyager_machine_register_types)

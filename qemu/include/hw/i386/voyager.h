@@ -1,0 +1,55 @@
+/*
+ * NCR Voyager machine
+ *
+ * Copyright (c) 2026 The NCR Voyager Linux port developers
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#ifndef HW_I386_VOYAGER_H
+#define HW_I386_VOYAGER_H
+
+#include "hw/i386/pc.h"
+#include "hw/misc/voyager_config.h"
+#include "hw/intc/voyager_vic.h"
+#include "qom/object.h"
+
+#define TYPE_VOYAGER_MACHINE MACHINE_TYPE_NAME("voyager")
+OBJECT_DECLARE_SIMPLE_TYPE(VoyagerMachineState, VOYAGER_MACHINE)
+
+#define VOYAGER_NONE 0xff       /* "not set" for the uint8 properties */
+
+struct VoyagerMachineState {
+    PCMachineState parent_obj;
+
+    /* properties */
+    uint8_t level;
+    char *model_class_str;
+    uint8_t slots;
+    char *cards;
+    uint8_t boot_cpu;           /* hardware id; VOYAGER_NONE = lowest VIC */
+    char *irq0_ack;             /* "port61" or "inta" */
+    uint8_t fault_dead_cpu;     /* hardware id that never starts */
+    uint8_t fault_stuck_irq;    /* ISA IRQ held asserted */
+    bool fault_bios_table;      /* int 15h table with a corrupt class */
+    uint8_t fault_cat_module;   /* CAT module id that does not answer */
+
+    /* derived at init */
+    VoyagerConfig cfg;
+    int ncpus;
+    int8_t hwid_of_index[VOYAGER_MAX_CPUS];
+    int8_t index_of_hwid[VOYAGER_MAX_CPUS];
+    VoyagerVICState *vic;
+    DeviceState *cat;           /* CAT bus and PSI */
+    DeviceState *sus;
+    bool parked[VOYAGER_MAX_CPUS];
+    QEMUBH *park_bh;
+    MemoryRegion port61;
+    MemoryRegion *speaker_io;
+    hwaddr speaker_offset;
+};
+
+/* `info voyager` (hw/i386/voyager-hmp.c); set by the voyager machine. */
+extern void (*voyager_info_hook)(GString *buf);
+
+#endif

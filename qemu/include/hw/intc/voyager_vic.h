@@ -1,0 +1,130 @@
+/*
+ * NCR Voyager Interrupt Controller (VIC)
+ *
+ * One 8259 pair ("dyad") per VIC CPU, seen by that CPU at 20h/21h/A0h/A1h,
+ * the VIC register block at FC00h-FC6Fh (CPI send, priority, masquerade,
+ * who-am-I, claim, vector bases), IRQ routing and cross-processor
+ * interrupts (CPIs).
+ *
+ * Copyright (c) 2026 The NCR Voyager Linux port developers
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#ifndef HW_INTC_VOYAGER_VIC_H
+#define HW_INTC_VOYAGER_VIC_H
+
+#include "hw/isa/isa.h"
+#include "qom/object.h"
+
+#define TYPE_VOYAGER_VIC "voyager-vic"
+OBJECT_DECLARE_SIMPLE_TYPE(VoyagerVICState, VOYAGER_VIC)
+
+#define VOYAGER_VIC_CPUS        8       /* VIC CPUs: hardware ids 0-7 */
+#define VOYAGER_VIC_IDS         32      /* hardware ids that may access it */
+#define VOYAGER_VIC_ISA_IRQS    16
+/* Unnamed GPIO inputs: ISA IRQ 0-15, then SYS_INT and CMN_INT. */
+#define VOYAGER_VIC_SYS_INT     16
+#define VOYAGER_VIC_CMN_INT     17
+#define VOYAGER_VIC_INPUTS      18
+
+#define VOYAGER_VIC_REG_BASE    0xfc00
+#define VOYAGER_VIC_REG_SIZE    0x70
+
+/*
+ * What clears the IRQ0 (PIT) latch: auto = the acknowledge until the guest
+ * first writes port 61h with bit 7 set, port 61h bit 7 from then on;
+ * port61 = only port 61h bit 7 (MCA); inta = the acknowledge (PC pulse).
+ */
+enum {
+    VOYAGER_VIC_IRQ0_AUTO,
+    VOYAGER_VIC_IRQ0_PORT61,
+    VOYAGER_VIC_IRQ0_INTA,
+};
+
+/* What a master 8259 line in service was delivered for. */
+enum {
+    VOYAGER_VIC_SRC_DEVICE,
+    VOYAGER_VIC_SRC_CPI,
+    VOYAGER_VIC_SRC_SYS,
+    VOYAGER_VIC_SRC_CMN,
+};
+
+typedef struct VoyagerPIC {
+    uint8_t imr;
+    uint8_t isr;
+    uint8_t icw2;               /* vector base (bits 7:3) */
+    uint8_t icw3;
+    uint8_t init_state;         /* 0 = ready, 1-3 = expecting ICW2-ICW4 */
+    uint8_t priority_add;       /* rotation: line with top priority */
+    bool icw4_needed;
+    bool single;
+    bool auto_eoi;
+    bool read_isr;
+    bool poll;
+    bool special_mask;
+    bool ltim;                  /* ICW1 bit 3: level-triggered */
+    uint8_t isr_src[8];         /* VOYAGER_VIC_SRC_* per line in service */
+} VoyagerPIC;
+
+typedef struct VoyagerVICCpu {
+    VoyagerPIC pic[2];          /* master, slave */
+    uint8_t priority;           /* FC20h, 0-7 */
+    uint8_t claim[2];           /* FC38h, FC39h */
+    uint8_t mca_base[2];        /* FC48h, FC49h */
+    uint8_t mca_base_set;       /* bit n: FC48h + n was written */
+    uint8_t redirect[2];        /* FC60h, FC61h: stored, no effect */
+    uint8_t cpi_latch;          /* bit L: CPI level L pending */
+    bool sys_latch;
+    bool cmn_latch;
+} VoyagerVICCpu;
+
+struct VoyagerVICState {
+    ISADevice parent_obj;
+
+    MemoryRegion pic_io[2];
+    MemoryRegion reg_io;
+    qemu_irq intr[VOYAGER_VIC_CPUS];
+
+    /* properties */
+    uint8_t vic_cpus;           /* bit n: VIC CPU n has a dyad */
+    uint8_t boot_cpu;           /* accessor when there is no current CPU */
+    uint32_t quad_cpus;         /* bit n: hardware CPU n is on a quad card */
+    bool eight_slot;
+    uint8_t irq0_mode;          /* VOYAGER_VIC_IRQ0_*: what clears IRQ0 */
+    int32_t stuck_irq;          /* fault: input held asserted, -1 = none */
+    uint32_t num_cpu_ids;
+    uint8_t *cpu_ids;           /* hardware id by QEMU cpu_index */
+
+    /* state */
+    VoyagerVICCpu cpu[VOYAGER_VIC_CPUS];
+    int8_t masq[VOYAGER_VIC_IDS];   /* masquerade per accessor, -1 = off */
+    uint8_t cpi_base;           /* FC41h */
+    uint32_t input_level;       /* bit n: input n asserted */
+    bool irq0_latched;
+    bool irq0_mca;              /* auto mode: port 61h bit 7 seen */
+    uint16_t edge_latch;        /* bit n: rising edge of IRQ n not yet acked */
+    int8_t owner[VOYAGER_VIC_ISA_IRQS]; /* CPU servicing the IRQ, -1 */
+    int8_t route[VOYAGER_VIC_ISA_IRQS]; /* CPU it is offered to, -1 */
+    uint8_t out_level;          /* bit n: INTR of CPU n asserted */
+};
+
+/*
+ * Interrupt acknowledge cycle of VIC CPU @cpu: returns the vector (the
+ * spurious vector of its master 8259 when nothing is pending).
+ */
+int voyager_vic_intack(VoyagerVICState *s, int cpu);
+
+/*
+ * Non-specific EOI on the dyad of @cpu (and its slave when the cascade is
+ * in service): what firmware does for an interrupt it does not want.
+ */
+void voyager_vic_nonspecific_eoi(VoyagerVICState *s, int cpu);
+
+/* A write to port 61h (MCA: bit 7 resets the latched IRQ0 request). */
+void voyager_vic_port61_write(VoyagerVICState *s, uint8_t val);
+
+/* Human-readable state for the monitor. */
+void voyager_vic_print_info(VoyagerVICState *s, GString *buf);
+
+#endif

@@ -1,0 +1,122 @@
+/*
+ * voyager-machine-test.c: qtest for the NCR Voyager machine (-M voyager)
+ *
+ * The default box starts with the CPUs its cards define, and every
+ * contradiction between -smp, cards, slots, level, class and boot-cpu is
+ * refused at start-up with an error naming the property.  Expected
+ * values come from the hardware reference (voyager-hw.md) sections cited.
+ *
+ * Copyright (c) 2026 The NCR Voyager Linux port developers
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#include "qemu/osdep.h"
+#include "libqtest.h"
+#include "qapi/qmp/qdict.h"
+#include "qapi/qmp/qlist.h"
+
+#define VIC_WHO_AM_I 0xfc29
+
+static int count_cpus(QTestState *qts)
+{
+    QDict *resp = qtest_qmp(qts, "{ 'execute': 'query-cpus-fast' }");
+    QList *cpus;
+    int n;
+
+    g_assert(qdict_haskey(resp, "return"));
+    cpus = qdict_get_qlist(resp, "return");
+    n = qlist_size(cpus);
+    qobject_unref(resp);
+    return n;
+}
+
+/* Default box: Level 5, one dyad card in slot 0 = hardware CPUs 0 and 4. */
+static void test_default_box(void)
+{
+    QTestState *qts = qtest_init("-M voyager");
+
+    g_assert_cmpint(count_cpus(qts), ==, 2);
+    /* Reference 4.3: a dyadic CPU reads a one-hot who-am-I; CPU 0. */
+    g_assert_cmphex(qtest_inb(qts, VIC_WHO_AM_I), ==, 0x01);
+    qtest_quit(qts);
+}
+
+/* Reference 5.2: a quad card in slot 1 owns CPUs 1, 5, 9, 13. */
+static void test_quad_box(void)
+{
+    QTestState *qts = qtest_init("-M voyager,cards=empty:quad:dyad");
+
+    g_assert_cmpint(count_cpus(qts), ==, 6);
+    /* Boot CPU = lowest VIC CPU = 1 (the quad's extended CPU): C0h|1. */
+    g_assert_cmphex(qtest_inb(qts, VIC_WHO_AM_I), ==, 0xc1);
+    qtest_quit(qts);
+}
+
+/* Run QEMU with @args; it must fail and name @what on stderr. */
+static void expect_refused(const char *args, const char *what)
+{
+    const char *qemu = g_getenv("QTEST_QEMU_BINARY");
+    g_autofree char *cmd = g_strdup_printf("%s -display none -nodefaults "
+                                           "-S -accel qtest %s", qemu, args);
+    g_autofree char *out = NULL, *err = NULL;
+    g_autoptr(GError) gerr = NULL;
+    int status;
+
+    g_assert(qemu);
+    g_assert(g_spawn_command_line_sync(cmd, &out, &err, &status, &gerr));
+    g_assert_false(g_spawn_check_wait_status(status, NULL));
+    if (!strstr(err, what)) {
+        g_test_message("'%s' said: %s", args, err);
+        g_assert_not_reached();
+    }
+}
+
+static void test_refused(void)
+{
+    /* Reference 5.1/1.3: quad cards exist only on Level 5 machines. */
+    expect_refused("-M voyager,level=4,cards=quad", "(property 'level')");
+    expect_refused("-M voyager,level=3", "level:");
+    /* Five cards in a four-slot machine. */
+    expect_refused("-M voyager,cards=mono:mono:mono:mono:mono", "slots");
+    expect_refused("-M voyager,slots=5", "slots:");
+    /* Reference 6.1: the boot CPU is a VIC CPU; dyad = CPUs 0 and 4. */
+    expect_refused("-M voyager,boot-cpu=3", "boot-cpu:");
+    /* Quad in slot 0: CPU 4 is not on a VIC line (reference 5.1). */
+    expect_refused("-M voyager,cards=quad,boot-cpu=4", "boot-cpu:");
+    expect_refused("-M voyager,cards=dyad -smp 3", "smp:");
+    expect_refused("-M voyager,cards=quad -smp 2", "smp:");
+    expect_refused("-M voyager -smp 33", "CPUs");
+    /* Reference 1.3: class 3360h is Level 4, Level 5 starts at 3435h. */
+    expect_refused("-M voyager,level=5,class=0x3360", "class:");
+    expect_refused("-M voyager,level=4,class=0x3450", "class:");
+    expect_refused("-M voyager,class=xyz", "class:");
+    expect_refused("-M voyager,cards=dyad:quad:bogus", "cards:");
+    /* Reference 4.1: an 8-slot 51xx has one VIC line per slot. */
+    expect_refused("-M voyager,slots=8,cards=dyad", "cards:");
+    expect_refused("-M voyager,fault-dead-cpu=0", "fault-dead-cpu:");
+    expect_refused("-M voyager,fault-stuck-irq=2", "fault-stuck-irq:");
+}
+
+/* A 32-CPU 51xx (8 quads) starts. */
+static void test_32_cpus(void)
+{
+    QTestState *qts = qtest_init("-M voyager,slots=8,class=0x5100,"
+                                 "cards=quad:quad:quad:quad:quad:quad:quad:"
+                                 "quad");
+
+    g_assert_cmpint(count_cpus(qts), ==, 32);
+    /* Reference 4.3, 1.4: quad CPU 0 on an 8-slot machine reads E0h. */
+    g_assert_cmphex(qtest_inb(qts, VIC_WHO_AM_I), ==, 0xe0);
+    qtest_quit(qts);
+}
+
+int main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+    qtest_add_func("voyager/machine/default", test_default_box);
+    qtest_add_func("voyager/machine/quad", test_quad_box);
+    qtest_add_func("voyager/machine/32-cpus", test_32_cpus);
+    qtest_add_func("voyager/machine/refused", test_refused);
+    return g_test_run();
+}

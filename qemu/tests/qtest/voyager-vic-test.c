@@ -1,0 +1,279 @@
+/*
+ * voyager-vic-test.c: qtest for the NCR Voyager VIC
+ *
+ * Written from the hardware reference (voyager-hw.md) section 4 and the
+ * choices of its section 10: who-am-I through masquerade (4.3, 4.9),
+ * per-CPU 8259 masks (4.1, 4.7), static and dynamic IRQ routing (4.5,
+ * 10.9), CPI send and acknowledge (4.8, 10.4).  qtest has no CPU, so
+ * accesses act as the boot CPU; the per-CPU INTR outputs are watched
+ * with the interrupt intercept.
+ *
+ * Copyright (c) 2026 The NCR Voyager Linux port developers
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#include "qemu/osdep.h"
+#include "libqtest.h"
+
+#define VIC_CPI0     0xfc00
+#define VIC_CPI1     0xfc01
+#define VIC_PRIO     0xfc20
+#define VIC_MASQ     0xfc21
+#define VIC_WHO_AM_I 0xfc29
+#define VIC_CLAIM0   0xfc38
+#define VIC_CPI_BASE 0xfc41
+
+static void masq(QTestState *qts, int cpu)
+{
+    qtest_outb(qts, VIC_MASQ, cpu < 0 ? 0 : 0x08 | cpu);
+}
+
+/*
+ * Start parked CPU @cpu with the boot CPI as the old kernel did
+ * (reference 6.2): unmask its line 0 through the masquerade, send CPI
+ * level 0.  The firmware acknowledges it and starts the CPU at the IVT
+ * gate with the CPI still in service (reference 12), so its ISR bit 0
+ * becomes set; the started CPU then EOIs it.
+ */
+static void start_cpu(QTestState *qts, int cpu)
+{
+    int i;
+    uint8_t isr = 0;
+
+    masq(qts, cpu);
+    qtest_outb(qts, 0x21, 0xfe);
+    masq(qts, -1);
+    qtest_outb(qts, VIC_CPI0, 1u << cpu);
+    for (i = 0; i < 10000 && !(isr & 1); i++) {
+        masq(qts, cpu);
+        qtest_outb(qts, 0x20, 0x0b);
+        isr = qtest_inb(qts, 0x20);
+        masq(qts, -1);
+    }
+    g_assert_cmphex(isr, ==, 0x01);
+    masq(qts, cpu);
+    qtest_outb(qts, 0x20, 0x60);
+    qtest_outb(qts, 0x21, 0xff);
+    masq(qts, -1);
+}
+
+/* Two dyads: VIC CPUs 0, 1, 4, 5 (reference 4.1), all started. */
+static QTestState *start(void)
+{
+    QTestState *qts = qtest_init("-M voyager,cards=dyad:dyad");
+
+    qtest_irq_intercept_out(qts, "/machine/vic");
+    start_cpu(qts, 1);
+    start_cpu(qts, 4);
+    start_cpu(qts, 5);
+    return qts;
+}
+
+/* Initialise the master 8259 of @cpu level-triggered (reference 4.6). */
+static void init_master(QTestState *qts, int cpu, uint8_t imr)
+{
+    masq(qts, cpu);
+    qtest_outb(qts, 0x20, 0x19);
+    qtest_outb(qts, 0x21, 0x30);
+    qtest_outb(qts, 0x21, 0x04);
+    qtest_outb(qts, 0x21, 0x01);
+    qtest_outb(qts, 0x21, imr);
+    masq(qts, -1);
+}
+
+static void test_whoami(void)
+{
+    QTestState *qts = start();
+    int cpu;
+
+    g_assert_cmphex(qtest_inb(qts, VIC_WHO_AM_I), ==, 0x01);
+    for (cpu = 0; cpu < 8; cpu++) {
+        if (cpu == 2 || cpu == 3 || cpu >= 6) {
+            continue;
+        }
+        masq(qts, cpu);
+        g_assert_cmphex(qtest_inb(qts, VIC_WHO_AM_I), ==, 1u << cpu);
+        g_assert_cmphex(qtest_inb(qts, VIC_MASQ), ==, 0x08 | cpu);
+    }
+    masq(qts, -1);
+    g_assert_cmphex(qtest_inb(qts, VIC_WHO_AM_I), ==, 0x01);
+    qtest_quit(qts);
+}
+
+static void test_masks(void)
+{
+    QTestState *qts = start();
+
+    qtest_outb(qts, 0x21, 0xaa);
+    qtest_outb(qts, 0xa1, 0x5a);
+    masq(qts, 5);
+    g_assert_cmphex(qtest_inb(qts, 0x21), ==, 0xff);
+    qtest_outb(qts, 0x21, 0x55);
+    g_assert_cmphex(qtest_inb(qts, 0x21), ==, 0x55);
+    masq(qts, -1);
+    g_assert_cmphex(qtest_inb(qts, 0x21), ==, 0xaa);
+    g_assert_cmphex(qtest_inb(qts, 0xa1), ==, 0x5a);
+    /* Reference 4.6: ICW1 clears the IMR. */
+    init_master(qts, 4, 0x00);
+    masq(qts, 4);
+    g_assert_cmphex(qtest_inb(qts, 0x21), ==, 0x00);
+    masq(qts, -1);
+    qtest_quit(qts);
+}
+
+static void test_routing(void)
+{
+    QTestState *qts = start();
+
+    init_master(qts, 0, 0xf7);      /* IRQ3 unmasked */
+    init_master(qts, 1, 0xf7);
+    /* Dynamic: lowest priority wins (reference 4.5). */
+    qtest_outb(qts, VIC_PRIO, 3);   /* CPU 0 busy */
+    qtest_set_irq_in(qts, "/machine/vic", NULL, 3, 1);
+    g_assert_false(qtest_get_irq(qts, 0));
+    g_assert_true(qtest_get_irq(qts, 1));
+    /* CPU 1 masks it: re-offered to CPU 0 (reference 4.5 lazy disable). */
+    masq(qts, 1);
+    qtest_outb(qts, 0x21, 0xff);
+    masq(qts, -1);
+    g_assert_true(qtest_get_irq(qts, 0));
+    g_assert_false(qtest_get_irq(qts, 1));
+    masq(qts, 1);
+    qtest_outb(qts, 0x21, 0xf7);
+    masq(qts, -1);
+    g_assert_true(qtest_get_irq(qts, 1));
+    /* Static claim FFh by CPU 0: all IRQs 0-7 go to it. */
+    qtest_outb(qts, VIC_CLAIM0, 0xff);
+    g_assert_true(qtest_get_irq(qts, 0));
+    g_assert_false(qtest_get_irq(qts, 1));
+    /* Poll-acknowledge on CPU 0: line 3; in service until EOI. */
+    qtest_outb(qts, 0x20, 0x0c);
+    g_assert_cmphex(qtest_inb(qts, 0x20), ==, 0x83);
+    g_assert_false(qtest_get_irq(qts, 0));
+    qtest_set_irq_in(qts, "/machine/vic", NULL, 3, 0);
+    qtest_outb(qts, 0x20, 0x63);
+    g_assert_false(qtest_get_irq(qts, 0));
+    qtest_quit(qts);
+}
+
+static void test_cpi(void)
+{
+    QTestState *qts = start();
+
+    g_assert_cmphex(qtest_inb(qts, VIC_CPI_BASE), ==, 0xc0);
+    init_master(qts, 4, 0xfe);      /* line 0 only, as for a boot CPI */
+    /* Reference 4.2: CPI level 0 to CPU 4 = write 10h to FC00h. */
+    qtest_outb(qts, VIC_CPI0, 0x10);
+    g_assert_true(qtest_get_irq(qts, 4));
+    g_assert_false(qtest_get_irq(qts, 0));
+    /* Level 1 is masked on CPU 4: latched, no interrupt. */
+    qtest_outb(qts, VIC_CPI1, 0x10);
+    masq(qts, 4);
+    qtest_outb(qts, 0x20, 0x0c);
+    g_assert_cmphex(qtest_inb(qts, 0x20), ==, 0x80);
+    masq(qts, -1);
+    g_assert_false(qtest_get_irq(qts, 4));
+    /* Sent again while in service: latched, delivered after EOI (10.4). */
+    qtest_outb(qts, VIC_CPI0, 0x10);
+    g_assert_false(qtest_get_irq(qts, 4));
+    masq(qts, 4);
+    qtest_outb(qts, 0x20, 0x0b);
+    g_assert_cmphex(qtest_inb(qts, 0x20), ==, 0x01);  /* ISR */
+    qtest_outb(qts, 0x20, 0x60);                       /* EOI line 0 */
+    masq(qts, -1);
+    g_assert_true(qtest_get_irq(qts, 4));
+    masq(qts, 4);
+    qtest_outb(qts, 0x20, 0x0a);
+    g_assert_cmphex(qtest_inb(qts, 0x20) & 0x03, ==, 0x03); /* IRR 0, 1 */
+    qtest_outb(qts, 0x21, 0xfc);    /* unmask level 1 too */
+    qtest_outb(qts, 0x20, 0x0c);
+    g_assert_cmphex(qtest_inb(qts, 0x20), ==, 0x80);
+    qtest_outb(qts, 0x20, 0x60);
+    qtest_outb(qts, 0x20, 0x0c);
+    g_assert_cmphex(qtest_inb(qts, 0x20), ==, 0x81);
+    qtest_outb(qts, 0x20, 0x61);
+    masq(qts, -1);
+    g_assert_false(qtest_get_irq(qts, 4));
+    qtest_quit(qts);
+}
+
+/* Reference 6.1: a parked CPU's dyad is fully masked; 6.2 boot CPI. */
+static void test_boot_cpi(void)
+{
+    QTestState *qts = qtest_init("-M voyager,cards=dyad");
+
+    qtest_irq_intercept_out(qts, "/machine/vic");
+    masq(qts, 4);
+    g_assert_cmphex(qtest_inb(qts, 0x21), ==, 0xff);
+    masq(qts, -1);
+    /* Masked: the CPI stays latched, the CPU stays parked. */
+    qtest_outb(qts, VIC_CPI0, 0x10);
+    g_assert_false(qtest_get_irq(qts, 4));
+    start_cpu(qts, 4);
+    qtest_quit(qts);
+}
+
+/* Reference 4.4, 10.15: CMN_INT is broadcast on line 7 of every CPU. */
+static void test_cmn_int(void)
+{
+    QTestState *qts = start();
+
+    init_master(qts, 0, 0x7f);
+    init_master(qts, 5, 0x7f);
+    qtest_set_irq_in(qts, "/machine/vic", NULL, 17, 1);
+    g_assert_true(qtest_get_irq(qts, 0));
+    g_assert_true(qtest_get_irq(qts, 5));
+    g_assert_false(qtest_get_irq(qts, 1));  /* masked everywhere */
+    qtest_outb(qts, 0x20, 0x0c);
+    g_assert_cmphex(qtest_inb(qts, 0x20), ==, 0x87);
+    qtest_outb(qts, 0x20, 0x67);
+    g_assert_false(qtest_get_irq(qts, 0));
+    g_assert_true(qtest_get_irq(qts, 5));
+    qtest_quit(qts);
+}
+
+/* Any value to any port in any order must not crash QEMU. */
+static void test_robust(void)
+{
+    QTestState *qts = start();
+    uint32_t seed = 12345;
+    int i;
+
+    for (i = 0; i < 20000; i++) {
+        uint16_t port;
+
+        seed = seed * 1103515245 + 12345;
+        switch ((seed >> 16) % 3) {
+        case 0:
+            port = 0xfc00 + ((seed >> 8) % 0x70);
+            break;
+        case 1:
+            port = ((seed >> 8) & 1 ? 0xa0 : 0x20) + ((seed >> 9) & 1);
+            break;
+        default:
+            qtest_set_irq_in(qts, "/machine/vic", NULL, (seed >> 8) % 18,
+                             (seed >> 14) & 1);
+            continue;
+        }
+        if ((seed >> 24) & 1) {
+            qtest_inb(qts, port);
+        } else {
+            qtest_outb(qts, port, seed >> 3);
+        }
+    }
+    qtest_quit(qts);
+}
+
+int main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+    qtest_add_func("voyager/vic/whoami", test_whoami);
+    qtest_add_func("voyager/vic/masks", test_masks);
+    qtest_add_func("voyager/vic/routing", test_routing);
+    qtest_add_func("voyager/vic/cpi", test_cpi);
+    qtest_add_func("voyager/vic/cmn-int", test_cmn_int);
+    qtest_add_func("voyager/vic/boot-cpi", test_boot_cpi);
+    qtest_add_func("voyager/vic/robust", test_robust);
+    return g_test_run();
+}
