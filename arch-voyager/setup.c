@@ -43,10 +43,10 @@ static void __init voyager_install_hooks(void)
 	/* Firmware may publish an MP table; the machine has no APIC. */
 	x86_init.mpparse.find_mptable = x86_init_noop;
 	x86_init.mpparse.early_parse_smp_cfg = x86_init_noop;
-	x86_init.mpparse.parse_smp_cfg = x86_init_noop;
 	x86_init.irqs.pre_vector_init = voyager_init_irqs;
 	x86_init.irqs.intr_mode_select = voyager_intr_mode_select;
 	x86_init.timers.timer_init = voyager_timer_init;
+	voyager_smp_init();
 	/* Secondary CPUs start through the IVT, not the warm-reset vector. */
 	x86_platform.legacy.warm_reset = 0;
 	x86_platform.legacy.devices.pnpbios = 0;

@@ -94,10 +94,19 @@ static void vic_write_mask(u16 mask)
 		outb(mask >> 8, PIC_SLAVE_IMR);
 }
 
+/*
+ * IRQ 0 shares line 0 with CPI level 0: closing it would cut the CPU off
+ * from every CPI, including the one that would open it again.  The tick
+ * needs no masking anyway: its latched request is reset through port B.
+ */
+#define VIC_NEVER_MASKED		BIT(0)
+
 static void vic_mask_local(unsigned int irq)
 {
 	unsigned long flags;
 
+	if (BIT(irq) & VIC_NEVER_MASKED)
+		return;
 	raw_spin_lock_irqsave(&vic_lock, flags);
 	vic_write_mask(__this_cpu_read(vic_dyad_mask) | BIT(irq));
 	raw_spin_unlock_irqrestore(&vic_lock, flags);
@@ -144,17 +153,27 @@ static void vic_irq_mask(struct irq_data *d)
 	vic_mask_local(d->irq);
 }
 
+/*
+ * Open @d's line on every CPU of its affinity: this CPU's dyad directly,
+ * the others through the "enable IRQ" CPI.  CPUs that had it open and are
+ * no longer in the affinity close it lazily (voyager_handle_irq()).
+ */
+static void vic_open_on_affinity(struct irq_data *d)
+{
+	const struct cpumask *dest = irq_data_get_effective_affinity_mask(d);
+	struct cpumask others;
+
+	if (cpumask_test_cpu(smp_processor_id(), dest))
+		vic_unmask_local(d->irq);
+	cpumask_and(&others, dest, cpu_online_mask);
+	cpumask_clear_cpu(smp_processor_id(), &others);
+	if (!cpumask_empty(&others))
+		voyager_send_enable_irq(&others);
+}
+
 static void vic_irq_unmask(struct irq_data *d)
 {
-	/*
-	 * Only this CPU's dyad can be written here; the other CPUs of the
-	 * IRQ's affinity lower their masks when told to (SMP code).  IRQs
-	 * that reach a CPU outside the affinity are pushed on by
-	 * voyager_handle_irq().
-	 */
-	if (cpumask_test_cpu(smp_processor_id(),
-			     irq_data_get_effective_affinity_mask(d)))
-		vic_unmask_local(d->irq);
+	vic_open_on_affinity(d);
 }
 
 static void vic_irq_mask_ack(struct irq_data *d)
@@ -187,6 +206,8 @@ static int vic_irq_set_affinity(struct irq_data *d,
 	if (cpu >= nr_cpu_ids)
 		return -EINVAL;
 	irq_data_update_effective_affinity(d, dest);
+	if (!irqd_irq_disabled(d) && !irqd_irq_masked(d))
+		vic_open_on_affinity(d);
 	return IRQ_SET_MASK_OK;
 }
 
@@ -264,7 +285,7 @@ static void vic_legacy_mask_all(void)
 	unsigned long flags;
 
 	raw_spin_lock_irqsave(&vic_lock, flags);
-	outb(0xff, PIC_MASTER_IMR);
+	outb(0xff & ~VIC_NEVER_MASKED, PIC_MASTER_IMR);
 	outb(0xff, PIC_SLAVE_IMR);
 	raw_spin_unlock_irqrestore(&vic_lock, flags);
 }
@@ -335,11 +356,59 @@ void __init voyager_init_irqs(void)
 		irq_data_update_effective_affinity(irq_get_irq_data(irq),
 						   cpumask_of(0));
 	}
+	/*
+	 * IRQ 0 shares its 8259 line with CPI level 0, which every CPU keeps
+	 * open: under dynamic routing the tick may come to any CPU.
+	 */
+	irq_data_update_effective_affinity(irq_get_irq_data(0),
+					   cpu_possible_mask);
+	voyager_smp_install_gates();
 	/* The OS drives the machine now, not the SUS firmware. */
 	outb(inb(VOYAGER_SUS_CONTROL_PORT) | VOYAGER_SUS_OS_IN_CONTROL,
 	     VOYAGER_SUS_CONTROL_PORT);
 	pr_info("routing IRQ 0-15 at vectors %#x-%#x, boot CPU is hardware CPU %d\n",
 		ISA_IRQ_VECTOR(0), ISA_IRQ_VECTOR(15), voyager_hw_cpu());
+}
+
+/* Acknowledge VIC CPI level 0 (it arrives on master line 0). */
+void voyager_vic_eoi_cpi(void)
+{
+	outb(OCW2_SPECIFIC_EOI | 0, PIC_MASTER_CMD);
+}
+
+/* Open on this CPU every enabled IRQ whose affinity includes it. */
+void voyager_vic_enable_local(void)
+{
+	unsigned int irq, cpu = smp_processor_id();
+	struct irq_data *d;
+
+	for (irq = 1; irq < NR_IRQS_LEGACY; irq++) {
+		d = irq_get_irq_data(irq);
+		if (!d || irqd_irq_disabled(d) || irqd_irq_masked(d))
+			continue;
+		if (cpumask_test_cpu(cpu, irq_data_get_effective_affinity_mask(d)))
+			vic_unmask_local(irq);
+	}
+}
+
+/*
+ * A secondary VIC CPU, early in its start-up with interrupts off: the
+ * boot CPI that started it is still in service; then its dyad and VIC
+ * registers, dynamic routing for it, and line 0 open for CPIs.
+ */
+void voyager_vic_init_secondary(void)
+{
+	voyager_vic_eoi_cpi();
+	vic_init_local(false);
+	vic_unmask_local(0);
+	voyager_vic_enable_local();
+}
+
+/* All CPUs are up: the boot CPU stops claiming every IRQ. */
+void voyager_vic_dynamic_routing(void)
+{
+	outb(VIC_CLAIM_DYNAMIC, VIC_CLAIM_LOW);
+	outb(VIC_CLAIM_DYNAMIC, VIC_CLAIM_HIGH);
 }
 
 /* x86_init.irqs.intr_mode_select: there is no APIC to switch to. */

@@ -7,6 +7,11 @@
 
 #include <linux/types.h>
 
+struct cpumask;
+
+#define VOYAGER_MAX_CPUS		32
+#define VOYAGER_VIC_CPUS		8	/* CPUs with a VIC dyad */
+
 /* Extended CMOS: 16-bit index written to 74h (low) and 75h (high). */
 #define VOYAGER_XCMOS_INDEX_LO		0x74
 #define VOYAGER_XCMOS_INDEX_HI		0x75
@@ -67,5 +72,13 @@ void voyager_init_irqs(void);
 void voyager_intr_mode_select(void);
 void voyager_timer_init(void);
 void voyager_restart_init(void);
+
+void voyager_vic_eoi_cpi(void);
+void voyager_vic_enable_local(void);
+void voyager_vic_init_secondary(void);
+void voyager_vic_dynamic_routing(void);
+void voyager_send_enable_irq(const struct cpumask *mask);
+void voyager_smp_init(void);
+void voyager_smp_install_gates(void);
 
 #endif /* _VOYAGER_INTERNAL_H */

@@ -1,0 +1,361 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * NCR Voyager SMP: CPU enumeration, secondary start and CPIs.
+ *
+ * There is no APIC.  The firmware says which CPUs are present (extended
+ * CMOS); their hardware numbers serve as the kernel's APIC ids.  A
+ * secondary VIC CPU is started the way the firmware parked it: it runs
+ * the real-mode vector of the boot CPI, so the stock trampoline's address
+ * goes into the IVT and the boot CPI is sent.  Every IPI the kernel sends
+ * becomes a CPI: all run-time CPIs share VIC CPI level 0, and a per-CPU
+ * mailbox says which ones are pending.  The Voyager "struct apic" makes
+ * the stock IPI senders (reschedule, call-function, TLB shootdowns, stop,
+ * the timer broadcast) work unchanged.
+ */
+
+#define pr_fmt(fmt) "Voyager SMP: " fmt
+
+#include <linux/clockchips.h>
+#include <linux/cpumask.h>
+#include <linux/init.h>
+#include <linux/interrupt.h>
+#include <linux/io.h>
+#include <linux/percpu.h>
+#include <linux/sched.h>
+#include <linux/smp.h>
+#include <linux/tick.h>
+#include <asm/apic.h>
+#include <asm/i8259.h>
+#include <asm/idtentry.h>
+#include <asm/irq_regs.h>
+#include <asm/irq_vectors.h>
+#include <asm/mpspec.h>
+#include <asm/x86_init.h>
+#include <asm/voyager.h>
+#include "voyager.h"
+
+#define VIC_CPI_LEVEL0			0xfc00	/* write a mask of VIC CPUs */
+#define VIC_PROCESSOR_ID		0xfc21
+#define VIC_MASQUERADE			0x08
+#define VIC_CPI_BASE			0xfc41
+#define BOOT_CPI_MASTER_MASK		0xfe	/* only line 0 open */
+
+/* The run-time CPIs carried by VIC CPI level 0, as mailbox bits. */
+enum voyager_cpi {
+	VOYAGER_CPI_TIMER,
+	VOYAGER_CPI_RESCHEDULE,
+	VOYAGER_CPI_CALL_FUNCTION,
+	VOYAGER_CPI_CALL_FUNCTION_SINGLE,
+	VOYAGER_CPI_STOP,
+	VOYAGER_CPI_ENABLE_IRQ,
+};
+
+static DEFINE_PER_CPU(unsigned long, voyager_cpi_mailbox);
+static DEFINE_PER_CPU(struct clock_event_device, voyager_clockevent);
+
+static u32 voyager_hw_id(unsigned int cpu)
+{
+	return per_cpu(x86_cpu_to_apicid, cpu);
+}
+
+/* Post @cpi in the mailbox of every CPU of @mask and raise CPI level 0. */
+static void voyager_send_cpi(const struct cpumask *mask, enum voyager_cpi cpi)
+{
+	unsigned int cpu;
+	u8 targets = 0;
+
+	for_each_cpu(cpu, mask) {
+		u32 id = voyager_hw_id(cpu);
+
+		if (id >= VOYAGER_VIC_CPUS) {
+			pr_err_ratelimited("CPU %u (hardware %u) has no VIC line: CPI %d not sent\n",
+					   cpu, id, cpi);
+			continue;
+		}
+		set_bit(cpi, per_cpu_ptr(&voyager_cpi_mailbox, cpu));
+		targets |= BIT(id);
+	}
+	/* The port write orders the mailbox update before the CPI. */
+	if (targets)
+		outb(targets, VIC_CPI_LEVEL0);
+}
+
+void voyager_send_enable_irq(const struct cpumask *mask)
+{
+	voyager_send_cpi(mask, VOYAGER_CPI_ENABLE_IRQ);
+}
+
+static int voyager_vector_cpi(int vector)
+{
+	switch (vector) {
+	case RESCHEDULE_VECTOR:
+		return VOYAGER_CPI_RESCHEDULE;
+	case CALL_FUNCTION_VECTOR:
+		return VOYAGER_CPI_CALL_FUNCTION;
+	case CALL_FUNCTION_SINGLE_VECTOR:
+		return VOYAGER_CPI_CALL_FUNCTION_SINGLE;
+	case REBOOT_VECTOR:
+		return VOYAGER_CPI_STOP;
+	case LOCAL_TIMER_VECTOR:
+		return VOYAGER_CPI_TIMER;
+	}
+	/* NMI IPIs (backtraces, kgdb) have no CPI: say so, never silently. */
+	pr_warn_ratelimited("IPI vector %#x has no Voyager CPI, not sent\n",
+			    vector);
+	return -1;
+}
+
+static void voyager_send_IPI_mask(const struct cpumask *mask, int vector)
+{
+	int cpi = voyager_vector_cpi(vector);
+
+	if (cpi >= 0)
+		voyager_send_cpi(mask, cpi);
+}
+
+static void voyager_send_IPI(int cpu, int vector)
+{
+	voyager_send_IPI_mask(cpumask_of(cpu), vector);
+}
+
+static void voyager_send_IPI_mask_allbutself(const struct cpumask *mask,
+					     int vector)
+{
+	struct cpumask others;
+
+	cpumask_andnot(&others, mask, cpumask_of(smp_processor_id()));
+	voyager_send_IPI_mask(&others, vector);
+}
+
+static void voyager_send_IPI_allbutself(int vector)
+{
+	voyager_send_IPI_mask_allbutself(cpu_online_mask, vector);
+}
+
+static void voyager_send_IPI_all(int vector)
+{
+	voyager_send_IPI_mask(cpu_online_mask, vector);
+}
+
+static void voyager_send_IPI_self(int vector)
+{
+	voyager_send_IPI_mask(cpumask_of(smp_processor_id()), vector);
+}
+
+/* The APIC id of a CPU is its hardware number, from who-am-I. */
+static u32 voyager_apic_read(u32 reg)
+{
+	return reg == APIC_ID ? (u32)voyager_hw_cpu() << 24 : 0;
+}
+
+static void voyager_apic_write(u32 reg, u32 val)
+{
+}
+
+static void voyager_apic_eoi(void)
+{
+}
+
+static u64 voyager_icr_read(void)
+{
+	return 0;
+}
+
+static void voyager_icr_write(u32 low, u32 high)
+{
+}
+
+static u32 voyager_get_apic_id(u32 reg)
+{
+	return reg >> 24;
+}
+
+static u32 voyager_calc_dest_apicid(unsigned int cpu)
+{
+	return voyager_hw_id(cpu);
+}
+
+/*
+ * Start a parked VIC CPU: point the real-mode vectors of the boot CPI
+ * (and of the VIC erratum's alternative, SYS_INT) at the trampoline, open
+ * line 0 of the target's dyad through the masquerade register, and send
+ * CPI level 0.  The CPU enters the trampoline with the CPI in service;
+ * voyager_smp_ap_setup() acknowledges it.
+ */
+static int voyager_wakeup_secondary_cpu(u32 apicid, unsigned long start_eip)
+{
+	u32 *ivt = phys_to_virt(0);
+	u32 gate = (start_eip >> 4) << 16;	/* segment:0 */
+	unsigned long flags;
+
+	if (apicid >= VOYAGER_VIC_CPUS) {
+		pr_err("CPU %u is not on a VIC line: it needs a QIC boot\n",
+		       apicid);
+		return -ENODEV;
+	}
+	if (start_eip & 0xf || start_eip >= SZ_1M) {
+		pr_err("trampoline at %#lx cannot be a real-mode vector\n",
+		       start_eip);
+		return -EINVAL;
+	}
+	WRITE_ONCE(ivt[VOYAGER_VIC_CPI_VECTOR], gate);
+	WRITE_ONCE(ivt[VOYAGER_VIC_SYS_VECTOR], gate);
+
+	local_irq_save(flags);
+	outb(VIC_MASQUERADE | apicid, VIC_PROCESSOR_ID);
+	outb(BOOT_CPI_MASTER_MASK, PIC_MASTER_IMR);
+	outb(voyager_hw_cpu(), VIC_PROCESSOR_ID);
+	outb(BIT(apicid), VIC_CPI_LEVEL0);
+	local_irq_restore(flags);
+	return 0;
+}
+
+static struct apic apic_voyager __ro_after_init = {
+	.name				= "voyager",
+	.dest_mode_logical		= false,
+	.disable_esr			= 1,
+	.max_apic_id			= VOYAGER_MAX_CPUS - 1,
+	.cpu_present_to_apicid		= default_cpu_present_to_apicid,
+	.get_apic_id			= voyager_get_apic_id,
+	.calc_dest_apicid		= voyager_calc_dest_apicid,
+	.send_IPI			= voyager_send_IPI,
+	.send_IPI_mask			= voyager_send_IPI_mask,
+	.send_IPI_mask_allbutself	= voyager_send_IPI_mask_allbutself,
+	.send_IPI_allbutself		= voyager_send_IPI_allbutself,
+	.send_IPI_all			= voyager_send_IPI_all,
+	.send_IPI_self			= voyager_send_IPI_self,
+	.wakeup_secondary_cpu		= voyager_wakeup_secondary_cpu,
+	.read				= voyager_apic_read,
+	.write				= voyager_apic_write,
+	.eoi				= voyager_apic_eoi,
+	.icr_read			= voyager_icr_read,
+	.icr_write			= voyager_icr_write,
+};
+
+/* All run-time CPIs arrive here, on VIC CPI level 0. */
+DEFINE_IDTENTRY_SYSVEC(sysvec_voyager_vic_cpi)
+{
+	unsigned long *mailbox = this_cpu_ptr(&voyager_cpi_mailbox);
+	/* The tick code looks at the interrupted registers. */
+	struct pt_regs *old_regs = set_irq_regs(regs);
+
+	/* Acknowledge first: a CPI sent from now on is delivered again. */
+	voyager_vic_eoi_cpi();
+	if (test_and_clear_bit(VOYAGER_CPI_TIMER, mailbox)) {
+		inc_irq_stat(apic_timer_irqs);
+		tick_receive_broadcast();
+	}
+	if (test_and_clear_bit(VOYAGER_CPI_RESCHEDULE, mailbox)) {
+		inc_irq_stat(irq_resched_count);
+		scheduler_ipi();
+	}
+	if (test_and_clear_bit(VOYAGER_CPI_CALL_FUNCTION, mailbox)) {
+		inc_irq_stat(irq_call_count);
+		generic_smp_call_function_interrupt();
+	}
+	if (test_and_clear_bit(VOYAGER_CPI_CALL_FUNCTION_SINGLE, mailbox)) {
+		inc_irq_stat(irq_call_count);
+		generic_smp_call_function_single_interrupt();
+	}
+	if (test_and_clear_bit(VOYAGER_CPI_ENABLE_IRQ, mailbox))
+		voyager_vic_enable_local();
+	if (test_and_clear_bit(VOYAGER_CPI_STOP, mailbox))
+		stop_this_cpu(NULL);
+	set_irq_regs(old_regs);
+}
+
+/* A tick device per CPU, fed by the timer CPI of the CPU taking IRQ 0. */
+static void voyager_timer_broadcast(const struct cpumask *mask)
+{
+	voyager_send_cpi(mask, VOYAGER_CPI_TIMER);
+}
+
+/* The device only stands for the CPU; the broadcast PIT does the timing. */
+static int voyager_clockevent_next(unsigned long delta,
+				   struct clock_event_device *evt)
+{
+	return 0;
+}
+
+/*
+ * The same features as the local APIC's stand-in: the tick core only
+ * prefers a per-CPU device that is oneshot capable over the PIT, which
+ * then becomes the broadcast device.  C3STOP keeps any oneshot use on the
+ * broadcast device; with the PIT clocksource the ticks stay periodic.
+ */
+static void voyager_setup_percpu_clockev(void)
+{
+	struct clock_event_device *evt = this_cpu_ptr(&voyager_clockevent);
+
+	evt->name = "voyager-cpi";
+	evt->features = CLOCK_EVT_FEAT_PERIODIC | CLOCK_EVT_FEAT_ONESHOT |
+			CLOCK_EVT_FEAT_C3STOP | CLOCK_EVT_FEAT_DUMMY;
+	evt->set_next_event = voyager_clockevent_next;
+	evt->rating = 100;
+	evt->cpumask = cpumask_of(smp_processor_id());
+	evt->broadcast = voyager_timer_broadcast;
+	clockevents_register_device(evt);
+}
+
+/* x86_init.mpparse.parse_smp_cfg: the CPUs the firmware found. */
+static void __init voyager_parse_smp_cfg(void)
+{
+	unsigned long present = voyager_xcmos_read32(VOYAGER_XCMOS_CPU_PRESENT);
+	int boot = voyager_hw_cpu();
+	unsigned int id;
+
+	if (boot < 0 || boot >= VOYAGER_VIC_CPUS) {
+		pr_err("boot CPU has no VIC identity (who-am-I): one CPU only\n");
+		return;
+	}
+	if (!(present & BIT(boot))) {
+		pr_warn("boot CPU %d missing from the present mask %#lx\n",
+			boot, present);
+		present |= BIT(boot);
+	}
+	topology_register_boot_apic(boot);
+	for_each_set_bit(id, &present, VOYAGER_MAX_CPUS)
+		topology_register_apic(id, CPU_ACPIID_INVALID, true);
+	smp_found_config = 1;
+	apic_install_driver(&apic_voyager);
+}
+
+static void __init voyager_smp_prepare_cpus(unsigned int max_cpus)
+{
+	unsigned int cpu;
+
+	smp_prepare_cpus_common();
+	x86_init.timers.setup_percpu_clockev();
+	for_each_possible_cpu(cpu)
+		pr_info("CPU %u is hardware CPU %u%s\n", cpu, voyager_hw_id(cpu),
+			cpu ? "" : " (boot)");
+}
+
+static void __init voyager_smp_cpus_done(unsigned int max_cpus)
+{
+	native_smp_cpus_done(max_cpus);
+	/* Every CPU is up: let the VIC spread the IRQs. */
+	voyager_vic_dynamic_routing();
+}
+
+/* x86_cpuinit.early_percpu_clock_init: a secondary's VIC, IRQs off. */
+static void voyager_smp_ap_setup(void)
+{
+	voyager_vic_init_secondary();
+}
+
+void __init voyager_smp_init(void)
+{
+	x86_init.mpparse.parse_smp_cfg = voyager_parse_smp_cfg;
+	x86_init.timers.setup_percpu_clockev = voyager_setup_percpu_clockev;
+	x86_cpuinit.setup_percpu_clockev = voyager_setup_percpu_clockev;
+	x86_cpuinit.early_percpu_clock_init = voyager_smp_ap_setup;
+	smp_ops.smp_prepare_cpus = voyager_smp_prepare_cpus;
+	smp_ops.smp_cpus_done = voyager_smp_cpus_done;
+}
+
+void __init voyager_smp_install_gates(void)
+{
+	outb(VOYAGER_VIC_CPI_VECTOR, VIC_CPI_BASE);
+	sysvec_install(VOYAGER_VIC_CPI_VECTOR, sysvec_voyager_vic_cpi);
+}
