@@ -41,6 +41,8 @@
 #include "hw/i386/voyager.h"
 #include "hw/misc/voyager_cat.h"
 #include "hw/misc/voyager_sus.h"
+#include "hw/sysbus.h"
+#include "qemu/log.h"
 #include "sysemu/tcg.h"
 #include "sysemu/reset.h"
 #include "sysemu/cpus.h"
@@ -97,6 +99,56 @@ static int voyager_hwid(VoyagerMachineState *vms, CPUState *cs)
         return -1;
     }
     return vms->hwid_of_index[cs->cpu_index];
+}
+
+/* The QIC of hardware CPU @id and its quad-local index @j, or NULL. */
+static VoyagerQICState *voyager_qic_of(VoyagerMachineState *vms, int id,
+                                       int *j)
+{
+    int slot;
+
+    if (id < 0 || id >= VOYAGER_MAX_CPUS || !vms->cfg.slots) {
+        return NULL;
+    }
+    slot = id % vms->cfg.slots;
+    *j = id / vms->cfg.slots;
+    if (slot >= VOYAGER_MAX_SLOTS || *j >= VOYAGER_QIC_CPUS) {
+        return NULL;
+    }
+    return vms->qic[slot];
+}
+
+static bool voyager_has_vic_line(VoyagerMachineState *vms, int id)
+{
+    return id >= 0 && id < VOYAGER_VIC_CPUS &&
+           (vms->vic->vic_cpus & (1u << id));
+}
+
+/*
+ * Interrupt acknowledge cycle of hardware CPU @id: a quad CPU asks its
+ * QIC first, then (the extended CPU) its VIC dyad.  Always a vector.
+ * @qic_cpi: the QIC CPI delivered, or -1; @from_vic: the VIC answered.
+ */
+static int voyager_intack(VoyagerMachineState *vms, int id, int *qic_cpi,
+                          bool *from_vic)
+{
+    VoyagerQICState *qic;
+    int j, vec;
+
+    *qic_cpi = -1;
+    *from_vic = false;
+    qic = voyager_qic_of(vms, id, &j);
+    if (qic) {
+        vec = voyager_qic_intack(qic, j, qic_cpi);
+        if (vec >= 0) {
+            return vec;
+        }
+        if (!voyager_has_vic_line(vms, id)) {
+            return voyager_qic_spurious(qic);
+        }
+    }
+    *from_vic = true;
+    return voyager_vic_intack(vms->vic, id < 0 ? VOYAGER_VIC_CPUS : id);
 }
 
 /* ---- configuration ---------------------------------------------------- */
@@ -224,42 +276,55 @@ static void voyager_start_cpu(CPUState *cs, run_on_cpu_data data)
                            env->segs[R_CS].limit, env->segs[R_CS].flags);
     env->eip = off;
     cs->halted = 0;
-    /* Anything the VIC still presents (cpu_reset dropped the request). */
-    if (id >= 0 && id < VOYAGER_VIC_CPUS &&
-        (vms->vic->out_level & (1u << id))) {
+    /* Anything still presented (cpu_reset dropped the request). */
+    if (id >= 0 && id < VOYAGER_MAX_CPUS &&
+        (vms->intr_level & (1u << id))) {
         cpu_interrupt(cs, CPU_INTERRUPT_HARD);
     }
 }
 
 /*
- * A parked CPU whose VIC line is asserted: the firmware's park loop took
- * the interrupt.  The boot CPI (CPI level 0: vector base + 0, or base + 8
- * for the erratum) enters the IVT gate with the interrupt still in
- * service (hardware reference 6.1, 12); the firmware acknowledges and
- * drops anything else.
+ * A parked CPU whose INTR is asserted: the firmware's park loop took the
+ * interrupt.  The boot CPI enters the IVT gate of its vector with the
+ * interrupt still in service (hardware reference 6.1, 12): on the VIC CPI
+ * level 0 (vector base + 0, or base + 8 for the erratum), on a quad CPU
+ * also QIC CPI 0 (the QIC CPI base + 0, the "one-two" boot of 5.1, 6.2).
+ * The firmware acknowledges and drops anything else.
  */
 static void voyager_park_bh(void *opaque)
 {
     VoyagerMachineState *vms = opaque;
     VoyagerVICState *vic = vms->vic;
-    int id, tries;
+    int idx, tries;
 
-    for (id = 0; id < VOYAGER_VIC_CPUS; id++) {
-        int idx = vms->index_of_hwid[id];
-        CPUState *cs = voyager_cpu_by_hwid(vms, id);
+    for (idx = 1; idx < vms->ncpus && idx < VOYAGER_MAX_CPUS; idx++) {
+        int id = vms->hwid_of_index[idx];
+        CPUState *cs = qemu_get_cpu(idx);
 
-        if (!cs || idx < 0 || !vms->parked[idx] ||
+        if (!cs || id < 0 || !vms->parked[idx] ||
             id == vms->fault_dead_cpu) {
             continue;
         }
-        for (tries = 0; tries < 16 && (vic->out_level & (1u << id));
+        for (tries = 0; tries < 16 && (vms->intr_level & (1u << id));
              tries++) {
-            int vec = voyager_vic_intack(vic, id);
             uint8_t base = vic->cpi_base;
+            VoyagerQICState *qic;
+            bool from_vic, boot;
             uint32_t gate;
+            int vec, cpi, j;
 
-            if (vec != base && vec != ((base + 8) & 0xff)) {
-                voyager_vic_nonspecific_eoi(vic, id);
+            vec = voyager_intack(vms, id, &cpi, &from_vic);
+            boot = from_vic ? vec == base || vec == ((base + 8) & 0xff)
+                            : cpi == 0;
+            if (!boot) {
+                if (from_vic) {
+                    voyager_vic_nonspecific_eoi(vic, id);
+                } else {
+                    qic = voyager_qic_of(vms, id, &j);
+                    if (qic) {
+                        voyager_qic_firmware_ack(qic, j, cpi);
+                    }
+                }
                 continue;
             }
             if (address_space_read(&address_space_memory, vec * 4,
@@ -275,7 +340,11 @@ static void voyager_park_bh(void *opaque)
     }
 }
 
-/* INTR output of VIC CPU @n. */
+/*
+ * INTR of hardware CPU @n: the VIC output of a VIC CPU that is not on a
+ * quad card, the QIC output of a quad CPU (which merges the VIC output of
+ * the card's extended CPU).
+ */
 static void voyager_intr(void *opaque, int n, int level)
 {
     VoyagerMachineState *vms = opaque;
@@ -283,6 +352,11 @@ static void voyager_intr(void *opaque, int n, int level)
 
     if (!cs) {
         return;
+    }
+    if (level) {
+        vms->intr_level |= 1u << n;
+    } else {
+        vms->intr_level &= ~(1u << n);
     }
     if (vms->parked[cs->cpu_index]) {
         if (level) {
@@ -301,9 +375,128 @@ static int voyager_get_pic_interrupt(MachineState *ms, CPUState *cs)
 {
     VoyagerMachineState *vms = VOYAGER_MACHINE(ms);
     int id = voyager_hwid(vms, cs);
+    bool from_vic;
+    int cpi;
 
     /* Always a vector: never fall back to the (absent) i8259. */
-    return voyager_vic_intack(vms->vic, id < 0 ? VOYAGER_VIC_CPUS : id);
+    return voyager_intack(vms, id, &cpi, &from_vic);
+}
+
+/* ---- the QICs ---------------------------------------------------------- */
+
+/* The QIC the current access reaches: that of the accessing CPU's card. */
+static VoyagerQICState *voyager_qic_accessor(VoyagerMachineState *vms,
+                                             int *id, int *j)
+{
+    *id = current_cpu ? voyager_hwid(vms, current_cpu) : vms->boot_cpu;
+    return voyager_qic_of(vms, *id, j);
+}
+
+static uint64_t voyager_qic_io_read(void *opaque, hwaddr addr, unsigned size)
+{
+    VoyagerMachineState *vms = opaque;
+    VoyagerQICState *qic;
+    int id, j;
+
+    qic = voyager_qic_accessor(vms, &id, &j);
+    if (!qic) {
+        qemu_log_mask(LOG_GUEST_ERROR, "voyager: read of QIC port 0x%x by "
+                      "CPU %d, which is not on a quad card\n",
+                      (unsigned)(VOYAGER_QIC_REG_BASE + addr), id);
+        return 0xff;
+    }
+    return voyager_qic_port_read(qic, j, addr);
+}
+
+static void voyager_qic_io_write(void *opaque, hwaddr addr, uint64_t val,
+                                 unsigned size)
+{
+    VoyagerMachineState *vms = opaque;
+    VoyagerQICState *qic;
+    int id, j;
+
+    qic = voyager_qic_accessor(vms, &id, &j);
+    if (!qic) {
+        qemu_log_mask(LOG_GUEST_ERROR, "voyager: write of QIC port 0x%x by "
+                      "CPU %d, which is not on a quad card\n",
+                      (unsigned)(VOYAGER_QIC_REG_BASE + addr), id);
+        return;
+    }
+    voyager_qic_port_write(qic, j, addr, val);
+}
+
+static const MemoryRegionOps voyager_qic_io_ops = {
+    .read = voyager_qic_io_read,
+    .write = voyager_qic_io_write,
+    .impl.min_access_size = 1,
+    .impl.max_access_size = 1,
+    .endianness = DEVICE_LITTLE_ENDIAN,
+};
+
+/*
+ * One QIC per quad card: CPI area at the address the card's QABC
+ * reports, INTR of the four CPUs to the machine; the registers FC70h-
+ * FCFFh (claimed only when there is a quad card) reach the QIC of the
+ * accessing CPU.  @vic_out: where the VIC output of an extended CPU
+ * goes (into its QIC, which merges it).
+ */
+static void voyager_create_qics(VoyagerMachineState *vms,
+                                qemu_irq vic_out[VOYAGER_VIC_CPUS])
+{
+    bool any = false;
+    int slot, j;
+
+    for (slot = 0; slot < vms->cfg.slots && slot < VOYAGER_MAX_SLOTS;
+         slot++) {
+        g_autofree char *name = NULL;
+        DeviceState *dev;
+
+        if (vms->cfg.card[slot] != VOYAGER_CARD_QUAD) {
+            continue;
+        }
+        dev = qdev_new(TYPE_VOYAGER_QIC);
+        name = g_strdup_printf("qic%d", slot);
+        qdev_prop_set_uint8(dev, "slot", slot);
+        qdev_prop_set_uint8(dev, "slots", vms->cfg.slots);
+        object_property_add_child(OBJECT(vms), name, OBJECT(dev));
+        sysbus_realize_and_unref(SYS_BUS_DEVICE(dev), &error_fatal);
+        sysbus_mmio_map(SYS_BUS_DEVICE(dev), 0, VOYAGER_QIC_CPI_BASE +
+                        slot * VOYAGER_QIC_CPI_STRIDE);
+        vms->qic[slot] = VOYAGER_QIC(dev);
+        for (j = 0; j < VOYAGER_QIC_CPUS; j++) {
+            int id = voyager_cpu_id(&vms->cfg, slot, j);
+
+            qdev_connect_gpio_out(dev, j,
+                                  qemu_allocate_irq(voyager_intr, vms, id));
+            if (voyager_has_vic_line(vms, id)) {
+                vic_out[id] = qdev_get_gpio_in_named(dev,
+                                                     VOYAGER_QIC_VIC_INTR, j);
+            }
+        }
+        any = true;
+    }
+    if (any) {
+        memory_region_init_io(&vms->qic_io, OBJECT(vms), &voyager_qic_io_ops,
+                              vms, "voyager-qic", VOYAGER_QIC_REG_SIZE);
+        memory_region_add_subregion(get_system_io(), VOYAGER_QIC_REG_BASE,
+                                    &vms->qic_io);
+    }
+}
+
+/* CMN_INT (PSI events) is broadcast: the VIC and every QIC. */
+static void voyager_cmn_int(void *opaque, int n, int level)
+{
+    VoyagerMachineState *vms = opaque;
+    int slot;
+
+    qemu_set_irq(qdev_get_gpio_in(DEVICE(vms->vic), VOYAGER_VIC_CMN_INT),
+                 level);
+    for (slot = 0; slot < VOYAGER_MAX_SLOTS; slot++) {
+        if (vms->qic[slot]) {
+            qemu_set_irq(qdev_get_gpio_in(DEVICE(vms->qic[slot]),
+                                          VOYAGER_QIC_CMN_INT), level);
+        }
+    }
 }
 
 static void voyager_machine_reset(MachineState *ms, ShutdownCause reason)
@@ -447,8 +640,7 @@ static void voyager_create_system_devices(VoyagerMachineState *vms,
     qdev_prop_set_uint64(DEVICE(cat), "ram-size", ms->ram_size);
     isa_realize_and_unref(cat, isa_bus, &error_fatal);
     qdev_connect_gpio_out(DEVICE(cat), 0,
-                          qdev_get_gpio_in(DEVICE(vms->vic),
-                                           VOYAGER_VIC_CMN_INT));
+                          qemu_allocate_irq(voyager_cmn_int, vms, 0));
 
     sus = isa_new(TYPE_VOYAGER_SUS);
     qdev_prop_set_uint8(DEVICE(sus), "level", vms->cfg.level);
@@ -520,6 +712,11 @@ static void voyager_info(GString *buf)
                                vms->fault_dead_cpu);
     }
     voyager_vic_print_info(vms->vic, buf);
+    for (slot = 0; slot < VOYAGER_MAX_SLOTS; slot++) {
+        if (vms->qic[slot]) {
+            voyager_qic_print_info(vms->qic[slot], buf);
+        }
+    }
     voyager_system_devices_info(vms, buf);
 }
 
@@ -538,6 +735,7 @@ static void voyager_machine_init(MachineState *ms)
     DeviceState *vic;
     BusState *idebus[VOYAGER_MAX_IDE_BUS];
     DriveInfo *hd[VOYAGER_MAX_IDE_BUS * MAX_IDE_DEVS];
+    qemu_irq vic_out[VOYAGER_VIC_CPUS];
     uint32_t present, quad = 0;
     int i, id;
 
@@ -592,8 +790,11 @@ static void voyager_machine_init(MachineState *ms)
     object_property_add_child(OBJECT(ms), "vic", OBJECT(vic));
     isa_realize_and_unref(ISA_DEVICE(vic), isa_bus, &error_fatal);
     vms->vic = VOYAGER_VIC(vic);
+    memset(vic_out, 0, sizeof(vic_out));
+    voyager_create_qics(vms, vic_out);
     for (i = 0; i < VOYAGER_VIC_CPUS; i++) {
-        qdev_connect_gpio_out(vic, i, qemu_allocate_irq(voyager_intr, vms, i));
+        qdev_connect_gpio_out(vic, i, vic_out[i] ? vic_out[i] :
+                              qemu_allocate_irq(voyager_intr, vms, i));
     }
     vms->park_bh = qemu_bh_new_guarded(voyager_park_bh, vms,
                                        &vic->mem_reentrancy_guard);

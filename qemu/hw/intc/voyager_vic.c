@@ -729,7 +729,8 @@ static void vic_set_irq(void *opaque, int n, int level)
     }
     if (rising && (n == VOYAGER_VIC_SYS_INT || n == VOYAGER_VIC_CMN_INT)) {
         for (c = 0; c < VOYAGER_VIC_CPUS; c++) {
-            if (!vic_has_cpu(s, c)) {
+            /* A quad CPU gets them from its QIC (voyager.rst, the QIC). */
+            if (!vic_has_cpu(s, c) || (s->quad_cpus & (1u << c))) {
                 continue;
             }
             if (n == VOYAGER_VIC_SYS_INT) {

@@ -14,6 +14,8 @@
  *  - the boot CPU masks IRQ4 in its own dyad and enables the COM1 THRE
  *    interrupt: dynamic routing (reference 4.5) gives IRQ4 to CPU 4, whose
  *    handler prints "I" + its who-am-I; then the boot CPU prints "DONE".
+ * A second boot sector starts a quad-card sibling through the QIC (the
+ * "one-two" boot, see quad_boot_sector).
  *
  * Copyright (c) 2026 The NCR Voyager Linux port developers
  *
@@ -202,11 +204,202 @@ static const uint8_t boot_sector[] = {
     0xe8, 0xd9, 0xff, 0x58, 0xc3,
 };
 
+/*
+ * The quad-card boot sector (same tools), for cards=dyad:quad: the quad
+ * card in slot 1 holds CPUs 1, 5, 9, 13 (reference 5.2), CPU 1 is its
+ * extended CPU.  The "one-two" boot (reference 5.1, 6.2, 6.3):
+ *  - the boot CPU (0) writes the IVT gates 300h/320h (VIC boot) and 340h
+ *    (QIC boot, vector D0h) and VIC-boots CPU 1 (masquerade, 21h <- FEh,
+ *    FC00h <- 02h);
+ *  - CPU 1 prints "A" + its who-am-I (C1h: quad format, reference 4.3),
+ *    EOIs the boot CPI, programs the card's QIC bases (FC79h <- C0h,
+ *    FC7Ah <- D0h) and lowers its sibling's (quad-local 1 = CPU 5) mask 1
+ *    to FEh through the QIC masquerade FC71h;
+ *  - the boot CPU writes (0 << 16) + 0 to offset 0Ch of line 0 of CPU 5's
+ *    block of the card's CPI area (at the address the QABC reports; the
+ *    boot CPU uses a 4 GiB FS limit, "unreal mode", to reach it);
+ *  - CPU 5 starts at the D0h gate, prints "Q" + its who-am-I (C5h) and
+ *    clears the boot CPI (FC8Bh <- 01h); then the boot CPU prints "DONE".
+ *
+ *         .code16
+ *         .text
+ *         .globl _start
+ * _start:
+ *         cli
+ *         xor     %ax, %ax
+ *         mov     %ax, %ds
+ *         mov     %ax, %es
+ *         mov     %ax, %ss
+ *         mov     $0x7000, %sp
+ *         movw    $ap_ext, 0x300
+ *         movw    $0, 0x302
+ *         movw    $ap_ext, 0x320
+ *         movw    $0, 0x322
+ *         movw    $ap_quad, 0x340
+ *         movw    $0, 0x342
+ *         mov     $0xfc21, %dx
+ *         mov     $0x09, %al
+ *         out     %al, %dx
+ *         mov     $0xfe, %al
+ *         out     %al, $0x21
+ *         mov     $0x00, %al
+ *         out     %al, %dx
+ *         mov     $0xfc00, %dx
+ *         mov     $0x02, %al
+ *         out     %al, %dx
+ * 1:      cmpb    $1, flag
+ *         jb      1b
+ *         lgdt    gdtdesc
+ *         mov     %cr0, %eax
+ *         or      $1, %al
+ *         mov     %eax, %cr0
+ *         mov     $8, %bx
+ *         mov     %bx, %fs
+ *         and     $0xfe, %al
+ *         mov     %eax, %cr0
+ *         xor     %bx, %bx
+ *         mov     %bx, %fs
+ *         mov     $0xfff0110c, %ebx
+ *         xor     %eax, %eax
+ *         addr32 mov %eax, %fs:(%ebx)
+ * 2:      cmpb    $2, flag
+ *         jne     2b
+ *         mov     $'D', %al
+ *         call    putc
+ *         mov     $'O', %al
+ *         call    putc
+ *         mov     $'N', %al
+ *         call    putc
+ *         mov     $'E', %al
+ *         call    putc
+ *         call    crlf
+ * halt:   hlt
+ *         jmp     halt
+ *
+ * ap_ext:
+ *         xor     %ax, %ax
+ *         mov     %ax, %ds
+ *         mov     %ax, %ss
+ *         mov     $0x6000, %sp
+ *         mov     $'A', %al
+ *         call    putc
+ *         mov     $0xfc29, %dx
+ *         in      %dx, %al
+ *         call    puthex
+ *         call    crlf
+ *         mov     $0x60, %al
+ *         out     %al, $0x20
+ *         mov     $0xfc79, %dx
+ *         mov     $0xc0, %al
+ *         out     %al, %dx
+ *         inc     %dx
+ *         mov     $0xd0, %al
+ *         out     %al, %dx
+ *         mov     $0xfc71, %dx
+ *         mov     $0x09, %al
+ *         out     %al, %dx
+ *         mov     $0xfc81, %dx
+ *         mov     $0xfe, %al
+ *         out     %al, %dx
+ *         mov     $0xfc71, %dx
+ *         xor     %al, %al
+ *         out     %al, %dx
+ *         movb    $1, flag
+ * 3:      hlt
+ *         jmp     3b
+ *
+ * ap_quad:
+ *         xor     %ax, %ax
+ *         mov     %ax, %ds
+ *         mov     %ax, %ss
+ *         mov     $0x5000, %sp
+ *         mov     $'Q', %al
+ *         call    putc
+ *         mov     $0xfc29, %dx
+ *         in      %dx, %al
+ *         call    puthex
+ *         call    crlf
+ *         mov     $0xfc8b, %dx
+ *         mov     $0x01, %al
+ *         out     %al, %dx
+ *         movb    $2, flag
+ * 4:      hlt
+ *         jmp     4b
+ *
+ * crlf:   mov     $'\r', %al
+ *         call    putc
+ *         mov     $'\n', %al
+ * putc:   push    %dx
+ *         push    %ax
+ *         mov     $0x3fd, %dx
+ * 5:      in      %dx, %al
+ *         test    $0x20, %al
+ *         jz      5b
+ *         pop     %ax
+ *         mov     $0x3f8, %dx
+ *         out     %al, %dx
+ *         pop     %dx
+ *         ret
+ *
+ * puthex: push    %ax
+ *         shr     $4, %al
+ *         call    nib
+ *         pop     %ax
+ * nib:    push    %ax
+ *         and     $0x0f, %al
+ *         add     $'0', %al
+ *         cmp     $'9', %al
+ *         jbe     6f
+ *         add     $7, %al
+ * 6:      call    putc
+ *         pop     %ax
+ *         ret
+ *
+ * flag:   .byte   0
+ *         .balign 8
+ * gdt:    .quad   0
+ *         .quad   0x00cf93000000ffff
+ * gdtdesc:
+ *         .word   15
+ *         .long   gdt
+ */
+static const uint8_t quad_boot_sector[] = {
+    0xfa, 0x31, 0xc0, 0x8e, 0xd8, 0x8e, 0xc0, 0x8e, 0xd0, 0xbc, 0x00, 0x70,
+    0xc7, 0x06, 0x00, 0x03, 0x94, 0x7c, 0xc7, 0x06, 0x02, 0x03, 0x00, 0x00,
+    0xc7, 0x06, 0x20, 0x03, 0x94, 0x7c, 0xc7, 0x06, 0x22, 0x03, 0x00, 0x00,
+    0xc7, 0x06, 0x40, 0x03, 0xd4, 0x7c, 0xc7, 0x06, 0x42, 0x03, 0x00, 0x00,
+    0xba, 0x21, 0xfc, 0xb0, 0x09, 0xee, 0xb0, 0xfe, 0xe6, 0x21, 0xb0, 0x00,
+    0xee, 0xba, 0x00, 0xfc, 0xb0, 0x02, 0xee, 0x80, 0x3e, 0x2a, 0x7d, 0x01,
+    0x72, 0xf9, 0x0f, 0x01, 0x16, 0x40, 0x7d, 0x0f, 0x20, 0xc0, 0x0c, 0x01,
+    0x0f, 0x22, 0xc0, 0xbb, 0x08, 0x00, 0x8e, 0xe3, 0x24, 0xfe, 0x0f, 0x22,
+    0xc0, 0x31, 0xdb, 0x8e, 0xe3, 0x66, 0xbb, 0x0c, 0x11, 0xf0, 0xff, 0x66,
+    0x31, 0xc0, 0x64, 0x67, 0x66, 0x89, 0x03, 0x80, 0x3e, 0x2a, 0x7d, 0x02,
+    0x75, 0xf9, 0xb0, 0x44, 0xe8, 0x82, 0x00, 0xb0, 0x4f, 0xe8, 0x7d, 0x00,
+    0xb0, 0x4e, 0xe8, 0x78, 0x00, 0xb0, 0x45, 0xe8, 0x73, 0x00, 0xe8, 0x69,
+    0x00, 0xf4, 0xeb, 0xfd, 0x31, 0xc0, 0x8e, 0xd8, 0x8e, 0xd0, 0xbc, 0x00,
+    0x60, 0xb0, 0x41, 0xe8, 0x5f, 0x00, 0xba, 0x29, 0xfc, 0xec, 0xe8, 0x69,
+    0x00, 0xe8, 0x4e, 0x00, 0xb0, 0x60, 0xe6, 0x20, 0xba, 0x79, 0xfc, 0xb0,
+    0xc0, 0xee, 0x42, 0xb0, 0xd0, 0xee, 0xba, 0x71, 0xfc, 0xb0, 0x09, 0xee,
+    0xba, 0x81, 0xfc, 0xb0, 0xfe, 0xee, 0xba, 0x71, 0xfc, 0x30, 0xc0, 0xee,
+    0xc6, 0x06, 0x2a, 0x7d, 0x01, 0xf4, 0xeb, 0xfd, 0x31, 0xc0, 0x8e, 0xd8,
+    0x8e, 0xd0, 0xbc, 0x00, 0x50, 0xb0, 0x51, 0xe8, 0x1f, 0x00, 0xba, 0x29,
+    0xfc, 0xec, 0xe8, 0x29, 0x00, 0xe8, 0x0e, 0x00, 0xba, 0x8b, 0xfc, 0xb0,
+    0x01, 0xee, 0xc6, 0x06, 0x2a, 0x7d, 0x02, 0xf4, 0xeb, 0xfd, 0xb0, 0x0d,
+    0xe8, 0x02, 0x00, 0xb0, 0x0a, 0x52, 0x50, 0xba, 0xfd, 0x03, 0xec, 0xa8,
+    0x20, 0x74, 0xfb, 0x58, 0xba, 0xf8, 0x03, 0xee, 0x5a, 0xc3, 0x50, 0xc0,
+    0xe8, 0x04, 0xe8, 0x01, 0x00, 0x58, 0x50, 0x24, 0x0f, 0x04, 0x30, 0x3c,
+    0x39, 0x76, 0x02, 0x04, 0x07, 0xe8, 0xd9, 0xff, 0x58, 0xc3, 0x00, 0x8d,
+    0xb4, 0x00, 0x00, 0x90, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+    0xff, 0xff, 0x00, 0x00, 0x00, 0x93, 0xcf, 0x00, 0x0f, 0x00, 0x30, 0x7d,
+    0x00, 0x00,
+};
+
 /* Table of class 3450h (the default box); reference 1.2 layout. */
 static const char expected[] =
     "T07010000013450\r\nA10\r\nI10\r\nDONE\r\n";
 
-static void run_boot(const char *machine, const char *want)
+static void run_boot_sector(const char *machine, const uint8_t *sector,
+                            size_t len, const char *want)
 {
     g_autofree char *fdpath = NULL, *serpath = NULL;
     g_autofree char *out = NULL;
@@ -216,7 +409,7 @@ static void run_boot(const char *machine, const char *want)
 
     fd = g_file_open_tmp("qtest-voyager-fd-XXXXXX", &fdpath, NULL);
     g_assert(fd >= 0);
-    memcpy(img, boot_sector, sizeof(boot_sector));
+    memcpy(img, sector, len);
     img[510] = 0x55;
     img[511] = 0xaa;
     g_assert(write(fd, img, 1440 * 1024) == 1440 * 1024);
@@ -247,6 +440,11 @@ static void run_boot(const char *machine, const char *want)
     g_assert_cmpstr(out, ==, want);
 }
 
+static void run_boot(const char *machine, const char *want)
+{
+    run_boot_sector(machine, boot_sector, sizeof(boot_sector), want);
+}
+
 static void test_boot_dyad(void)
 {
     run_boot("voyager", expected);
@@ -259,10 +457,18 @@ static void test_boot_class(void)
              "T07010000013516\r\nA10\r\nI10\r\nDONE\r\n");
 }
 
+/* Reference 5.1, 6.2, 6.3: a quad sibling started by the QIC boot CPI. */
+static void test_boot_quad(void)
+{
+    run_boot_sector("voyager,cards=dyad:quad", quad_boot_sector,
+                    sizeof(quad_boot_sector), "AC1\r\nQC5\r\nDONE\r\n");
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
     qtest_add_func("voyager/boot/dyad", test_boot_dyad);
     qtest_add_func("voyager/boot/class", test_boot_class);
+    qtest_add_func("voyager/boot/quad", test_boot_quad);
     return g_test_run();
 }

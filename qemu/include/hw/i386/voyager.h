@@ -12,6 +12,7 @@
 #include "hw/i386/pc.h"
 #include "hw/misc/voyager_config.h"
 #include "hw/intc/voyager_vic.h"
+#include "hw/intc/voyager_qic.h"
 #include "qom/object.h"
 
 #define TYPE_VOYAGER_MACHINE MACHINE_TYPE_NAME("voyager")
@@ -40,6 +41,9 @@ struct VoyagerMachineState {
     int8_t hwid_of_index[VOYAGER_MAX_CPUS];
     int8_t index_of_hwid[VOYAGER_MAX_CPUS];
     VoyagerVICState *vic;
+    VoyagerQICState *qic[VOYAGER_MAX_SLOTS];    /* per quad card, or NULL */
+    MemoryRegion qic_io;        /* FC70h-FCFFh: the accessor's QIC */
+    uint32_t intr_level;        /* bit n: INTR of hardware CPU n asserted */
     DeviceState *cat;           /* CAT bus and PSI */
     DeviceState *sus;
     bool parked[VOYAGER_MAX_CPUS];

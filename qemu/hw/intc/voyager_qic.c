@@ -1,0 +1,479 @@
+/*
+ * NCR Voyager Quad Interrupt Controller (QIC)
+ *
+ * Model of the hardware reference (voyager-hw.md) sections 5.1-5.6 with
+ * the choices of its section 10 (items 11-14, 15); the emulator document
+ * docs/system/i386/voyager.rst lists them.
+ *
+ * One QIC per quad card.  Its four CPUs (quad-local index j = 0-3) each
+ * have two mask registers, eight QIC CPIs and the SYS_INT/CMN_INT
+ * latches; the card has one CPI area of 1 KiB where a write anywhere in
+ * the 32-byte line i of CPU j's 256-byte block raises QIC CPI i at CPU j.
+ * The extended CPU's VIC INTR comes in on "vic-intr" and is merged into
+ * that CPU's INTR output.
+ *
+ * Copyright (c) 2026 The NCR Voyager Linux port developers
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#include "qemu/osdep.h"
+#include "qemu/log.h"
+#include "qemu/module.h"
+#include "qapi/error.h"
+#include "hw/irq.h"
+#include "hw/qdev-properties.h"
+#include "migration/vmstate.h"
+#include "hw/intc/voyager_qic.h"
+#include "trace.h"
+
+/* Register offsets from FC70h (hardware reference 5.3). */
+#define QIC_MASQ        0x01    /* FC71h */
+#define QIC_EXT_SELECT  0x02    /* FC72h */
+#define QIC_VIC_BASE    0x09    /* FC79h */
+#define QIC_CPI_BASE    0x0a    /* FC7Ah */
+#define QIC_MASK0       0x10    /* FC80h */
+#define QIC_MASK1       0x11    /* FC81h */
+#define QIC_CLEAR0      0x1a    /* FC8Ah */
+#define QIC_CLEAR1      0x1b    /* FC8Bh */
+
+/* Mask-0 sources that have a model: SYS_INT and CMN_INT. */
+#define QIC_M0_SOURCES  (VOYAGER_QIC_M0_SYS | VOYAGER_QIC_M0_CMN)
+
+int voyager_qic_cpu_id(VoyagerQICState *s, int j)
+{
+    return s->slot + (j & 3) * s->slots;
+}
+
+/* The CPU whose registers quad-local CPU @j reaches (masquerade). */
+static int qic_target(VoyagerQICState *s, int j)
+{
+    j &= 3;
+    return s->masq[j] >= 0 ? s->masq[j] & 3 : j;
+}
+
+/*
+ * The request CPU @j would take now: a mask-0 bit (SYS_INT before
+ * CMN_INT) as 0x100 | bit, a QIC CPI as its level, or -1.
+ */
+static int qic_pending(VoyagerQICState *s, int j)
+{
+    VoyagerQICCpu *c = &s->cpu[j];
+    uint8_t p0 = c->pending0 & ~c->mask0 & ~c->isr0 & QIC_M0_SOURCES;
+    uint8_t p1 = c->pending1 & ~c->mask1 & ~c->isr1;
+
+    if (p0 & VOYAGER_QIC_M0_SYS) {
+        return 0x100 | VOYAGER_QIC_M0_SYS;
+    }
+    if (p0 & VOYAGER_QIC_M0_CMN) {
+        return 0x100 | VOYAGER_QIC_M0_CMN;
+    }
+    if (p1) {
+        return ctz32(p1);
+    }
+    return -1;
+}
+
+static void qic_update(VoyagerQICState *s)
+{
+    int j;
+
+    for (j = 0; j < VOYAGER_QIC_CPUS; j++) {
+        bool level = qic_pending(s, j) >= 0 || (s->vic_level & (1u << j));
+
+        if (level != !!(s->out_level & (1u << j))) {
+            s->out_level ^= 1u << j;
+            trace_voyager_qic_intr(s->slot, j, level);
+            qemu_set_irq(s->intr[j], level);
+        }
+    }
+}
+
+int voyager_qic_intack(VoyagerQICState *s, int j, int *cpi)
+{
+    VoyagerQICCpu *c;
+    int src, vec;
+
+    *cpi = -1;
+    if (j < 0 || j >= VOYAGER_QIC_CPUS) {
+        return -1;
+    }
+    c = &s->cpu[j];
+    src = qic_pending(s, j);
+    if (src < 0) {
+        return -1;
+    }
+    if (src & 0x100) {
+        c->isr0 |= src & 0xff;
+        vec = s->vic_cpi_base + (src & VOYAGER_QIC_M0_SYS ? 8 : 15);
+    } else {
+        c->isr1 |= 1u << src;
+        vec = s->qic_cpi_base + src;
+        *cpi = src;
+    }
+    vec &= 0xff;
+    trace_voyager_qic_intack(s->slot, j, vec);
+    qic_update(s);
+    return vec;
+}
+
+int voyager_qic_spurious(VoyagerQICState *s)
+{
+    return (s->qic_cpi_base + 7) & 0xff;
+}
+
+void voyager_qic_firmware_ack(VoyagerQICState *s, int j, int cpi)
+{
+    if (j < 0 || j >= VOYAGER_QIC_CPUS || cpi >= VOYAGER_QIC_CPIS) {
+        return;
+    }
+    if (cpi < 0) {
+        s->cpu[j].pending0 &= ~s->cpu[j].isr0;
+        s->cpu[j].isr0 = 0;
+    } else {
+        s->cpu[j].pending1 &= ~(1u << cpi);
+        s->cpu[j].isr1 &= ~(1u << cpi);
+    }
+    qic_update(s);
+}
+
+/* ---- registers FC70h-FCFFh --------------------------------------------- */
+
+uint8_t voyager_qic_port_read(VoyagerQICState *s, int j, hwaddr addr)
+{
+    int t = qic_target(s, j);
+    VoyagerQICCpu *c = &s->cpu[t];
+    uint8_t val = 0;
+
+    j &= 3;
+    switch (addr) {
+    case QIC_MASQ:
+        val = s->masq[j] >= 0 ? 0x08 | s->masq[j] : j;
+        break;
+    case QIC_EXT_SELECT:
+        val = s->ext_select;
+        break;
+    case QIC_VIC_BASE:
+        val = s->vic_cpi_base;
+        break;
+    case QIC_CPI_BASE:
+        val = s->qic_cpi_base;
+        break;
+    case QIC_MASK0:
+        val = c->mask0;
+        break;
+    case QIC_MASK1:
+        val = c->mask1;
+        break;
+    case QIC_CLEAR0:
+        val = c->pending0;
+        break;
+    case QIC_CLEAR1:
+        val = c->pending1;
+        break;
+    default:
+        qemu_log_mask(LOG_GUEST_ERROR, "voyager-qic: read of unknown "
+                      "register 0x%x\n",
+                      (unsigned)(VOYAGER_QIC_REG_BASE + addr));
+        break;
+    }
+    trace_voyager_qic_reg_read(s->slot, j, t, VOYAGER_QIC_REG_BASE + addr,
+                               val);
+    return val;
+}
+
+void voyager_qic_port_write(VoyagerQICState *s, int j, hwaddr addr,
+                            uint8_t val)
+{
+    int t = qic_target(s, j);
+    VoyagerQICCpu *c = &s->cpu[t];
+
+    j &= 3;
+    trace_voyager_qic_reg_write(s->slot, j, t, VOYAGER_QIC_REG_BASE + addr,
+                                val);
+    switch (addr) {
+    case QIC_MASQ:
+        s->masq[j] = (val & 0x08) ? (val & 3) : -1;
+        return;
+    case QIC_EXT_SELECT:
+        s->ext_select = val;
+        return;
+    case QIC_VIC_BASE:
+        s->vic_cpi_base = val;
+        break;
+    case QIC_CPI_BASE:
+        s->qic_cpi_base = val;
+        break;
+    case QIC_MASK0:
+        c->mask0 = val;
+        break;
+    case QIC_MASK1:
+        c->mask1 = val;
+        break;
+    case QIC_CLEAR0:
+        c->pending0 &= ~val;
+        c->isr0 &= ~val;
+        break;
+    case QIC_CLEAR1:
+        c->pending1 &= ~val;
+        c->isr1 &= ~val;
+        break;
+    default:
+        qemu_log_mask(LOG_GUEST_ERROR, "voyager-qic: write of unknown "
+                      "register 0x%x\n",
+                      (unsigned)(VOYAGER_QIC_REG_BASE + addr));
+        return;
+    }
+    qic_update(s);
+}
+
+/* ---- the CPI area ------------------------------------------------------ */
+
+static uint64_t qic_area_read(void *opaque, hwaddr addr, unsigned size)
+{
+    VoyagerQICState *s = opaque;
+    uint64_t val = 0;
+    unsigned i;
+
+    for (i = 0; i < size && i < 8; i++) {
+        if (addr + i < VOYAGER_QIC_AREA_SIZE) {
+            val |= (uint64_t)s->area_data[addr + i] << (8 * i);
+        }
+    }
+    trace_voyager_qic_area_read(s->slot, addr, size, val);
+    return val;
+}
+
+static void qic_area_write(void *opaque, hwaddr addr, uint64_t val,
+                           unsigned size)
+{
+    VoyagerQICState *s = opaque;
+    unsigned i;
+
+    trace_voyager_qic_area_write(s->slot, addr, size, val);
+    for (i = 0; i < size && i < 8; i++) {
+        hwaddr a = addr + i;
+        int j, cpi;
+
+        if (a >= VOYAGER_QIC_AREA_SIZE) {
+            break;
+        }
+        s->area_data[a] = val >> (8 * i);
+        j = a / VOYAGER_QIC_BLOCK_SIZE;
+        cpi = (a % VOYAGER_QIC_BLOCK_SIZE) / VOYAGER_QIC_LINE_SIZE;
+        if (!(s->cpu[j].pending1 & (1u << cpi))) {
+            trace_voyager_qic_cpi_send(s->slot, j, cpi);
+        }
+        s->cpu[j].pending1 |= 1u << cpi;
+    }
+    qic_update(s);
+}
+
+static const MemoryRegionOps qic_area_ops = {
+    .read = qic_area_read,
+    .write = qic_area_write,
+    .valid.min_access_size = 1,
+    .valid.max_access_size = 8,
+    .valid.unaligned = true,
+    .impl.min_access_size = 1,
+    .impl.max_access_size = 4,
+    .impl.unaligned = true,
+    .endianness = DEVICE_LITTLE_ENDIAN,
+};
+
+/* ---- inputs ------------------------------------------------------------ */
+
+static void qic_set_irq(void *opaque, int n, int level)
+{
+    VoyagerQICState *s = opaque;
+    bool rising;
+    int j;
+
+    if (n < 0 || n >= VOYAGER_QIC_INPUTS) {
+        return;
+    }
+    rising = level && !(s->input_level & (1u << n));
+    trace_voyager_qic_set_irq(s->slot, n, level);
+    if (level) {
+        s->input_level |= 1u << n;
+    } else {
+        s->input_level &= ~(1u << n);
+    }
+    if (rising) {
+        for (j = 0; j < VOYAGER_QIC_CPUS; j++) {
+            s->cpu[j].pending0 |= n == VOYAGER_QIC_SYS_INT
+                                  ? VOYAGER_QIC_M0_SYS : VOYAGER_QIC_M0_CMN;
+        }
+    }
+    qic_update(s);
+}
+
+static void qic_set_vic_intr(void *opaque, int j, int level)
+{
+    VoyagerQICState *s = opaque;
+
+    if (j < 0 || j >= VOYAGER_QIC_CPUS) {
+        return;
+    }
+    if (level) {
+        s->vic_level |= 1u << j;
+    } else {
+        s->vic_level &= ~(1u << j);
+    }
+    qic_update(s);
+}
+
+/* ---- monitor ----------------------------------------------------------- */
+
+void voyager_qic_print_info(VoyagerQICState *s, GString *buf)
+{
+    int j;
+
+    g_string_append_printf(buf, "QIC slot %u: VIC-CPI base 0x%02x, QIC CPI "
+                           "base 0x%02x, ext select 0x%02x, SYS/CMN inputs "
+                           "0x%x\n", s->slot, s->vic_cpi_base,
+                           s->qic_cpi_base, s->ext_select, s->input_level);
+    for (j = 0; j < VOYAGER_QIC_CPUS; j++) {
+        VoyagerQICCpu *c = &s->cpu[j];
+
+        g_string_append_printf(buf,
+            "  cpu %d (quad %d): INTR %d (VIC %d) mask0 %02x mask1 %02x "
+            "CPI latch %02x in service %02x | SYS/CMN latch %02x in "
+            "service %02x masquerade %d\n",
+            voyager_qic_cpu_id(s, j), j, !!(s->out_level & (1u << j)),
+            !!(s->vic_level & (1u << j)), c->mask0, c->mask1, c->pending1,
+            c->isr1, c->pending0, c->isr0, s->masq[j]);
+    }
+}
+
+/* ---- QOM --------------------------------------------------------------- */
+
+static void qic_reset(DeviceState *dev)
+{
+    VoyagerQICState *s = VOYAGER_QIC(dev);
+    int j;
+
+    for (j = 0; j < VOYAGER_QIC_CPUS; j++) {
+        /* As the firmware leaves parked CPUs: everything masked. */
+        s->cpu[j].mask0 = 0xff;
+        s->cpu[j].mask1 = 0xff;
+        s->cpu[j].pending0 = 0;
+        s->cpu[j].isr0 = 0;
+        s->cpu[j].pending1 = 0;
+        s->cpu[j].isr1 = 0;
+        s->masq[j] = -1;
+    }
+    s->ext_select = 0;
+    s->vic_cpi_base = 0xc0;
+    s->qic_cpi_base = 0xd0;
+    memset(s->area_data, 0, sizeof(s->area_data));
+    /* input_level and vic_level follow their sources. */
+    qic_update(s);
+}
+
+static void qic_realize(DeviceState *dev, Error **errp)
+{
+    VoyagerQICState *s = VOYAGER_QIC(dev);
+    SysBusDevice *sbd = SYS_BUS_DEVICE(dev);
+
+    if (s->slots != 4 && s->slots != 8) {
+        error_setg(errp, "voyager-qic: slots %u is not 4 or 8", s->slots);
+        return;
+    }
+    if (s->slot >= s->slots) {
+        error_setg(errp, "voyager-qic: slot %u is not below slots %u",
+                   s->slot, s->slots);
+        return;
+    }
+    memory_region_init_io(&s->area, OBJECT(s), &qic_area_ops, s,
+                          "voyager-qic-cpi", VOYAGER_QIC_AREA_SIZE);
+    sysbus_init_mmio(sbd, &s->area);
+    qdev_init_gpio_in(dev, qic_set_irq, VOYAGER_QIC_INPUTS);
+    qdev_init_gpio_in_named(dev, qic_set_vic_intr, VOYAGER_QIC_VIC_INTR,
+                            VOYAGER_QIC_CPUS);
+    qdev_init_gpio_out(dev, s->intr, VOYAGER_QIC_CPUS);
+}
+
+static const VMStateDescription vmstate_voyager_qic_cpu = {
+    .name = "voyager-qic/cpu",
+    .version_id = 1,
+    .minimum_version_id = 1,
+    .fields = (VMStateField[]) {
+        VMSTATE_UINT8(mask0, VoyagerQICCpu),
+        VMSTATE_UINT8(mask1, VoyagerQICCpu),
+        VMSTATE_UINT8(pending0, VoyagerQICCpu),
+        VMSTATE_UINT8(isr0, VoyagerQICCpu),
+        VMSTATE_UINT8(pending1, VoyagerQICCpu),
+        VMSTATE_UINT8(isr1, VoyagerQICCpu),
+        VMSTATE_END_OF_LIST()
+    }
+};
+
+static int qic_post_load(void *opaque, int version_id)
+{
+    VoyagerQICState *s = opaque;
+    int j;
+
+    for (j = 0; j < VOYAGER_QIC_CPUS; j++) {
+        if (s->masq[j] >= VOYAGER_QIC_CPUS) {
+            s->masq[j] = -1;
+        }
+    }
+    return 0;
+}
+
+static const VMStateDescription vmstate_voyager_qic = {
+    .name = "voyager-qic",
+    .version_id = 1,
+    .minimum_version_id = 1,
+    .post_load = qic_post_load,
+    .fields = (VMStateField[]) {
+        VMSTATE_STRUCT_ARRAY(cpu, VoyagerQICState, VOYAGER_QIC_CPUS, 1,
+                             vmstate_voyager_qic_cpu, VoyagerQICCpu),
+        VMSTATE_ARRAY(masq, VoyagerQICState, VOYAGER_QIC_CPUS, 0,
+                      vmstate_info_int8, int8_t),
+        VMSTATE_UINT8(ext_select, VoyagerQICState),
+        VMSTATE_UINT8(vic_cpi_base, VoyagerQICState),
+        VMSTATE_UINT8(qic_cpi_base, VoyagerQICState),
+        VMSTATE_UINT8(input_level, VoyagerQICState),
+        VMSTATE_UINT8(vic_level, VoyagerQICState),
+        VMSTATE_UINT8(out_level, VoyagerQICState),
+        VMSTATE_UINT8_ARRAY(area_data, VoyagerQICState,
+                            VOYAGER_QIC_AREA_SIZE),
+        VMSTATE_END_OF_LIST()
+    }
+};
+
+static Property qic_properties[] = {
+    DEFINE_PROP_UINT8("slot", VoyagerQICState, slot, 0),
+    DEFINE_PROP_UINT8("slots", VoyagerQICState, slots, 4),
+    DEFINE_PROP_END_OF_LIST(),
+};
+
+static void qic_class_init(ObjectClass *klass, void *data)
+{
+    DeviceClass *dc = DEVICE_CLASS(klass);
+
+    dc->realize = qic_realize;
+    dc->reset = qic_reset;
+    dc->vmsd = &vmstate_voyager_qic;
+    dc->desc = "NCR Voyager quad interrupt controller (QIC)";
+    /* Wired by the voyager machine (port dispatch, INTR, INTA). */
+    dc->user_creatable = false;
+    device_class_set_props(dc, qic_properties);
+    set_bit(DEVICE_CATEGORY_MISC, dc->categories);
+}
+
+static const TypeInfo qic_info = {
+    .name = TYPE_VOYAGER_QIC,
+    .parent = TYPE_SYS_BUS_DEVICE,
+    .instance_size = sizeof(VoyagerQICState),
+    .class_init = qic_class_init,
+};
+
+static void qic_register_types(void)
+{
+    type_register_static(&qic_info);
+}
+
+type_init(qic_register_types)
