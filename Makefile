@@ -6,13 +6,13 @@
 #   make check   install what is missing, build everything, run every test
 #
 # Finer targets: deps kernel kernel-debug kernel-kunit qemu initramfs check-static
-# check-oracle check-qtest check-boot clean distclean help.  Everything lands in build/.
+# check-oracle check-qtest check-boot fuzz clean distclean help.  Everything lands in build/.
 
 SHELL := /bin/bash
 S := scripts
 
 .PHONY: all deps kernel kernel-debug kernel-kunit qemu initramfs run check check-static \
-	check-oracle check-qtest check-boot clean distclean help
+	check-oracle check-qtest check-boot fuzz clean distclean help
 
 all: kernel kernel-kunit qemu initramfs
 
@@ -52,9 +52,14 @@ check-qtest: qemu
 check-boot: all
 	@tests/check.sh boot
 
+# libFuzzer (generic-fuzz) against the Voyager devices; FUZZ_SECONDS=600.
+fuzz:
+	@$(S)/deps.sh fuzz
+	@$(S)/fuzz.sh
+
 clean:
 	rm -rf build/linux build/linux-* build/qemu build/userland build/logs \
-		build/initramfs.cpio.gz build/sysroot
+		build/initramfs.cpio.gz build/sysroot build/qemu-fuzz build/fuzz
 
 distclean:
 	rm -rf build

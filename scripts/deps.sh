@@ -5,8 +5,9 @@
 # with, and fetch the QEMU source with `apt-get source`.  Nothing else is
 # downloaded.  Quiet and fast when everything is already there.
 #
-# Usage: scripts/deps.sh [--check]
+# Usage: scripts/deps.sh [--check] [fuzz]
 #   --check   only report what is missing (exit 1 if anything is)
+#   fuzz      also the optional packages of `make fuzz` (clang, libFuzzer)
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -26,9 +27,18 @@ PACKAGES=(
 # fetched with a private apt state (the machine's dpkg architectures are
 # left alone) and unpacked under build/src/.
 I386_PACKAGES=(busybox-static)
+# Optional sets, installed only when named on the command line.
+# fuzz: clang with libFuzzer and the sanitizer runtimes, llvm-symbolizer.
+FUZZ_PACKAGES=(clang-14 libclang-rt-14-dev llvm-14)
 
 check_only=0
-[ "${1:-}" = --check ] && check_only=1
+for arg in "$@"; do
+	case $arg in
+	--check) check_only=1 ;;
+	fuzz) PACKAGES+=("${FUZZ_PACKAGES[@]}") ;;
+	*) die "unknown argument '$arg' (usage: deps.sh [--check] [fuzz])" ;;
+	esac
+done
 mkdir -p "$BUILD/src"
 
 as_root() {

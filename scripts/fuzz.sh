@@ -1,0 +1,175 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Fuzz the Voyager devices with QEMU's generic-fuzz target (libFuzzer).
+#
+# A separate clang build of the prepared tree build/qemu-src lands in
+# build/qemu-fuzz (qemu-fuzz-i386, with AddressSanitizer and UBSan unless
+# FUZZ_SANITIZERS=0); it then fuzzes the port and MMIO regions of the VIC,
+# QIC, CAT, SUS and port 61h on several machine layouts in turn.  No guest
+# code runs: every input is a sequence of PIO/MMIO accesses and clock steps
+# (qemu-model-map.md 3h).
+#
+#   build/fuzz/<layout>/corpus     the inputs kept (reused by the next run)
+#   build/fuzz/<layout>/crash-*    crash, timeout (hang), oom, leak inputs
+#   build/fuzz/<layout>/fuzz.log   libFuzzer's output
+#
+# Reproduce a crash input:
+#   QEMU_FUZZ_ARGS="-M voyager,<layout> -nodefaults" QEMU_FUZZ_TIMEOUT=0 \
+#   QEMU_FUZZ_OBJECTS="<objects>" QTEST_LOG=1 \
+#   build/qemu-fuzz/qemu-fuzz-i386 --fuzz-target=generic-fuzz FILE
+# QTEST_LOG=1 prints the access sequence as qtest commands.
+#
+# Usage: scripts/fuzz.sh [--build-only | --run-only] [LAYOUT...]
+#   LAYOUT          -M voyager properties, e.g. cards=quad:dyad:mono
+#                   (default: the layouts in DEFAULT_LAYOUTS below)
+# Environment:
+#   FUZZ_SECONDS    total fuzzing time, shared by the layouts (default 600)
+#   FUZZ_TIMEOUT    seconds one input may run before it is a hang (default 10)
+#   FUZZ_SANITIZERS 1 (default): build with --enable-sanitizers; 0: without
+#   FUZZ_OBJECTS    QOM types / memory regions to fuzz (default below)
+# Exits 1 if any run found a crash, a hang or a sanitizer report.
+set -euo pipefail
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+. "$top/scripts/lib.sh"
+
+DEFAULT_LAYOUTS=(
+	cards=dyad
+	cards=quad:dyad:mono
+	level=4
+	"slots=8,cards=quad:mono:empty:mono"
+)
+# Names that match nothing (voyager-qic before the QIC exists) are harmless.
+FUZZ_OBJECTS=${FUZZ_OBJECTS:-voyager-vic voyager-qic voyager-cat voyager-sus voyager-port61*}
+FUZZ_SECONDS=${FUZZ_SECONDS:-600}
+FUZZ_TIMEOUT=${FUZZ_TIMEOUT:-10}
+FUZZ_SANITIZERS=${FUZZ_SANITIZERS:-1}
+
+do_build=1
+do_run=1
+layouts=()
+for arg in "$@"; do
+	case $arg in
+	--build-only) do_run=0 ;;
+	--run-only) do_build=0 ;;
+	-*) die "unknown option $arg" ;;
+	*) layouts+=("$arg") ;;
+	esac
+done
+[ ${#layouts[@]} -gt 0 ] || layouts=("${DEFAULT_LAYOUTS[@]}")
+
+src=$BUILD/qemu-src
+obj=$BUILD/qemu-fuzz
+bin=$obj/qemu-fuzz-i386
+log=$BUILD/logs/qemu-fuzz-build.log
+out=$BUILD/fuzz
+mkdir -p "$BUILD/logs" "$out"
+
+build() {
+	command -v clang-14 >/dev/null || die "clang-14 missing: run scripts/deps.sh fuzz"
+	# The prepared tree, our current overlay files, and the option ROMs
+	# (voyager.bin) the machine needs, from the ordinary gcc build.
+	"$top/scripts/build-qemu.sh"
+	[ -f "$src/.voyager-stamp" ] || die "no prepared tree in $src"
+
+	setup_ccache
+	local cc=clang-14 cxx=clang++-14
+	[ -n "$CCACHE" ] && { cc="ccache clang-14"; cxx="ccache clang++-14"; }
+	# The options of scripts/build-qemu.sh, plus libFuzzer.
+	local cfg_args=(--target-list=i386-softmmu --without-default-features
+		--without-default-devices --with-devices-i386=voyager
+		--disable-docs --enable-fdt=system --disable-werror
+		--enable-fuzzing "--cc=$cc" "--cxx=$cxx")
+	[ "$FUZZ_SANITIZERS" = 1 ] && cfg_args+=(--enable-sanitizers)
+	local cfg_stamp
+	cfg_stamp="$(cat "$src/.voyager-stamp") ${cfg_args[*]}"
+	if [ ! -f "$obj/build.ninja" ] ||
+		[ "$(cat "$obj/.voyager-config" 2>/dev/null)" != "$cfg_stamp" ]; then
+		note "configuring the fuzzing QEMU in $obj (log: $log)"
+		rm -rf "$obj"
+		mkdir -p "$obj"
+		(cd "$obj" && CC=clang-14 CXX=clang++-14 "$src/configure" "${cfg_args[@]}") \
+			>"$log" 2>&1 || die "QEMU fuzz configure failed: see $log"
+		echo "$cfg_stamp" >"$obj/.voyager-config"
+	fi
+	note "building qemu-fuzz-i386 (log: $log)"
+	make -C "$obj" -j"$(nproc)" qemu-fuzz-i386 >>"$log" 2>&1 ||
+		{ tail -n 30 "$log" >&2; die "QEMU fuzz build failed: see $log"; }
+
+	# Firmware: the same blobs as the ordinary build (see build-qemu.sh).
+	local f from=$BUILD/qemu/qemu-bundle/usr/local/share/qemu
+	local to=$obj/qemu-bundle/usr/local/share/qemu
+	mkdir -p "$to"
+	for f in "$from"/*; do
+		[ -e "$f" ] && ln -sfn "$(readlink -f "$f")" "$to/$(basename "$f")"
+	done
+	note "fuzzer ready: $bin"
+}
+
+# stat NAME LOG: the last value libFuzzer printed for stat::NAME.
+stat_of() {
+	sed -n "s/^stat::$1: *//p" "$2" | tail -n 1
+}
+
+# run_layout LAYOUT SECONDS: fuzz one machine layout; prints one summary
+# line; returns 1 if something was found.
+run_layout() {
+	local layout=$1 secs=$2 name dir flog before after found pid rc
+	name=$(printf '%s' "$layout" | tr '=,:' '-_.')
+	dir=$out/$name
+	flog=$dir/fuzz.log
+	mkdir -p "$dir/corpus"
+	before=$(find "$dir" -maxdepth 1 -type f \( -name 'crash-*' -o -name 'timeout-*' \
+		-o -name 'oom-*' -o -name 'leak-*' \) | wc -l)
+	note "fuzzing -M voyager,$layout for ${secs}s (log: $flog)"
+	# timeout(1) runs the fuzzer in a process group of its own: the
+	# children generic-fuzz forks for each input (a hung one outlives a
+	# fuzzer that stopped on a timeout) are killed with it.
+	QEMU_FUZZ_ARGS="-M voyager,$layout -nodefaults" \
+	QEMU_FUZZ_OBJECTS="$FUZZ_OBJECTS" \
+	QEMU_FUZZ_TIMEOUT=0 \
+	ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0} \
+	UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1} \
+		timeout -k 10 $((secs + 4 * FUZZ_TIMEOUT + 120)) \
+		"$bin" --fuzz-target=generic-fuzz -max_total_time="$secs" \
+		-timeout="$FUZZ_TIMEOUT" -rss_limit_mb=4096 -print_final_stats=1 \
+		-artifact_prefix="$dir/" "$dir/corpus" >"$flog" 2>&1 &
+	pid=$!
+	rc=0
+	wait $pid || rc=$?
+	kill -KILL -- -"$pid" 2>/dev/null || true
+	after=$(find "$dir" -maxdepth 1 -type f \( -name 'crash-*' -o -name 'timeout-*' \
+		-o -name 'oom-*' -o -name 'leak-*' \) | wc -l)
+	found=$((after - before))
+	# UBSan reports without stopping; count its reports as findings too.
+	local ub
+	ub=$(grep -c 'runtime error:' "$flog" || true)
+	local runs eps cov corp
+	runs=$(stat_of number_of_executed_units "$flog")
+	eps=$(stat_of average_exec_per_sec "$flog")
+	cov=$(grep -o 'cov: [0-9]*' "$flog" | tail -n 1 | cut -d' ' -f2)
+	corp=$(find "$dir/corpus" -type f | wc -l)
+	printf '%-36s %9s execs %6s exec/s  cov %5s  corpus %5s  crashes %s  ubsan %s  rc %s\n' \
+		"$layout" "${runs:-?}" "${eps:-?}" "${cov:-?}" "$corp" "$found" "$ub" "$rc"
+	if ! grep -q 'fuzzable\|MemoryRegions' "$flog"; then
+		tail -n 20 "$flog" >&2
+	fi
+	[ "$found" = 0 ] && [ "$ub" = 0 ] && [ "$rc" = 0 ]
+}
+
+[ $do_build = 1 ] && build
+[ $do_run = 1 ] || exit 0
+[ -x "$bin" ] || die "no $bin: run scripts/fuzz.sh --build-only"
+
+per=$((FUZZ_SECONDS / ${#layouts[@]}))
+[ $per -ge 1 ] || per=1
+note "objects: $FUZZ_OBJECTS"
+status=0
+summary=$out/summary.txt
+: >"$summary"
+for layout in "${layouts[@]}"; do
+	run_layout "$layout" "$per" | tee -a "$summary" || status=1
+done
+[ $status = 0 ] || note "findings: see the crash-*/timeout-* files and fuzz.log under $out"
+exit $status
