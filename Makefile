@@ -6,13 +6,14 @@
 #   make check   install what is missing, build everything, run every test
 #
 # Finer targets: deps kernel kernel-debug kernel-kunit qemu initramfs check-static
-# check-oracle check-qtest check-boot fuzz clean distclean help.  Everything lands in build/.
+# check-oracle check-qtest check-boot bench fuzz clean distclean help.  Everything
+# lands in build/
 
 SHELL := /bin/bash
 S := scripts
 
 .PHONY: all deps kernel kernel-debug kernel-kunit qemu initramfs run check check-static \
-	check-oracle check-qtest check-boot fuzz clean distclean help
+	check-oracle check-qtest check-boot bench fuzz clean distclean help
 
 all: kernel kernel-kunit qemu initramfs
 
@@ -50,7 +51,10 @@ check-qtest: qemu
 	@tests/check.sh qtest
 
 check-boot: all
-	@tests/check.sh boot
+	@tests/check.sh boot voyager
+
+bench: all
+	@$(S)/bench-boot.py
 
 # libFuzzer (generic-fuzz) against the Voyager devices; FUZZ_SECONDS=600.
 fuzz:

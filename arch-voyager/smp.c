@@ -51,6 +51,11 @@ enum voyager_cpi {
 };
 
 static DEFINE_PER_CPU(unsigned long, voyager_cpi_mailbox);
+/*
+ * Hardware CPUs on a VIC line.  Without the CAT probe of the quad cards
+ * every present CPU below 8 is taken for one.
+ */
+static u8 voyager_vic_cpus __ro_after_init = 0xff;
 static DEFINE_PER_CPU(struct clock_event_device, voyager_clockevent);
 
 static u32 voyager_hw_id(unsigned int cpu)
@@ -58,23 +63,50 @@ static u32 voyager_hw_id(unsigned int cpu)
 	return per_cpu(x86_cpu_to_apicid, cpu);
 }
 
-/* Post @cpi in the mailbox of every CPU of @mask and raise CPI level 0. */
-static void voyager_send_cpi(const struct cpumask *mask, enum voyager_cpi cpi)
+/**
+ * voyager_vic_cpi_targets() - the VIC CPI send mask for a set of CPUs
+ * @mask: logical CPUs
+ * @hw_id: maps a logical CPU to its hardware number
+ * @vic_cpus: the hardware CPUs that are on a VIC line (a quad card's
+ *	siblings are not, although their numbers may be below 8)
+ * @no_vic: filled with the CPUs of @mask that have no VIC line
+ *
+ * Return: bit n set for hardware CPU n (0-7) of @mask, the value written
+ * to a CPI level's send register.
+ */
+u8 voyager_vic_cpi_targets(const struct cpumask *mask,
+			   u32 (*hw_id)(unsigned int cpu), u8 vic_cpus,
+			   struct cpumask *no_vic)
 {
 	unsigned int cpu;
 	u8 targets = 0;
 
+	cpumask_clear(no_vic);
 	for_each_cpu(cpu, mask) {
-		u32 id = voyager_hw_id(cpu);
+		u32 id = hw_id(cpu);
 
-		if (id >= VOYAGER_VIC_CPUS) {
-			pr_err_ratelimited("CPU %u (hardware %u) has no VIC line: CPI %d not sent\n",
-					   cpu, id, cpi);
-			continue;
-		}
-		set_bit(cpi, per_cpu_ptr(&voyager_cpi_mailbox, cpu));
-		targets |= BIT(id);
+		if (id < VOYAGER_VIC_CPUS && (vic_cpus & BIT(id)))
+			targets |= BIT(id);
+		else
+			cpumask_set_cpu(cpu, no_vic);
 	}
+	return targets;
+}
+
+/* Post @cpi in the mailbox of every CPU of @mask and raise CPI level 0. */
+static void voyager_send_cpi(const struct cpumask *mask, enum voyager_cpi cpi)
+{
+	struct cpumask no_vic;
+	unsigned int cpu;
+	u8 targets;
+
+	targets = voyager_vic_cpi_targets(mask, voyager_hw_id, voyager_vic_cpus,
+					  &no_vic);
+	for_each_cpu(cpu, &no_vic)
+		pr_err_ratelimited("CPU %u (hardware %u) has no VIC line: CPI %d not sent\n",
+				   cpu, voyager_hw_id(cpu), cpi);
+	for_each_cpu_andnot(cpu, mask, &no_vic)
+		set_bit(cpi, per_cpu_ptr(&voyager_cpi_mailbox, cpu));
 	/* The port write orders the mailbox update before the CPI. */
 	if (targets)
 		outb(targets, VIC_CPI_LEVEL0);
@@ -188,7 +220,7 @@ static int voyager_wakeup_secondary_cpu(u32 apicid, unsigned long start_eip)
 	u32 gate = (start_eip >> 4) << 16;	/* segment:0 */
 	unsigned long flags;
 
-	if (apicid >= VOYAGER_VIC_CPUS) {
+	if (apicid >= VOYAGER_VIC_CPUS || !(voyager_vic_cpus & BIT(apicid))) {
 		pr_err("CPU %u is not on a VIC line: it needs a QIC boot\n",
 		       apicid);
 		return -ENODEV;
@@ -316,6 +348,7 @@ static void __init voyager_parse_smp_cfg(void)
 	topology_register_boot_apic(boot);
 	for_each_set_bit(id, &present, VOYAGER_MAX_CPUS)
 		topology_register_apic(id, CPU_ACPIID_INVALID, true);
+	voyager_vic_cpus = present & 0xff;
 	smp_found_config = 1;
 	apic_install_driver(&apic_voyager);
 }

@@ -78,6 +78,9 @@ void voyager_vic_enable_local(void);
 void voyager_vic_init_secondary(void);
 void voyager_vic_dynamic_routing(void);
 void voyager_send_enable_irq(const struct cpumask *mask);
+u8 voyager_vic_cpi_targets(const struct cpumask *mask,
+			   u32 (*hw_id)(unsigned int cpu), u8 vic_cpus,
+			   struct cpumask *no_vic);
 void voyager_smp_init(void);
 void voyager_smp_install_gates(void);
 

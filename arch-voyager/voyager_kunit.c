@@ -160,6 +160,43 @@ static void who_am_i(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, voyager_vic_id(0x00), -1);
 }
 
+/*
+ * A quad:dyad box (hardware reference 5.2): slot 0 quad with CPUs 0, 4, 8
+ * and 12, of which only 0 is on a VIC line; slot 1 dyad with CPUs 1 and 5.
+ */
+static const u32 test_hw_ids[] = { 0, 1, 5, 4, 8, 12 };
+#define TEST_VIC_CPUS	(BIT(0) | BIT(1) | BIT(5))
+
+static u32 test_hw_id(unsigned int cpu)
+{
+	return cpu < ARRAY_SIZE(test_hw_ids) ? test_hw_ids[cpu] : 31;
+}
+
+static void cpi_targets(struct kunit *test)
+{
+	struct cpumask mask, no_vic;
+	unsigned int cpu;
+
+	/* VIC CPIs reach the CPUs on VIC lines, one bit per hardware CPU. */
+	cpumask_clear(&mask);
+	for (cpu = 0; cpu < ARRAY_SIZE(test_hw_ids); cpu++)
+		cpumask_set_cpu(cpu, &mask);
+	KUNIT_EXPECT_EQ(test, voyager_vic_cpi_targets(&mask, test_hw_id,
+						      TEST_VIC_CPUS, &no_vic),
+			BIT(0) | BIT(1) | BIT(5));
+	/* The quad siblings (hardware 4, 8, 12) need QIC CPIs. */
+	KUNIT_EXPECT_EQ(test, cpumask_weight(&no_vic), 3);
+	KUNIT_EXPECT_TRUE(test, cpumask_test_cpu(3, &no_vic));
+	KUNIT_EXPECT_TRUE(test, cpumask_test_cpu(4, &no_vic));
+	KUNIT_EXPECT_TRUE(test, cpumask_test_cpu(5, &no_vic));
+
+	/* One CPU: its own bit. */
+	KUNIT_EXPECT_EQ(test, voyager_vic_cpi_targets(cpumask_of(2), test_hw_id,
+						      TEST_VIC_CPUS, &no_vic),
+			BIT(5));
+	KUNIT_EXPECT_TRUE(test, cpumask_empty(&no_vic));
+}
+
 static struct kunit_case voyager_test_cases[] = {
 	KUNIT_CASE(bios_table_level5),
 	KUNIT_CASE(bios_table_levels),
@@ -169,6 +206,7 @@ static struct kunit_case voyager_test_cases[] = {
 	KUNIT_CASE(dino_top_of_memory),
 	KUNIT_CASE(level4_map),
 	KUNIT_CASE(who_am_i),
+	KUNIT_CASE(cpi_targets),
 	{}
 };
 

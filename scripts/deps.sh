@@ -21,7 +21,7 @@ PACKAGES=(
 	meson ninja-build pkg-config libglib2.0-dev libpixman-1-dev libfdt-dev
 	zlib1g-dev python3-venv dpkg-dev
 	seabios qemu-system-data ipxe-qemu
-	e2fsprogs
+	e2fsprogs python3-docutils
 )
 # Debian's i386 busybox gives `make run` its interactive shell.  It is
 # fetched with a private apt state (the machine's dpkg architectures are

@@ -148,6 +148,20 @@ config_audit() {
 	return $rc
 }
 
+# The kernel documentation is valid reStructuredText (no warnings).
+rst_docs() {
+	local f rc=0
+	for f in $(cd "$top" && find Documentation -name '*.rst'); do
+		python3 - "$top/$f" <<'PY' || { echo "rst: $f"; rc=1; }
+import sys
+import docutils.core
+docutils.core.publish_doctree(open(sys.argv[1]).read(), source_path=sys.argv[1],
+                              settings_overrides={"report_level": 2, "halt_level": 2})
+PY
+	done
+	return $rc
+}
+
 static_checks() {
 	check checkpatch-kernel-files checkpatch_kernel_files
 	check checkpatch-kernel-patches checkpatch_kernel_patches
@@ -157,4 +171,5 @@ static_checks() {
 	check kernel-w1-build w1_build
 	check overlay-rule overlay_rule
 	check config-audit config_audit
+	check kernel-docs-rst rst_docs
 }
