@@ -30,6 +30,7 @@
 #include <asm/irq_regs.h>
 #include <asm/irq_vectors.h>
 #include <asm/mpspec.h>
+#include <linux/processor.h>
 #include <asm/x86_init.h>
 #include <asm/voyager.h>
 #include "voyager.h"
@@ -364,9 +365,49 @@ static void __init voyager_smp_prepare_cpus(unsigned int max_cpus)
 			cpu ? "" : " (boot)");
 }
 
+/**
+ * voyager_cpu_less_capable() - does @c lack something the boot CPU has?
+ * @boot: the boot CPU's own data
+ * @c: another CPU's data
+ *
+ * The kernel follows the boot CPU's features (alternatives, FPU handling),
+ * so on a box that mixes processor generations it must boot on the least
+ * capable one.
+ *
+ * Return: true if @c is of an older family or lacks a feature of @boot.
+ */
+bool voyager_cpu_less_capable(const struct cpuinfo_x86 *boot,
+			      const struct cpuinfo_x86 *c)
+{
+	int i;
+
+	if (c->x86 < boot->x86)
+		return true;
+	for (i = 0; i < NCAPINTS; i++)
+		if (boot->x86_capability[i] & ~c->x86_capability[i])
+			return true;
+	return false;
+}
+
+static void __init voyager_check_cpu_mix(void)
+{
+	const struct cpuinfo_x86 *boot = &cpu_data(0);
+	unsigned int cpu;
+
+	for_each_online_cpu(cpu) {
+		const struct cpuinfo_x86 *c = &cpu_data(cpu);
+
+		if (voyager_cpu_less_capable(boot, c))
+			pr_warn("boot CPU 0 (hardware %u, family %u model %u) is not the least capable: CPU %u (hardware %u, family %u model %u) lacks some of its features; boot on the least capable CPU\n",
+				voyager_hw_id(0), boot->x86, boot->x86_model,
+				cpu, voyager_hw_id(cpu), c->x86, c->x86_model);
+	}
+}
+
 static void __init voyager_smp_cpus_done(unsigned int max_cpus)
 {
 	native_smp_cpus_done(max_cpus);
+	voyager_check_cpu_mix();
 	/* Every CPU is up: let the VIC spread the IRQs. */
 	voyager_vic_dynamic_routing();
 }

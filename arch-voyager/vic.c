@@ -353,6 +353,11 @@ void __init voyager_init_irqs(void)
 	init_ISA_irqs();
 	for (irq = 0; irq < NR_IRQS_LEGACY; irq++) {
 		irq_set_handler(irq, voyager_handle_irq);
+		/*
+		 * Setting a VIC affinity only updates a mask and sends CPIs:
+		 * it can happen in process context, not at the next ack.
+		 */
+		irq_set_status_flags(irq, IRQ_MOVE_PCNTXT);
 		irq_data_update_effective_affinity(irq_get_irq_data(irq),
 						   cpumask_of(0));
 	}

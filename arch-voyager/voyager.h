@@ -81,6 +81,9 @@ void voyager_send_enable_irq(const struct cpumask *mask);
 u8 voyager_vic_cpi_targets(const struct cpumask *mask,
 			   u32 (*hw_id)(unsigned int cpu), u8 vic_cpus,
 			   struct cpumask *no_vic);
+struct cpuinfo_x86;
+bool voyager_cpu_less_capable(const struct cpuinfo_x86 *boot,
+			      const struct cpuinfo_x86 *c);
 void voyager_smp_init(void);
 void voyager_smp_install_gates(void);
 

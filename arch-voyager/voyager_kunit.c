@@ -7,6 +7,8 @@
 
 #include <kunit/test.h>
 #include <linux/sizes.h>
+#include <linux/cpufeature.h>
+#include <linux/processor.h>
 #include <asm/voyager.h>
 #include <asm/voyager_boot.h>
 #include "voyager.h"
@@ -197,6 +199,29 @@ static void cpi_targets(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, cpumask_empty(&no_vic));
 }
 
+static void cpu_mix(struct kunit *test)
+{
+	struct cpuinfo_x86 *p5, *p6;
+
+	p5 = kunit_kzalloc(test, sizeof(*p5), GFP_KERNEL);
+	p6 = kunit_kzalloc(test, sizeof(*p6), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, p5);
+	KUNIT_ASSERT_NOT_NULL(test, p6);
+	/* A Pentium (no CMOV) and a Pentium Pro (CMOV) in one box. */
+	p5->x86 = 5;
+	p6->x86 = 6;
+	set_bit(X86_FEATURE_FPU, (unsigned long *)p5->x86_capability);
+	set_bit(X86_FEATURE_FPU, (unsigned long *)p6->x86_capability);
+	set_bit(X86_FEATURE_CMOV, (unsigned long *)p6->x86_capability);
+
+	KUNIT_EXPECT_TRUE(test, voyager_cpu_less_capable(p6, p5));
+	KUNIT_EXPECT_FALSE(test, voyager_cpu_less_capable(p5, p6));
+	KUNIT_EXPECT_FALSE(test, voyager_cpu_less_capable(p5, p5));
+	/* Same family, one feature less. */
+	p5->x86 = 6;
+	KUNIT_EXPECT_TRUE(test, voyager_cpu_less_capable(p6, p5));
+}
+
 static struct kunit_case voyager_test_cases[] = {
 	KUNIT_CASE(bios_table_level5),
 	KUNIT_CASE(bios_table_levels),
@@ -207,6 +232,7 @@ static struct kunit_case voyager_test_cases[] = {
 	KUNIT_CASE(level4_map),
 	KUNIT_CASE(who_am_i),
 	KUNIT_CASE(cpi_targets),
+	KUNIT_CASE(cpu_mix),
 	{}
 };
 

@@ -35,7 +35,7 @@ dino_expect() {
 # on Level 4): QEMU runs with -no-reboot, so only a working restart ends
 # it before the timeout.
 boot_voyager_checks() {
-	local t=cpus,timer,serial,interrupts mem_expect
+	local t=cpus,timer,serial,interrupts,affinity mem_expect
 
 	clickmap_expect 256
 	boot voyager-l5-mono --machine voyager,level=5,class=0x3450,cards=mono \
@@ -58,6 +58,10 @@ boot_voyager_checks() {
 	# investigated under the SMP issue; 4 CPUs are fine).
 	boot voyager-4dyads --machine voyager,cards=dyad:dyad:dyad:dyad --cpus 8 \
 		--tests cpus,timer --qemu-arg -accel --qemu-arg tcg,thread=single
+	# A CPU that never starts: reported by number, the others come up.
+	boot voyager-dead-cpu --machine voyager,cards=dyad:dyad,fault-dead-cpu=5 \
+		--cpus 3 --tests cpus,timer \
+		--expect 'CPU[0-9]+ failed to report alive state'
 	# More cards than the kernel starts: nosmp keeps it on one CPU.
 	boot voyager-nosmp --machine voyager,cards=quad:dyad:mono \
 		--append nosmp --cpus 1 --tests $t \
