@@ -15,7 +15,7 @@ S := scripts
 .PHONY: all deps kernel kernel-debug kernel-kunit qemu initramfs run check check-static \
 	check-oracle check-qtest check-boot bench fuzz clean distclean help
 
-all: kernel kernel-kunit qemu initramfs
+all: kernel kernel-kunit kernel-debug qemu initramfs
 
 deps:
 	@$(S)/deps.sh

@@ -58,6 +58,11 @@ boot_voyager_checks() {
 	# investigated under the SMP issue; 4 CPUs are fine).
 	boot voyager-4dyads --machine voyager,cards=dyad:dyad:dyad:dyad --cpus 8 \
 		--tests cpus,timer --qemu-arg -accel --qemu-arg tcg,thread=single
+	# The debug kernel (lockdep, debug objects, DEBUG_ATOMIC_SLEEP) on the
+	# SMP paths: no splat.
+	boot voyager-debug --machine voyager,cards=dyad:dyad --cpus 4 \
+		--tests cpus,timer,serial,affinity --timeout 300 \
+		--kernel "$BUILD/linux-debug/arch/x86/boot/bzImage"
 	# A CPU that never starts: reported by number, the others come up.
 	boot voyager-dead-cpu --machine voyager,cards=dyad:dyad,fault-dead-cpu=5 \
 		--cpus 3 --tests cpus,timer \
