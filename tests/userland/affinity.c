@@ -7,43 +7,9 @@
  * to CPU 0 and checks again.  Skips on one CPU.
  */
 #include "voyager_test.h"
-#include <asm/termios.h>
 
 #define IRQ		3
-#define MAX_COLUMNS	32
-
-/* Per-CPU counts of @irq's line in /proc/interrupts; number of CPUs. */
-static int irq_counts(long *counts)
-{
-	static char buf[16384];
-	char *line, *end, *p;
-	int n = 0, ncpus = 0;
-	long v;
-
-	if (voyager_read_file("/proc/interrupts", buf, sizeof(buf)) <= 0)
-		return -1;
-	/* The header names one column per online CPU. */
-	for (p = buf; *p && *p != '\n'; p++)
-		if (!strncmp(p, "CPU", 3))
-			ncpus++;
-	for (line = buf; line && *line; line = strchr(line, '\n')) {
-		if (*line == '\n')
-			line++;
-		v = strtol(line, &end, 10);
-		if (end == line || *end != ':' || v != IRQ)
-			continue;
-		p = end + 1;
-		while (n < ncpus && n < MAX_COLUMNS) {
-			v = strtol(p, &end, 10);
-			if (end == p)
-				break;
-			counts[n++] = v;
-			p = end;
-		}
-		break;
-	}
-	return n == ncpus ? n : -1;
-}
+#define IRQ_NAME	"3"
 
 static int set_affinity(int cpu)
 {
@@ -69,24 +35,16 @@ static int set_affinity(int cpu)
 /* Loopback traffic on ttyS1: every byte interrupts on IRQ 3. */
 static int traffic(int fd)
 {
-	static const char msg[] = "affinity 0123456789";
 	char buf[64];
-	int got = 0, n, tries;
 
-	if (write(fd, msg, sizeof(msg) - 1) != sizeof(msg) - 1)
-		return -1;
-	for (tries = 0; tries < 50 && got < (int)sizeof(msg) - 1; tries++) {
-		n = read(fd, buf + got, sizeof(buf) - got);
-		if (n > 0)
-			got += n;
-	}
-	return got == (int)sizeof(msg) - 1 ? 0 : -1;
+	return voyager_loopback_echo(fd, "affinity 0123456789", buf,
+				     sizeof(buf));
 }
 
 /* Route IRQ 3 to @cpu and check the counts follow. */
 static int check_cpu(int fd, int cpu, int ncpus)
 {
-	long before[MAX_COLUMNS], after[MAX_COLUMNS];
+	long before[VOYAGER_MAX_COLUMNS], after[VOYAGER_MAX_COLUMNS];
 	int i;
 
 	if (set_affinity(cpu) < 0) {
@@ -96,8 +54,8 @@ static int check_cpu(int fd, int cpu, int ncpus)
 	}
 	/* Let a late interrupt on the old CPU settle before counting. */
 	traffic(fd);
-	if (irq_counts(before) != ncpus || traffic(fd) < 0 ||
-	    irq_counts(after) != ncpus) {
+	if (voyager_irq_counts(IRQ_NAME, before) != ncpus || traffic(fd) < 0 ||
+	    voyager_irq_counts(IRQ_NAME, after) != ncpus) {
 		printf("# loopback traffic on ttyS1 failed\n");
 		return 1;
 	}
@@ -114,26 +72,13 @@ static int check_cpu(int fd, int cpu, int ncpus)
 
 int main(void)
 {
-	long counts[MAX_COLUMNS];
-	int loop = TIOCM_LOOP, ncpus, fd;
-	struct termios tio;
+	long counts[VOYAGER_MAX_COLUMNS];
+	int ncpus, fd;
 
-	fd = open("/dev/ttyS1", O_RDWR | O_NOCTTY, 0);
-	if (fd < 0 || ioctl(fd, TCGETS, &tio) < 0) {
-		printf("# cannot open ttyS1 (errno %d)\n", errno);
+	fd = voyager_open_loopback("/dev/ttyS1");
+	if (fd < 0)
 		return 1;
-	}
-	tio.c_iflag = 0;
-	tio.c_oflag = 0;
-	tio.c_lflag = 0;
-	tio.c_cflag = (tio.c_cflag & ~(CSIZE | PARENB)) | CS8 | CREAD | CLOCAL;
-	tio.c_cc[VMIN] = 0;
-	tio.c_cc[VTIME] = 1;
-	if (ioctl(fd, TCSETS, &tio) < 0 || ioctl(fd, TIOCMBIS, &loop) < 0) {
-		printf("# cannot set loopback mode (errno %d)\n", errno);
-		return 1;
-	}
-	ncpus = irq_counts(counts);
+	ncpus = voyager_irq_counts(IRQ_NAME, counts);
 	if (ncpus < 2) {
 		printf("# %d CPU column(s): nothing to move\n", ncpus);
 		return 77;

@@ -8,39 +8,6 @@
  */
 #include "voyager_test.h"
 
-/* Sum of all per-CPU counts on the /proc/interrupts line for @irq. */
-static long irq_count(const char *irq)
-{
-	static char buf[16384];
-	char *line, *p;
-	long sum = 0;
-	int len = strlen(irq);
-
-	if (voyager_read_file("/proc/interrupts", buf, sizeof(buf)) <= 0)
-		return -1;
-	for (line = buf; line && *line; line = strchr(line, '\n')) {
-		if (*line == '\n')
-			line++;
-		p = line;
-		while (*p == ' ')
-			p++;
-		if (strncmp(p, irq, len) || p[len] != ':')
-			continue;
-		p += len + 1;
-		for (;;) {
-			char *end;
-			long v = strtol(p, &end, 10);
-
-			if (end == p)
-				break;
-			sum += v;
-			p = end;
-		}
-		return sum;
-	}
-	return -1;
-}
-
 static long now_ms(void)
 {
 	struct timeval tv;
@@ -57,7 +24,7 @@ static long timer_count(void)
 	unsigned int i;
 
 	for (i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
-		v = irq_count(lines[i]);
+		v = voyager_irq_total(lines[i]);
 		if (v >= 0)
 			sum = (sum < 0 ? 0 : sum) + v;
 	}

@@ -7,6 +7,9 @@
 #define VOYAGER_TEST_H
 
 #include <linux/reboot.h>
+#include <asm/termios.h>
+
+#define VOYAGER_MAX_COLUMNS	32
 
 /* Integer value of environment variable @name, or @def. */
 static int voyager_env_int(const char *name, int def)
@@ -56,6 +59,102 @@ static int voyager_count_cpu_list(const char *s)
 		s = *end == ',' ? end + 1 : end;
 	}
 	return count;
+}
+
+/*
+ * The per-CPU counts of line @irq ("0", "LOC", ...) of /proc/interrupts
+ * into @counts (at most VOYAGER_MAX_COLUMNS).  Returns the number of CPU
+ * columns, or -1 if the line or the file is missing.
+ */
+static int voyager_irq_counts(const char *irq, long *counts)
+{
+	static char buf[16384];
+	int len = strlen(irq), ncpus = 0, n = 0;
+	char *line, *p, *end;
+
+	if (voyager_read_file("/proc/interrupts", buf, sizeof(buf)) <= 0)
+		return -1;
+	/* The header names one column per online CPU. */
+	for (p = buf; *p && *p != '\n'; p++)
+		if (!strncmp(p, "CPU", 3))
+			ncpus++;
+	for (line = buf; line && *line; line = strchr(line, '\n')) {
+		if (*line == '\n')
+			line++;
+		p = line;
+		while (*p == ' ')
+			p++;
+		if (strncmp(p, irq, len) || p[len] != ':')
+			continue;
+		p += len + 1;
+		while (n < ncpus && n < VOYAGER_MAX_COLUMNS) {
+			long v = strtol(p, &end, 10);
+
+			if (end == p)
+				break;
+			counts[n++] = v;
+			p = end;
+		}
+		return n == ncpus ? n : -1;
+	}
+	return -1;
+}
+
+/* The sum over all CPUs of line @irq, or -1 if it is missing. */
+static long voyager_irq_total(const char *irq)
+{
+	long counts[VOYAGER_MAX_COLUMNS], sum = 0;
+	int i, n = voyager_irq_counts(irq, counts);
+
+	if (n < 0)
+		return -1;
+	for (i = 0; i < n; i++)
+		sum += counts[i];
+	return sum;
+}
+
+/*
+ * Open @tty raw (8N1, reads return after at most 0.1 s) with the UART in
+ * its loopback mode: what is written comes back, through its interrupt.
+ */
+static int voyager_open_loopback(const char *tty)
+{
+	int fd = open(tty, O_RDWR | O_NOCTTY, 0), loop = TIOCM_LOOP;
+	struct termios tio;
+
+	if (fd < 0 || ioctl(fd, TCGETS, &tio) < 0) {
+		printf("# cannot open %s (errno %d)\n", tty, errno);
+		return -1;
+	}
+	tio.c_iflag = 0;
+	tio.c_oflag = 0;
+	tio.c_lflag = 0;
+	tio.c_cflag = (tio.c_cflag & ~(CSIZE | PARENB)) | CS8 | CREAD | CLOCAL;
+	tio.c_cc[VMIN] = 0;
+	tio.c_cc[VTIME] = 1;
+	if (ioctl(fd, TCSETS, &tio) < 0 || ioctl(fd, TIOCMBIS, &loop) < 0) {
+		printf("# cannot set %s raw in loopback mode (errno %d)\n", tty,
+		       errno);
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+/* Write @msg to a loopback tty and read it back; 0 if it all came back. */
+static int voyager_loopback_echo(int fd, const char *msg, char *buf, int size)
+{
+	int len = strlen(msg), got = 0, n, tries;
+
+	if (write(fd, msg, len) != len)
+		return -1;
+	for (tries = 0; tries < 50 && got < len && got < size - 1; tries++) {
+		n = read(fd, buf + got, size - 1 - got);
+		if (n > 0)
+			got += n;
+	}
+	buf[got] = '\0';
+	return got == len && !memcmp(buf, msg, len) ? 0 : -1;
 }
 
 static void voyager_sync(void)
