@@ -126,16 +126,22 @@ static void vic_unmask_local(unsigned int irq)
 	raw_spin_unlock_irqrestore(&vic_lock, flags);
 }
 
+/* Read this CPU's ISR or IRR (@ocw3) bit of @irq; leaves IRR selected. */
+static bool vic_read_status(unsigned int irq, u8 ocw3)
+{
+	unsigned int port = irq < 8 ? PIC_MASTER_CMD : PIC_SLAVE_CMD;
+	u8 val;
+
+	outb(ocw3, port);
+	val = inb(port);
+	outb(OCW3_READ_IRR, port);
+	return val & BIT(irq & 7);
+}
+
 /* Is @irq really in service in this CPU's dyad? */
 static bool vic_irq_in_service(unsigned int irq)
 {
-	unsigned int port = irq < 8 ? PIC_MASTER_CMD : PIC_SLAVE_CMD;
-	u8 isr;
-
-	outb(OCW3_READ_ISR, port);
-	isr = inb(port);
-	outb(OCW3_READ_IRR, port);
-	return isr & BIT(irq & 7);
+	return vic_read_status(irq, OCW3_READ_ISR);
 }
 
 static void vic_eoi(unsigned int irq)
@@ -165,6 +171,12 @@ static void vic_open_on_affinity(struct irq_data *d)
 
 	if (cpumask_test_cpu(smp_processor_id(), dest))
 		vic_unmask_local(d->irq);
+	/*
+	 * Line 0 is never closed and every secondary opens it when it
+	 * starts: no CPI for it (genirq unmasks the tick after each one).
+	 */
+	if (BIT(d->irq) & VIC_NEVER_MASKED)
+		return;
 	cpumask_and(&others, dest, cpu_online_mask);
 	cpumask_clear_cpu(smp_processor_id(), &others);
 	if (!cpumask_empty(&others))
@@ -315,15 +327,13 @@ static int vic_legacy_probe(void)
 
 static int vic_legacy_irq_pending(unsigned int irq)
 {
-	unsigned int port = irq < 8 ? PIC_MASTER_CMD : PIC_SLAVE_CMD;
 	unsigned long flags;
-	u8 irr;
+	bool pending;
 
 	raw_spin_lock_irqsave(&vic_lock, flags);
-	outb(OCW3_READ_IRR, port);
-	irr = inb(port);
+	pending = vic_read_status(irq, OCW3_READ_IRR);
 	raw_spin_unlock_irqrestore(&vic_lock, flags);
-	return !!(irr & BIT(irq & 7));
+	return pending;
 }
 
 static void vic_legacy_make_irq(unsigned int irq)

@@ -21,6 +21,7 @@
 #   --qemu-arg ARG     extra QEMU argument (repeatable)
 #   --kernel FILE      default build/linux/arch/x86/boot/bzImage
 #   --initrd FILE      default build/initramfs.cpio.gz
+# Environment: VOYAGER_QEMU overrides build/qemu/qemu-system-i386.
 # Environment: VOYAGER_TIMEOUT_SCALE multiplies every timeout.
 set -euo pipefail
 
