@@ -4,15 +4,22 @@
  *
  * The PIT on IRQ 0 is the only tick source (the VIC has no timer).  The
  * CPUs run from independent clocks, possibly at different speeds, so the
- * TSC is no clocksource here; the PIT is, also on SMP, where the generic
- * code would not register it.
+ * TSC is no clocksource here.
+ *
+ * Nor is the PIT on more than one CPU, for the reason the generic i8253
+ * code gives: reading it takes i8253_lock and three slow ISA port
+ * accesses, and every CPU reads the clocksource on every tick.  With 32
+ * CPUs that lock alone eats a tenth of the machine, and on an emulated
+ * box with more virtual than host CPUs the lock hand-over waits for the
+ * host scheduler each time, so time itself crawls (seen as an 8-CPU
+ * guest that stops a moment after boot).  An SMP Voyager therefore keeps
+ * time with the refined jiffies clocksource, as any SMP PC without a
+ * usable TSC or HPET does; a single-CPU Voyager gets the PIT clocksource
+ * from the generic code.
  */
 
 #define pr_fmt(fmt) "Voyager: " fmt
 
-#include <linux/clocksource.h>
-#include <linux/cpumask.h>
-#include <linux/i8253.h>
 #include <linux/init.h>
 #include <asm/time.h>
 #include <asm/tsc.h>
@@ -25,15 +32,3 @@ void __init voyager_timer_init(void)
 	mark_tsc_unstable("NCR Voyager CPUs run from independent clocks");
 	hpet_time_init();
 }
-
-/*
- * arch/x86/kernel/i8253.c registers the PIT clocksource only on a single
- * CPU machine; a Voyager has nothing better on any number of CPUs.
- */
-static int __init voyager_pit_clocksource(void)
-{
-	if (!is_voyager() || num_possible_cpus() <= 1)
-		return 0;
-	return clocksource_i8253_init();
-}
-arch_initcall(voyager_pit_clocksource);
