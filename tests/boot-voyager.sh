@@ -58,8 +58,8 @@ boot_voyager_checks() {
 	boot voyager-4dyads --machine voyager,cards=dyad:dyad:dyad:dyad --cpus 8 \
 		--tests $t --expect 'Switched to clocksource refined-jiffies'
 	# The debug kernel (lockdep, debug objects, DEBUG_ATOMIC_SLEEP) on the
-	# SMP paths: no splat.
-	boot voyager-debug --machine voyager,cards=dyad:dyad --cpus 4 \
+	# SMP paths of an 8-CPU box: no splat.
+	boot voyager-debug --machine voyager,cards=dyad:dyad:dyad:dyad --cpus 8 \
 		--tests cpus,timer,serial,affinity --timeout 300 \
 		--kernel "$BUILD/linux-debug/arch/x86/boot/bzImage"
 	# A CPU that never starts: reported by number, the others come up.
