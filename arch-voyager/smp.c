@@ -59,6 +59,10 @@ static DEFINE_PER_CPU(unsigned long, voyager_cpi_mailbox);
 static u8 voyager_vic_cpus __ro_after_init = 0xff;
 static DEFINE_PER_CPU(struct clock_event_device, voyager_clockevent);
 
+/* The logical CPUs with a VIC line: the ones that can take device IRQs. */
+static struct cpumask voyager_vic_cpumask __read_mostly = { CPU_BITS_CPU0 };
+const struct cpumask *const voyager_vic_cpu_mask = &voyager_vic_cpumask;
+
 static u32 voyager_hw_id(unsigned int cpu)
 {
 	return per_cpu(x86_cpu_to_apicid, cpu);
@@ -220,7 +224,13 @@ static int voyager_wakeup_secondary_cpu(u32 apicid, unsigned long start_eip)
 	u32 *ivt = phys_to_virt(0);
 	u32 gate = (start_eip >> 4) << 16;	/* segment:0 */
 	unsigned long flags;
+	unsigned int cpu;
 
+	/* A CPU that went offline never left the kernel. */
+	for_each_possible_cpu(cpu)
+		if (voyager_hw_id(cpu) == apicid &&
+		    voyager_restart_parked_cpu(cpu))
+			return 0;
 	if (apicid >= VOYAGER_VIC_CPUS || !(voyager_vic_cpus & BIT(apicid))) {
 		pr_err("CPU %u is not on a VIC line: it needs a QIC boot\n",
 		       apicid);
@@ -360,6 +370,12 @@ static void __init voyager_smp_prepare_cpus(unsigned int max_cpus)
 
 	smp_prepare_cpus_common();
 	x86_init.timers.setup_percpu_clockev();
+	for_each_possible_cpu(cpu) {
+		u32 id = voyager_hw_id(cpu);
+
+		if (id < VOYAGER_VIC_CPUS && (voyager_vic_cpus & BIT(id)))
+			cpumask_set_cpu(cpu, &voyager_vic_cpumask);
+	}
 	for_each_possible_cpu(cpu)
 		pr_info("CPU %u is hardware CPU %u%s\n", cpu, voyager_hw_id(cpu),
 			cpu ? "" : " (boot)");
@@ -415,6 +431,8 @@ static void __init voyager_smp_cpus_done(unsigned int max_cpus)
 /* x86_cpuinit.early_percpu_clock_init: a secondary's VIC, IRQs off. */
 static void voyager_smp_ap_setup(void)
 {
+	/* A CPU back from hotplug: what was posted for it then is stale. */
+	this_cpu_write(voyager_cpi_mailbox, 0);
 	voyager_vic_init_secondary();
 }
 
@@ -426,6 +444,7 @@ void __init voyager_smp_init(void)
 	x86_cpuinit.early_percpu_clock_init = voyager_smp_ap_setup;
 	smp_ops.smp_prepare_cpus = voyager_smp_prepare_cpus;
 	smp_ops.smp_cpus_done = voyager_smp_cpus_done;
+	voyager_hotplug_init();
 }
 
 void __init voyager_smp_install_gates(void)

@@ -210,14 +210,16 @@ static void vic_irq_mask_ack(struct irq_data *d)
 static int vic_irq_set_affinity(struct irq_data *d,
 				const struct cpumask *dest, bool force)
 {
-	unsigned int cpu = cpumask_first_and(dest, cpu_online_mask);
+	struct cpumask vic_dest;
 
 	/* The tick shares its 8259 line with CPI level 0: it stays put. */
 	if (d->irq == 0)
 		return -EINVAL;
-	if (cpu >= nr_cpu_ids)
+	/* Only CPUs with a VIC line can take an IRQ. */
+	cpumask_and(&vic_dest, dest, voyager_vic_cpu_mask);
+	if (!cpumask_intersects(&vic_dest, cpu_online_mask))
 		return -EINVAL;
-	irq_data_update_effective_affinity(d, dest);
+	irq_data_update_effective_affinity(d, &vic_dest);
 	if (!irqd_irq_disabled(d) && !irqd_irq_masked(d))
 		vic_open_on_affinity(d);
 	return IRQ_SET_MASK_OK;
@@ -249,6 +251,36 @@ static void voyager_handle_irq(struct irq_desc *desc)
 		return;
 	}
 	handle_level_irq(desc);
+}
+
+/*
+ * IRQ 0 shares its 8259 line with CPI level 0, which every online VIC CPU
+ * keeps open: under dynamic routing the tick may come to any of them.
+ * Its effective affinity says so; it changes only with CPU hotplug.
+ */
+static struct cpumask vic_tick_cpus;
+
+static void voyager_vic_tick_join(unsigned int cpu)
+{
+	cpumask_set_cpu(cpu, &vic_tick_cpus);
+	irq_data_update_effective_affinity(irq_get_irq_data(0), &vic_tick_cpus);
+}
+
+/* Before fixup_irqs(): the tick is not migrated, it just stops coming. */
+void voyager_vic_tick_leave(unsigned int cpu)
+{
+	cpumask_clear_cpu(cpu, &vic_tick_cpus);
+	irq_data_update_effective_affinity(irq_get_irq_data(0), &vic_tick_cpus);
+}
+
+/* A CPU going offline closes every line, CPI level 0 included. */
+void voyager_close_local_interrupts(void)
+{
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(&vic_lock, flags);
+	vic_write_mask(0xffff);
+	raw_spin_unlock_irqrestore(&vic_lock, flags);
 }
 
 /* Program this CPU's dyad and its VIC registers. */
@@ -371,12 +403,9 @@ void __init voyager_init_irqs(void)
 		irq_data_update_effective_affinity(irq_get_irq_data(irq),
 						   cpumask_of(0));
 	}
-	/*
-	 * IRQ 0 shares its 8259 line with CPI level 0, which every CPU keeps
-	 * open: under dynamic routing the tick may come to any CPU.
-	 */
-	irq_data_update_effective_affinity(irq_get_irq_data(0),
-					   cpu_possible_mask);
+	/* The tick's CPUs grow as they come online: voyager_vic_tick_join(). */
+	cpumask_copy(&vic_tick_cpus, cpumask_of(0));
+	irq_data_update_effective_affinity(irq_get_irq_data(0), &vic_tick_cpus);
 	voyager_smp_install_gates();
 	/* The OS drives the machine now, not the SUS firmware. */
 	outb(inb(VOYAGER_SUS_CONTROL_PORT) | VOYAGER_SUS_OS_IN_CONTROL,
@@ -416,6 +445,7 @@ void voyager_vic_init_secondary(void)
 	voyager_vic_eoi_cpi();
 	vic_init_local(false);
 	vic_unmask_local(0);
+	voyager_vic_tick_join(smp_processor_id());
 	voyager_vic_enable_local();
 }
 

@@ -85,6 +85,11 @@ struct cpuinfo_x86;
 bool voyager_cpu_less_capable(const struct cpuinfo_x86 *boot,
 			      const struct cpuinfo_x86 *c);
 void voyager_smp_init(void);
+extern const struct cpumask *const voyager_vic_cpu_mask;
+void voyager_vic_tick_leave(unsigned int cpu);
+void voyager_close_local_interrupts(void);
+bool voyager_restart_parked_cpu(unsigned int cpu);
+void voyager_hotplug_init(void);
 void voyager_smp_install_gates(void);
 
 #endif /* _VOYAGER_INTERNAL_H */
