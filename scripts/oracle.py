@@ -69,7 +69,7 @@ def strip_line(line):
     return level, line
 
 
-def judge(lines, cpus, expect, reject):
+def judge(lines, cpus, expect, reject, allow_level=()):
     """Return a list of failure reasons (empty means pass) and facts."""
     reasons = []
     facts = {}
@@ -89,7 +89,8 @@ def judge(lines, cpus, expect, reject):
         body = re.sub(r"^\[\s*\d+\.\d+\]\s?", "", line)
         if BAD_RE.search(body) and not BENIGN_RE.search(body):
             reasons.append("splat: %s" % body.strip())
-        if level is not None and level <= 2:
+        if level is not None and level <= 2 and \
+                not any(re.search(p, body) for p in allow_level):
             reasons.append("level %d message: %s" % (level, body.strip()))
         if any(m in body for m in INIT_MARKERS):
             seen_init = True
@@ -160,6 +161,10 @@ def main():
                     help="regex that must appear before the end marker")
     ap.add_argument("--reject", action="append", default=[],
                     help="regex that must not appear before the end marker")
+    ap.add_argument("--allow-level", action="append", default=[],
+                    help="regex of crit/alert/emerg lines that are expected "
+                    "(the torture suites report at alert level); the splat "
+                    "patterns still apply to them")
     ap.add_argument("--note", default="",
                     help="extra reason to report (e.g. a timeout)")
     args = ap.parse_args()
@@ -170,7 +175,8 @@ def main():
     except OSError as e:
         print("FAIL %s: cannot read log: %s" % (name, e))
         return 1
-    reasons, facts = judge(lines, args.cpus, args.expect, args.reject)
+    reasons, facts = judge(lines, args.cpus, args.expect, args.reject,
+                            args.allow_level)
     if args.note:
         reasons.insert(0, args.note)
     if reasons:
