@@ -72,6 +72,8 @@ check-boot: all
 
 bench: all
 	@$(S)/bench-boot.py
+	@echo
+	@$(S)/bench-size.sh
 
 # libFuzzer (generic-fuzz) against the Voyager devices; FUZZ_SECONDS=600.
 fuzz:
