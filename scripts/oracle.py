@@ -84,8 +84,9 @@ def judge(lines, cpus, expect, reject, allow_level=(), reports=()):
     # their parent's result line.
     docs = []
     seen_expect = set()
-    # Expected reports ("START=>END"): splat lines from a line matching
-    # START up to the next one matching END are accepted, once each.
+    # Expected reports ("START=>END"): splat and crit/alert/emerg lines
+    # from a line matching START up to the next one matching END are
+    # accepted, once each (genirq's "Disabling IRQ #N" is emerg).
     reports = [r.split("=>", 1) for r in reports]
     report_open = None
     report_lines = 0
@@ -117,7 +118,7 @@ def judge(lines, cpus, expect, reject, allow_level=(), reports=()):
         if BAD_RE.search(body) and not BENIGN_RE.search(body) and \
                 not in_report:
             reasons.append("splat: %s" % body.strip())
-        if level is not None and level <= 2 and \
+        if level is not None and level <= 2 and not in_report and \
                 not any(re.search(p, body) for p in allow_level):
             reasons.append("level %d message: %s" % (level, body.strip()))
         if any(m in body for m in INIT_MARKERS):
@@ -202,7 +203,8 @@ def main():
     ap.add_argument("--expect-report", action="append", default=[],
                     metavar="START=>END",
                     help="a report that must appear once (e.g. genirq's "
-                    "'nobody cared' stack dump): splat lines from a line "
+                    "'nobody cared' stack dump): splat and crit/alert/emerg "
+                    "lines from a line "
                     "matching START to the next matching END are accepted")
     ap.add_argument("--note", default="",
                     help="extra reason to report (e.g. a timeout)")
