@@ -14,8 +14,9 @@ S := scripts
 
 .PHONY: all deps kernel kernel-debug kernel-kunit qemu initramfs run check check-static \
 	check-oracle check-qtest check-boot bench fuzz clean distclean help
+.PHONY: kernel-torture torture
 
-all: kernel kernel-kunit kernel-debug qemu initramfs
+all: kernel kernel-kunit kernel-debug qemu initramfs kernel-torture
 
 deps:
 	@$(S)/deps.sh
@@ -28,6 +29,22 @@ kernel-debug: deps
 
 kernel-kunit: deps
 	@$(S)/build-kernel.sh -v kunit -f configs/kunit.config
+
+# The torture suites as modules (configs/torture.config).
+kernel-torture: deps
+	@$(S)/build-kernel.sh -v torture -f configs/torture.config bzImage modules
+
+# Long torture runs: TORTURE_SECONDS (1800) per suite, on the 8-CPU
+# Voyager and the 32-CPU one (skipped while the kernel starts fewer).
+TORTURE_SECONDS ?= 1800
+TORTURE_32 := voyager,slots=8,cards=quad:quad:quad:quad:quad:quad:quad:quad
+torture: all
+	@rc=0; for s in rcutorture locktorture scftorture; do \
+		$(S)/torture.sh -t $(TORTURE_SECONDS) -n $$s-voyager8-long $$s \
+			voyager,cards=dyad:dyad:dyad:dyad 8 || rc=1; \
+		$(S)/torture.sh -s -t $(TORTURE_SECONDS) -n $$s-voyager32-long $$s \
+			$(TORTURE_32) 32 || rc=1; \
+	done; exit $$rc
 
 qemu: deps
 	@$(S)/build-qemu.sh
@@ -55,6 +72,8 @@ check-boot: all
 
 bench: all
 	@$(S)/bench-boot.py
+	@echo
+	@$(S)/bench-size.sh
 
 # libFuzzer (generic-fuzz) against the Voyager devices; FUZZ_SECONDS=600.
 fuzz:

@@ -18,6 +18,8 @@
 #   --timeout SECS     wall-clock limit before scaling (default 240)
 #   --expect REGEX     must appear in the console log (repeatable)
 #   --reject REGEX     must not appear (repeatable)
+#   --allow-level REGEX  crit/alert/emerg lines that are expected (repeatable)
+#   --expect-report 'START=>END'  a report (stack dump) that must appear once
 #   --qemu-arg ARG     extra QEMU argument (repeatable)
 #   --kernel FILE      default build/linux/arch/x86/boot/bzImage
 #   --initrd FILE      default build/initramfs.cpio.gz
@@ -48,6 +50,8 @@ while [ $# -gt 0 ]; do
 	--timeout) timeout=$2 ;;
 	--expect) oracle_args+=(--expect "$2") ;;
 	--reject) oracle_args+=(--reject "$2") ;;
+	--allow-level) oracle_args+=(--allow-level "$2") ;;
+	--expect-report) oracle_args+=(--expect-report "$2") ;;
 	--qemu-arg) qemu_extra+=("$2") ;;
 	--kernel) kernel=$2 ;;
 	--initrd) initrd=$2 ;;

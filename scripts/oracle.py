@@ -69,7 +69,10 @@ def strip_line(line):
     return level, line
 
 
-def judge(lines, cpus, expect, reject):
+REPORT_MAX_LINES = 80
+
+
+def judge(lines, cpus, expect, reject, allow_level=(), reports=()):
     """Return a list of failure reasons (empty means pass) and facts."""
     reasons = []
     facts = {}
@@ -81,15 +84,42 @@ def judge(lines, cpus, expect, reject):
     # their parent's result line.
     docs = []
     seen_expect = set()
+    # Expected reports ("START=>END"): splat and crit/alert/emerg lines
+    # from a line matching START up to the next one matching END are
+    # accepted, once each (genirq's "Disabling IRQ #N" is emerg).
+    reports = [r.split("=>", 1) for r in reports]
+    report_open = None
+    report_lines = 0
+    reports_seen = set()
     for raw in lines:
         level, line = strip_line(raw)
         if END_MARKER in line:
             seen_end = True
             break
         body = re.sub(r"^\[\s*\d+\.\d+\]\s?", "", line)
-        if BAD_RE.search(body) and not BENIGN_RE.search(body):
+        if report_open is None:
+            for i, (start, end) in enumerate(reports):
+                if i not in reports_seen and re.search(start, body):
+                    report_open, report_lines = i, 0
+                    reports_seen.add(i)
+                    break
+        in_report = report_open is not None
+        if in_report:
+            report_lines += 1
+            if re.search(reports[report_open][1], body):
+                report_open = None
+            elif report_lines > REPORT_MAX_LINES:
+                reasons.append("expected report /%s/ not closed by /%s/ "
+                               "within %d lines" % (reports[report_open][0],
+                                                    reports[report_open][1],
+                                                    REPORT_MAX_LINES))
+                report_open = None
+                in_report = False
+        if BAD_RE.search(body) and not BENIGN_RE.search(body) and \
+                not in_report:
             reasons.append("splat: %s" % body.strip())
-        if level is not None and level <= 2:
+        if level is not None and level <= 2 and not in_report and \
+                not any(re.search(p, body) for p in allow_level):
             reasons.append("level %d message: %s" % (level, body.strip()))
         if any(m in body for m in INIT_MARKERS):
             seen_init = True
@@ -115,6 +145,12 @@ def judge(lines, cpus, expect, reject):
             if m:
                 doc["results"].append((m.group(1), int(m.group(2)),
                                        m.group(3).strip()))
+    for i, (start, end) in enumerate(reports):
+        if i not in reports_seen:
+            reasons.append("expected report /%s/ not seen" % start)
+    if report_open is not None:
+        reasons.append("expected report /%s/ not closed by /%s/"
+                       % tuple(reports[report_open]))
     if not seen_end:
         reasons.append("end marker '%s' not reached" % END_MARKER)
     if not seen_init:
@@ -160,6 +196,16 @@ def main():
                     help="regex that must appear before the end marker")
     ap.add_argument("--reject", action="append", default=[],
                     help="regex that must not appear before the end marker")
+    ap.add_argument("--allow-level", action="append", default=[],
+                    help="regex of crit/alert/emerg lines that are expected "
+                    "(the torture suites report at alert level); the splat "
+                    "patterns still apply to them")
+    ap.add_argument("--expect-report", action="append", default=[],
+                    metavar="START=>END",
+                    help="a report that must appear once (e.g. genirq's "
+                    "'nobody cared' stack dump): splat and crit/alert/emerg "
+                    "lines from a line "
+                    "matching START to the next matching END are accepted")
     ap.add_argument("--note", default="",
                     help="extra reason to report (e.g. a timeout)")
     args = ap.parse_args()
@@ -170,7 +216,8 @@ def main():
     except OSError as e:
         print("FAIL %s: cannot read log: %s" % (name, e))
         return 1
-    reasons, facts = judge(lines, args.cpus, args.expect, args.reject)
+    reasons, facts = judge(lines, args.cpus, args.expect, args.reject,
+                            args.allow_level, args.expect_report)
     if args.note:
         reasons.insert(0, args.note)
     if reasons:

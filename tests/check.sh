@@ -4,7 +4,7 @@
 # The project's test driver: runs the named groups of checks, prints one
 # verdict line per check and a closing "N passed, N failed" line.
 #
-# Usage: tests/check.sh all|static|oracle|qtest|boot|voyager [...]
+# Usage: tests/check.sh all|static|oracle|qtest|boot|voyager|faults|torture [...]
 # Expects the builds (make all) to exist for static and boot.
 set -uo pipefail
 
@@ -55,10 +55,14 @@ boot() {
 . "$top/tests/qtest.sh"
 # shellcheck source=tests/boot-voyager.sh
 . "$top/tests/boot-voyager.sh"
+# shellcheck source=tests/boot-faults.sh
+. "$top/tests/boot-faults.sh"
+# shellcheck source=tests/boot-torture.sh
+. "$top/tests/boot-torture.sh"
 
 groups=("$@")
 [ ${#groups[@]} -gt 0 ] || groups=(all)
-[ "${groups[0]}" = all ] && groups=(static oracle qtest boot voyager)
+[ "${groups[0]}" = all ] && groups=(static oracle qtest boot voyager faults torture)
 
 for g in "${groups[@]}"; do
 	case $g in
@@ -67,7 +71,9 @@ for g in "${groups[@]}"; do
 	qtest) qtest_checks ;;
 	boot) boot_pc_checks ;;
 	voyager) boot_voyager_checks ;;
-	*) die "unknown check group $g (static, oracle, qtest, boot, voyager, all)" ;;
+	faults) boot_faults_checks ;;
+	torture) boot_torture_checks ;;
+	*) die "unknown check group $g (static, oracle, qtest, boot, voyager, faults, torture, all)" ;;
 	esac
 done
 

@@ -781,6 +781,7 @@ static void voyager_machine_init(MachineState *ms)
     qdev_prop_set_int32(vic, "stuck-irq",
                         vms->fault_stuck_irq == VOYAGER_NONE ? -1
                         : vms->fault_stuck_irq);
+    qdev_prop_set_uint32(vic, "cpi-storm", vms->fault_cpi_storm);
     qdev_prop_set_uint32(vic, "len-cpu-ids", vms->ncpus);
     for (i = 0; i < vms->ncpus; i++) {
         g_autofree char *name = g_strdup_printf("cpu-ids[%d]", i);
@@ -942,6 +943,27 @@ static void voyager_add_u8(ObjectClass *oc, const char *name, size_t offset)
                               voyager_set_u8, NULL, (void *)(uintptr_t)offset);
 }
 
+static void voyager_get_cpi_storm(Object *obj, Visitor *v, const char *name,
+                                  void *opaque, Error **errp)
+{
+    visit_type_uint32(v, name, &VOYAGER_MACHINE(obj)->fault_cpi_storm, errp);
+}
+
+static void voyager_set_cpi_storm(Object *obj, Visitor *v, const char *name,
+                                  void *opaque, Error **errp)
+{
+    uint32_t value;
+
+    if (!visit_type_uint32(v, name, &value, errp)) {
+        return;
+    }
+    if (value > 1000000) {
+        error_setg(errp, "fault-cpi-storm: %u is more than 1000000", value);
+        return;
+    }
+    VOYAGER_MACHINE(obj)->fault_cpi_storm = value;
+}
+
 static bool voyager_get_fault_bios_table(Object *obj, Error **errp)
 {
     return VOYAGER_MACHINE(obj)->fault_bios_table;
@@ -1046,6 +1068,13 @@ static void voyager_machine_class_init(ObjectClass *oc, void *data)
                    offsetof(VoyagerMachineState, fault_cat_module));
     object_class_property_set_description(oc, "fault-cat-module",
         "Fault: CAT module id (10h-1Fh) that does not answer (0 = none)");
+    object_class_property_add(oc, "fault-cpi-storm", "uint32",
+                              voyager_get_cpi_storm, voyager_set_cpi_storm,
+                              NULL, NULL);
+    object_class_property_set_description(oc, "fault-cpi-storm",
+        "Fault: spurious CPIs of level 0 the VIC raises at random CPUs, "
+        "from 500 ms after the CPI base is set, about one per ms "
+        "(0 = none, at most 1000000)");
     object_class_property_add_bool(oc, "fault-bios-table",
                                    voyager_get_fault_bios_table,
                                    voyager_set_fault_bios_table);

@@ -566,6 +566,53 @@ static const MemoryRegionOps vic_pic_ops[2] = {
     },
 };
 
+/* ---- fault: a storm of spurious CPIs ----------------------------------- */
+
+/*
+ * fault-cpi-storm=N (property cpi-storm): from 500 ms after the guest
+ * sets the CPI base (a kernel that set it has its CPI gate ready; before
+ * that a CPI would land on a firmware vector), one spurious CPI of level
+ * 0 every 0.5-1.5 ms at a random VIC CPU that has master line 0 open,
+ * N in all per boot.  Nothing is posted in the kernel's mailbox: the
+ * guest sees a CPI with nothing to do.  The generator is a fixed-seed
+ * LCG, so a run is reproducible.
+ */
+#define VIC_STORM_START_NS      (500 * SCALE_MS)
+
+static uint32_t vic_storm_next(VoyagerVICState *s)
+{
+    s->storm_rand = s->storm_rand * 1103515245u + 12345u;
+    return s->storm_rand >> 8;
+}
+
+static void vic_storm_arm(VoyagerVICState *s, int64_t delay_ns)
+{
+    timer_mod(s->storm_timer,
+              qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL) + delay_ns);
+}
+
+static void vic_storm_tick(void *opaque)
+{
+    VoyagerVICState *s = opaque;
+    int open[VOYAGER_VIC_CPUS], n = 0, c;
+
+    for (c = 0; c < VOYAGER_VIC_CPUS; c++) {
+        if (vic_has_cpu(s, c) && !(s->cpu[c].pic[MASTER].imr & 1)) {
+            open[n++] = c;
+        }
+    }
+    if (n) {
+        c = open[vic_storm_next(s) % n];
+        trace_voyager_vic_cpi_send(0, 1u << c);
+        s->cpu[c].cpi_latch |= 1;
+        s->storm_left--;
+        vic_update(s);
+    }
+    if (s->storm_left) {
+        vic_storm_arm(s, SCALE_MS / 2 + vic_storm_next(s) % SCALE_MS);
+    }
+}
+
 /* ---- VIC register block FC00h-FC6Fh ------------------------------------ */
 
 /* CPI level of a send register offset, or -1. */
@@ -662,6 +709,9 @@ static void vic_reg_write(void *opaque, hwaddr addr, uint64_t val64,
     }
     if (addr == 0x41) {
         s->cpi_base = val;
+        if (s->storm_left && !timer_pending(s->storm_timer)) {
+            vic_storm_arm(s, VIC_STORM_START_NS);
+        }
         return;
     }
     if (!v) {
@@ -769,6 +819,11 @@ void voyager_vic_print_info(VoyagerVICState *s, GString *buf)
         g_string_append_printf(buf, "  fault: input %d stuck asserted\n",
                                s->stuck_irq);
     }
+    if (s->cpi_storm) {
+        g_string_append_printf(buf, "  fault: CPI storm, %u of %u spurious "
+                               "CPIs raised\n",
+                               s->cpi_storm - s->storm_left, s->cpi_storm);
+    }
     g_string_append(buf, "  IRQ routing (owner/offered):");
     for (n = 0; n < VOYAGER_VIC_ISA_IRQS; n++) {
         g_string_append_printf(buf, " %d:%d/%d", n, s->owner[n],
@@ -826,6 +881,9 @@ static void vic_reset(DeviceState *dev)
     s->irq0_mca = false;
     s->edge_latch = s->stuck_irq >= 0 && s->stuck_irq < VOYAGER_VIC_ISA_IRQS
                     ? 1u << s->stuck_irq : 0;
+    s->storm_left = s->cpi_storm;
+    s->storm_rand = 1;
+    timer_del(s->storm_timer);
     /* input_level follows the devices; INTR outputs are recomputed. */
     s->out_level = 0;
     for (c = 0; c < VOYAGER_VIC_CPUS; c++) {
@@ -864,6 +922,7 @@ static void vic_realize(DeviceState *dev, Error **errp)
     isa_register_ioport(isa, &s->reg_io, VOYAGER_VIC_REG_BASE);
     qdev_init_gpio_in(dev, vic_set_irq, VOYAGER_VIC_INPUTS);
     qdev_init_gpio_out(dev, s->intr, VOYAGER_VIC_CPUS);
+    s->storm_timer = timer_new_ns(QEMU_CLOCK_VIRTUAL, vic_storm_tick, s);
 }
 
 static const VMStateDescription vmstate_voyager_pic = {
@@ -961,6 +1020,7 @@ static Property vic_properties[] = {
     DEFINE_PROP_UINT8("irq0-mode", VoyagerVICState, irq0_mode,
                       VOYAGER_VIC_IRQ0_AUTO),
     DEFINE_PROP_INT32("stuck-irq", VoyagerVICState, stuck_irq, -1),
+    DEFINE_PROP_UINT32("cpi-storm", VoyagerVICState, cpi_storm, 0),
     DEFINE_PROP_ARRAY("cpu-ids", VoyagerVICState, num_cpu_ids, cpu_ids,
                       qdev_prop_uint8, uint8_t),
     DEFINE_PROP_END_OF_LIST(),

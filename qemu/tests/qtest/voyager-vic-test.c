@@ -14,6 +14,7 @@
  */
 
 #include "qemu/osdep.h"
+#include "qemu/timer.h"
 #include "libqtest.h"
 
 #define VIC_CPI0     0xfc00
@@ -265,6 +266,47 @@ static void test_robust(void)
     qtest_quit(qts);
 }
 
+/*
+ * fault-cpi-storm=N: nothing before the guest sets the CPI base, then
+ * from 500 ms on N CPIs of level 0, each at a VIC CPU with line 0 open
+ * (only CPU 4 here), at least 0.5 ms apart, and no more after the N-th.
+ * CPU 0 claims IRQ 0-7 statically and keeps them masked, so the PIT's
+ * IRQ 0, which shares line 0, never reaches CPU 4.
+ */
+static void test_cpi_storm(void)
+{
+    QTestState *qts = qtest_init("-M voyager,cards=dyad:dyad,"
+                                 "fault-cpi-storm=5");
+    int seen = 0, step;
+
+    qtest_irq_intercept_out(qts, "/machine/vic");
+    start_cpu(qts, 4);
+    qtest_outb(qts, VIC_CLAIM0, 0xff);
+    init_master(qts, 0, 0xff);
+    init_master(qts, 4, 0xfe);
+    qtest_clock_step(qts, 2 * NANOSECONDS_PER_SECOND);
+    g_assert_false(qtest_get_irq(qts, 4));
+    qtest_outb(qts, VIC_CPI_BASE, 0xc0);
+    qtest_clock_step(qts, 490 * SCALE_MS);
+    g_assert_false(qtest_get_irq(qts, 4));
+    /* Steps shorter than the shortest gap: every CPI is seen alone. */
+    for (step = 0; step < 200; step++) {
+        qtest_clock_step(qts, 400 * SCALE_US);
+        if (qtest_get_irq(qts, 4)) {
+            masq(qts, 4);
+            qtest_outb(qts, 0x20, 0x0c);
+            g_assert_cmphex(qtest_inb(qts, 0x20), ==, 0x80);
+            qtest_outb(qts, 0x20, 0x60);
+            masq(qts, -1);
+            seen++;
+        }
+        g_assert_false(qtest_get_irq(qts, 0) || qtest_get_irq(qts, 1) ||
+                       qtest_get_irq(qts, 5));
+    }
+    g_assert_cmpint(seen, ==, 5);
+    qtest_quit(qts);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -275,5 +317,6 @@ int main(int argc, char **argv)
     qtest_add_func("voyager/vic/cmn-int", test_cmn_int);
     qtest_add_func("voyager/vic/boot-cpi", test_boot_cpi);
     qtest_add_func("voyager/vic/robust", test_robust);
+    qtest_add_func("voyager/vic/cpi-storm", test_cpi_storm);
     return g_test_run();
 }

@@ -16,6 +16,7 @@
 
 #include "hw/isa/isa.h"
 #include "qom/object.h"
+#include "qemu/timer.h"
 
 #define TYPE_VOYAGER_VIC "voyager-vic"
 OBJECT_DECLARE_SIMPLE_TYPE(VoyagerVICState, VOYAGER_VIC)
@@ -93,6 +94,7 @@ struct VoyagerVICState {
     bool eight_slot;
     uint8_t irq0_mode;          /* VOYAGER_VIC_IRQ0_*: what clears IRQ0 */
     int32_t stuck_irq;          /* fault: input held asserted, -1 = none */
+    uint32_t cpi_storm;         /* fault: spurious level-0 CPIs per boot */
     uint32_t num_cpu_ids;
     uint8_t *cpu_ids;           /* hardware id by QEMU cpu_index */
 
@@ -107,6 +109,11 @@ struct VoyagerVICState {
     int8_t owner[VOYAGER_VIC_ISA_IRQS]; /* CPU servicing the IRQ, -1 */
     int8_t route[VOYAGER_VIC_ISA_IRQS]; /* CPU it is offered to, -1 */
     uint8_t out_level;          /* bit n: INTR of CPU n asserted */
+
+    /* fault-cpi-storm: spurious CPIs still to raise, timer, generator */
+    QEMUTimer *storm_timer;
+    uint32_t storm_left;
+    uint32_t storm_rand;
 };
 
 /*

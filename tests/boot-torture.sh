@@ -1,0 +1,49 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# The kernel's torture suites, short runs (scripts/torture.sh; `make
+# torture` runs the long ones): rcutorture, locktorture and scftorture
+# (smp_call_function*(), which is the CPI path on a Voyager) on the 8-CPU
+# Voyager box, and the same suites on a 4-CPU PC as the control.  Plus
+# the oracle options the torture and fault runs rely on, judged on the
+# hand-written good log.  Sourced by check.sh.
+
+# TORTURE_CHECK_SECONDS: how long each short run lasts (default 20).
+torture_short=${TORTURE_CHECK_SECONDS:-20}
+
+# torture_run NAME ARGS...: one scripts/torture.sh run, counted.
+torture_run() {
+	local name=$1
+	shift
+	if "$top/scripts/torture.sh" -n "$name" "$@"; then
+		passed=$((passed + 1))
+	else
+		failed=$((failed + 1))
+		failures+=("torture-$name")
+	fi
+}
+
+# A torture report line at alert level passes with --allow-level; a
+# "!!!" line (a suite's error) fails even then.
+torture_oracle_judges() {
+	local want=$1 line=$2 log=$BUILD/logs/oracle-torture.log out
+	sed "/Run \\/init/i $line" "$top/tests/oracle/good.log" >"$log"
+	out=$(python3 "$top/scripts/oracle.py" "$log" --cpus 2 --allow-level torture)
+	echo "$out"
+	[[ $out == "$want"* ]]
+}
+
+boot_torture_checks() {
+	local s box=voyager,cards=dyad:dyad:dyad:dyad
+
+	check oracle-allow-level torture_oracle_judges PASS \
+		'<1>[    1.000000] rcu-torture: rtc: 00000000 ver: 12 tfle: 0'
+	check oracle-allow-level-bang torture_oracle_judges FAIL \
+		'<1>[    1.000000] rcu-torture: !!! Reader Pipe: 1 2'
+	check oracle-level-still-judged torture_oracle_judges FAIL \
+		'<1>[    1.000000] Voyager: something alarming'
+	for s in rcutorture locktorture scftorture; do
+		# 8 CPUs run under single-threaded TCG (torture.sh), see there.
+		torture_run "$s-voyager8" -t "$torture_short" "$s" "$box" 8
+		torture_run "$s-pc4" -t "$torture_short" "$s" pc 4
+	done
+}
