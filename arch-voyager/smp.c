@@ -285,14 +285,12 @@ DEFINE_IDTENTRY_SYSVEC(sysvec_voyager_vic_cpi)
 	/* Acknowledge first: a CPI sent from now on is delivered again. */
 	voyager_vic_eoi_cpi();
 	/*
-	 * Nothing posted: a CPI no sender asked for (or one whose work an
-	 * earlier pass already did).  Count it in /proc/interrupts' SPU.
+	 * Nothing posted: a CPI no sender asked for, or one whose work an
+	 * earlier pass already did (CPIs sent while one is latched merge).
+	 * Count it in /proc/interrupts' SPU; it is harmless, so no message.
 	 */
-	if (!READ_ONCE(*mailbox)) {
+	if (!READ_ONCE(*mailbox))
 		inc_irq_stat(irq_spurious_count);
-		pr_info_ratelimited("CPU %u: CPI with an empty mailbox (spurious)\n",
-				    smp_processor_id());
-	}
 	if (test_and_clear_bit(VOYAGER_CPI_TIMER, mailbox)) {
 		inc_irq_stat(apic_timer_irqs);
 		tick_receive_broadcast();
