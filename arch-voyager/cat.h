@@ -74,34 +74,85 @@ enum voyager_cat_card {
 };
 
 #define VOYAGER_CAT_MAX_ASICS		7
+#define VOYAGER_CAT_MAX_IR_BITS		32
+
+/**
+ * struct voyager_cat_chain - a module's scan path, from its EPROM
+ * @n: number of ASICs (the CAT ASIC is location 0)
+ * @sub: submodule whose scan path this is (quad baseboard: 1)
+ * @asic_ids: ASIC id at each location
+ * @ir_len: instruction register length at each location, in bits
+ */
+struct voyager_cat_chain {
+	u8	n;
+	u8	sub;
+	u8	asic_ids[VOYAGER_CAT_MAX_ASICS];
+	u8	ir_len[VOYAGER_CAT_MAX_ASICS];
+};
 
 /**
  * struct voyager_cat_module - one module found on the bus
  * @id: module id (10h-1Fh)
- * @asics: number of ASICs in the scan path (from the EPROM; 1 for the PSI)
  * @has_eprom: the module has a configuration EPROM (not the PSI)
  * @eprom_version: EPROM header version id
+ * @config_id: EPROM header config id (processor cards: CPUs fitted)
  * @tracer: EPROM header tracer number
  * @card: processor card type, VOYAGER_CAT_NOT_CPU for other modules
- * @cpus: hardware CPUs of a processor card (present ones for a dyad)
- * @asic_ids: ASIC ids in scan-path order (from the EPROM)
- * @ir_len: instruction register length of each ASIC, in bits
+ * @cpus: hardware CPUs of a processor card
+ * @chain: the scan path used to reach ASICs other than the CAT ASIC
  */
 struct voyager_cat_module {
 	u8	id;
-	u8	asics;
 	bool	has_eprom;
 	u8	eprom_version;
+	u8	config_id;
 	u32	tracer;
 	enum voyager_cat_card card;
 	u32	cpus;
-	u8	asic_ids[VOYAGER_CAT_MAX_ASICS];
-	u8	ir_len[VOYAGER_CAT_MAX_ASICS];
+	struct voyager_cat_chain chain;
 };
 
 unsigned int voyager_cat_module_count(void);
 const struct voyager_cat_module *voyager_cat_module(unsigned int index);
 const char *voyager_cat_module_name(u8 id);
 bool voyager_cat_is_processor_slot(u8 id);
+const char *voyager_cat_card_name(enum voyager_cat_card card);
+
+/*
+ * Pure helpers (cat_encode.c): no I/O, shared by the driver and KUnit.
+ * A "stream" is the bytes written to CAT_DATA in order, each shifted in
+ * least-significant bit first (reference 3.6); bit k of a stream is bit
+ * (k & 7) of byte k / 8.
+ */
+#define VOYAGER_CAT_HEADER		0x7f	/* IR header, disconnected trailer */
+#define VOYAGER_CAT_TRAILER		0x01	/* connected DR trailer */
+#define VOYAGER_CAT_STIMULUS		0xaa
+#define VOYAGER_CAT_STREAM_BYTES	32
+
+u8 voyager_cat_inst(u8 reg, bool write);
+int voyager_cat_chain_find(const struct voyager_cat_chain *chain, u8 asic);
+int voyager_cat_ir_stream(const struct voyager_cat_chain *chain,
+			  unsigned int loc, u8 inst, u8 *buf);
+unsigned int voyager_cat_dr_bits(const struct voyager_cat_chain *chain,
+				 unsigned int loc, unsigned int *value_bit);
+int voyager_cat_dr_write_stream(const struct voyager_cat_chain *chain,
+				unsigned int loc, u8 val, u8 trailer, u8 *buf);
+u32 voyager_cat_stream_bits(const u8 *buf, unsigned int bit,
+			    unsigned int count);
+
+/* What the probe takes from an EPROM image (reference 3.11). */
+struct voyager_cat_eprom {
+	u8	version;
+	u8	config_id;
+	u32	tracer;
+	struct voyager_cat_chain chain;
+};
+
+#define VOYAGER_CAT_EPROM_LENGTH	0x2a	/* end-of-checksum word */
+int voyager_cat_parse_eprom(const u8 *img, unsigned int len,
+			    struct voyager_cat_eprom *out, const char **why);
+int voyager_cat_decode_qabc(const u8 *qabc, u8 slot, unsigned int slots,
+			    struct voyager_quad_card *card, const char **why);
+#define VOYAGER_QABC_BYTES		9	/* bytes 5-8 are decoded */
 
 #endif /* _VOYAGER_CAT_H */
