@@ -13,6 +13,7 @@
 #include <linux/bitmap.h>
 #include <linux/init.h>
 #include <linux/kobject.h>
+#include <linux/minmax.h>
 #include <linux/platform_device.h>
 #include <linux/sysfs.h>
 
@@ -83,6 +84,7 @@ static ssize_t cpus_show(struct kobject *kobj, struct kobj_attribute *attr,
 
 	return mod ? cpu_list(buf, mod->cpus) : -ENODEV;
 }
+
 static struct kobj_attribute cpus_attr = __ATTR_RO(cpus);
 
 static struct attribute *module_attrs[] = {
@@ -135,7 +137,7 @@ ATTRIBUTE_GROUPS(cat_dev);
 static int __init voyager_cat_sysfs_init(void)
 {
 	struct platform_device *pdev;
-	unsigned int i;
+	unsigned int i, count;
 	char name[16];
 
 	if (!voyager_cat_probed())
@@ -149,8 +151,9 @@ static int __init voyager_cat_sysfs_init(void)
 		pr_err("cannot register the voyager-cat device\n");
 		return -ENODEV;
 	}
-	for (i = 0; i < voyager_cat_module_count() &&
-		    i < ARRAY_SIZE(cat_kobjs); i++) {
+	count = min_t(unsigned int, voyager_cat_module_count(),
+		      ARRAY_SIZE(cat_kobjs));
+	for (i = 0; i < count; i++) {
 		const struct voyager_cat_module *mod = voyager_cat_module(i);
 		struct kobject *kobj;
 
