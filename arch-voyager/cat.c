@@ -707,8 +707,14 @@ static void __init cat_decode_quads(u8 qabc[][VOYAGER_QABC_BYTES])
 
 		if (mod->card == VOYAGER_CAT_DYAD ||
 		    mod->card == VOYAGER_CAT_MONO) {
-			/* both dyad CPUs are on the VIC, fitted or not (5.2) */
-			cat_extended |= BIT(slot) | BIT(slot + 4);
+			/*
+			 * 4-slot: both dyad CPUs are on the VIC, fitted or
+			 * not (5.2); 8-slot: one VIC line per slot, and
+			 * slot + 4 is another card's CPU.
+			 */
+			cat_extended |= BIT(slot);
+			if (cat_slots == 4)
+				cat_extended |= BIT(slot + 4);
 			continue;
 		}
 		if (mod->card != VOYAGER_CAT_QUAD)

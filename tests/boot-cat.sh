@@ -67,7 +67,8 @@ for slot, card in enumerate(cards):
     else:
         cpus = [slot] if card == "mono" else [slot, slot + 4]
         asics = 1
-        extended.update([slot, slot + 4])   # both dyad CPUs (5.2)
+        # 4-slot: both dyad CPUs (5.2); 8-slot: one VIC line per slot
+        extended.update([slot, slot + 4] if slots == 4 else [slot])
     modules[mid] = "type processor asics %d card %s slot %d cpus %s" % (
         asics, card, slot, cpu_list(cpus))
     if card == "quad" and mid != fault:
@@ -161,6 +162,10 @@ boot_cat_checks() {
 	check cat-raw-write-traced grep -q \
 		'voyager_cat_reg_write module 0x14 ASIC 1 reg 4 <- 0x5a' "$trace"
 	cat_boot cat-l5-quad-dyad-mono voyager,cards=quad:dyad:mono 1 \
+		--append nosmp
+	# 8-slot numbering (5.2): quad CPUs slot + 8 * j, the second MCA
+	cat_boot cat-l5-8slot \
+		voyager,slots=8,cards=quad:empty:mono:empty:empty:quad 1 \
 		--append nosmp
 	cat_boot cat-l4-dyad voyager,level=4,cards=dyad 2
 	cat_boot cat-l5-fault voyager,cards=dyad:dyad,fault-cat-module=0x11 1 \
