@@ -369,6 +369,12 @@ static int cat_attempt(u8 module, const struct voyager_cat_chain *chain,
 		p.connected = true;
 	}
 	ret = cat_do_op(&p, op);
+out:
+	/*
+	 * Disconnect also after a failure: a connect that half happened
+	 * would otherwise leave a chain no later transaction expects.
+	 * Harmless if the module is not connected: the first check fails.
+	 */
 	if (loc) {
 		ret2 = cat_connect(chain, false);
 		if (!ret && ret2) {
@@ -376,7 +382,6 @@ static int cat_attempt(u8 module, const struct voyager_cat_chain *chain,
 			ret = ret2;
 		}
 	}
-out:
 	cat_cmd(CAT_END);
 	cat_deselect();
 	return ret;
