@@ -49,6 +49,8 @@ list=$out/initramfs.list
 	echo "dir /sbin 0755 0 0"
 	echo "dir /tests 0755 0 0"
 	echo "file /bin/busybox $busybox 0755 0 0"
+	# the CAT bus lister (a busybox sh script)
+	echo "file /bin/voyager-lscat $top/scripts/voyager-lscat 0755 0 0"
 } >"$list"
 
 for c in "$top"/tests/userland/*.c; do

@@ -1,0 +1,303 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KUnit tests for the pure CAT bus logic (cat_encode.c): instruction
+ * bytes, the bit streams shifted through a scan path, EPROM parsing and
+ * the QABC decoding.  Expected values come from the hardware reference
+ * (3.5 table, 3.7/3.8 traces, 3.11 layout, 5.2 numbering) or from a small
+ * bit-level model of 3.6 written here independently of the encoder.
+ */
+
+#include <kunit/test.h>
+#include <linux/string.h>
+#include <linux/unaligned.h>
+
+#include "cat.h"
+
+/* Reference 3.5: the pre-computed read and write instruction bytes. */
+static const u8 ref_read[16] = {
+	0x81, 0x05, 0x09, 0x8d, 0x11, 0x95, 0x99, 0x1d,
+	0x21, 0xa5, 0xa9, 0x2d, 0xb1, 0x35, 0x39, 0xbd,
+};
+
+static const u8 ref_write[16] = {
+	0x82, 0x06, 0x0a, 0x8e, 0x12, 0x96, 0x9a, 0x1e,
+	0x22, 0xa6, 0xaa, 0x2e, 0xb2, 0x36, 0x3a, 0xbe,
+};
+
+static void cat_instruction_bytes(struct kunit *test)
+{
+	unsigned int reg;
+
+	for (reg = 0; reg < 16; reg++) {
+		u8 r = voyager_cat_inst(reg, false);
+		u8 w = voyager_cat_inst(reg, true);
+
+		KUNIT_EXPECT_EQ_MSG(test, r, ref_read[reg], "read reg %u", reg);
+		KUNIT_EXPECT_EQ_MSG(test, w, ref_write[reg], "write reg %u", reg);
+		/* even parity, bit 6 clear */
+		KUNIT_EXPECT_EQ(test, hweight8(r) & 1, 0);
+		KUNIT_EXPECT_EQ(test, r & 0x40, 0);
+	}
+}
+
+static const struct voyager_cat_chain alone = {
+	.n = 1, .asic_ids = { 0 }, .ir_len = { 8 },
+};
+
+static const struct voyager_cat_chain quad_base = {
+	.n = 4, .sub = 1, .asic_ids = { 0, 1, 2, 3 }, .ir_len = { 8, 8, 8, 8 },
+};
+
+/* Reference 3.7 and 3.8 traces: IR cycles. */
+static void cat_ir_streams(struct kunit *test)
+{
+	const u8 disc[] = { 0x7f, 0x09 };
+	const u8 quad[] = { 0x7f, 0x09, 0xff, 0xff, 0xff };
+	const u8 quad_w6[] = { 0x7f, 0x9a, 0xff, 0xff, 0xff };
+	u8 buf[VOYAGER_CAT_STREAM_BYTES];
+
+	KUNIT_ASSERT_EQ(test, voyager_cat_ir_stream(&alone, 0, 0x09, buf), 2);
+	KUNIT_EXPECT_MEMEQ(test, buf, disc, sizeof(disc));
+	KUNIT_ASSERT_EQ(test, voyager_cat_ir_stream(&quad_base, 3, 0x09, buf), 5);
+	KUNIT_EXPECT_MEMEQ(test, buf, quad, sizeof(quad));
+	KUNIT_ASSERT_EQ(test, voyager_cat_ir_stream(&quad_base, 3, 0x9a, buf), 5);
+	KUNIT_EXPECT_MEMEQ(test, buf, quad_w6, sizeof(quad_w6));
+	/* no such location */
+	KUNIT_EXPECT_LT(test, voyager_cat_ir_stream(&quad_base, 4, 0x09, buf), 0);
+}
+
+/* Reference 3.7 and 3.8: DR writes. */
+static void cat_dr_write_streams(struct kunit *test)
+{
+	const u8 quad0[] = { 0x3f, 0x00, 0xe0 };
+	const u8 quad_a5[] = { 0x3f, 0xa0, 0xf4 };	/* (v&7)<<5, E0|v>>3 */
+	const u8 disc[] = { 0x7f, 0x2a };
+	u8 buf[VOYAGER_CAT_STREAM_BYTES];
+
+	KUNIT_ASSERT_EQ(test, voyager_cat_dr_write_stream(&quad_base, 3, 0x00,
+							  0x01, buf), 3);
+	KUNIT_EXPECT_MEMEQ(test, buf, quad0, sizeof(quad0));
+	KUNIT_ASSERT_EQ(test, voyager_cat_dr_write_stream(&quad_base, 3, 0xa5,
+							  0x01, buf), 3);
+	KUNIT_EXPECT_MEMEQ(test, buf, quad_a5, sizeof(quad_a5));
+	KUNIT_ASSERT_EQ(test, voyager_cat_dr_write_stream(&alone, 0, 0x2a,
+							  0x7f, buf), 2);
+	KUNIT_EXPECT_MEMEQ(test, buf, disc, sizeof(disc));
+}
+
+/* Reference 3.8: a QABC read comes back as value, 08h, 50h. */
+static void cat_dr_read_decode(struct kunit *test)
+{
+	const u8 out[] = { 0x57, 0x08, 0x50 };
+	unsigned int value_bit, bits;
+
+	bits = voyager_cat_dr_bits(&quad_base, 3, &value_bit);
+	KUNIT_EXPECT_EQ(test, bits, 11);
+	KUNIT_EXPECT_EQ(test, value_bit, 0);
+	KUNIT_EXPECT_EQ(test, voyager_cat_stream_bits(out, value_bit, 8), 0x57);
+	KUNIT_EXPECT_EQ(test, voyager_cat_stream_bits(out, bits, 8), 0x01);
+	/* a target in the middle follows the bypass bits beyond it */
+	bits = voyager_cat_dr_bits(&quad_base, 1, &value_bit);
+	KUNIT_EXPECT_EQ(test, value_bit, 2);
+}
+
+/*
+ * An independent model of 3.6: cells[0] nearest the data input, each
+ * byte shifted LSB first; returns what fell out, first bit in bit 0.
+ */
+struct model {
+	u8 cells[256];
+	unsigned int len;
+};
+
+static u8 model_shift(struct model *m, u8 in)
+{
+	unsigned int i, b;
+	u8 out = 0;
+
+	for (b = 0; b < 8; b++) {
+		out |= m->cells[m->len - 1] << b;
+		for (i = m->len - 1; i > 0; i--)
+			m->cells[i] = m->cells[i - 1];
+		m->cells[0] = (in >> b) & 1;
+	}
+	return out;
+}
+
+/* Register of location loc (LSB nearest the output) from the cells. */
+static u32 model_ir(const struct model *m, const struct voyager_cat_chain *c,
+		    unsigned int loc)
+{
+	unsigned int start = 0, i, k;
+	u32 v = 0;
+
+	for (i = 0; i < loc; i++)
+		start += c->ir_len[i];
+	for (k = 0; k < c->ir_len[loc]; k++)
+		v |= (u32)m->cells[start + c->ir_len[loc] - 1 - k] << k;
+	return v;
+}
+
+/* Mixed IR lengths, every target: the IRs load and the header returns. */
+static void cat_ir_stream_model(struct kunit *test)
+{
+	const struct voyager_cat_chain mixed = {
+		.n = 5, .asic_ids = { 0, 1, 2, 3, 4 },
+		.ir_len = { 8, 4, 16, 3, 8 },
+	};
+	u8 buf[VOYAGER_CAT_STREAM_BYTES], out = 0;
+	struct model m = { .len = 8 + 4 + 16 + 3 + 8 };
+	unsigned int loc, i;
+	int bytes;
+
+	for (loc = 0; loc < mixed.n; loc++) {
+		if (mixed.ir_len[loc] < 8)
+			continue;
+		bytes = voyager_cat_ir_stream(&mixed, loc, 0x8d, buf);
+		KUNIT_ASSERT_GT(test, bytes, 0);
+		for (i = 0; i < bytes; i++)
+			out = model_shift(&m, buf[i]);
+		KUNIT_EXPECT_EQ(test, out, 0x7f);
+		for (i = 0; i < mixed.n; i++) {
+			u32 all = BIT(mixed.ir_len[i]) - 1;
+			u32 want = i == loc ? (all & ~0xffu) | 0x8d : all;
+
+			KUNIT_EXPECT_EQ_MSG(test, model_ir(&m, &mixed, i), want,
+					    "target %u, location %u", loc, i);
+		}
+	}
+	/* a target with a short IR cannot hold an instruction */
+	KUNIT_EXPECT_LT(test, voyager_cat_ir_stream(&mixed, 1, 0x8d, buf), 0);
+}
+
+/* A DR write through the model leaves the value in the target's cells. */
+static void cat_dr_write_model(struct kunit *test)
+{
+	u8 buf[VOYAGER_CAT_STREAM_BYTES], out = 0;
+	unsigned int loc, i, k;
+	int bytes;
+
+	for (loc = 0; loc < quad_base.n; loc++) {
+		struct model m = { .len = quad_base.n - 1 + 8 };
+		u8 got = 0;
+
+		bytes = voyager_cat_dr_write_stream(&quad_base, loc, 0xc6,
+						    0x01, buf);
+		KUNIT_ASSERT_GT(test, bytes, 0);
+		for (i = 0; i < bytes; i++)
+			out = model_shift(&m, buf[i]);
+		KUNIT_EXPECT_EQ(test, out, 0x01);
+		/* locations below the target are one cell each */
+		for (k = 0; k < 8; k++)
+			got |= m.cells[loc + 7 - k] << k;
+		KUNIT_EXPECT_EQ_MSG(test, got, 0xc6, "target %u", loc);
+	}
+}
+
+/* Build an EPROM image by the 3.11 layout, tables at unusual offsets. */
+static void build_eprom(u8 *img, unsigned int size, unsigned int n)
+{
+	unsigned int scan = 0x60, data = 0x90, jtag = 0x120, k;
+
+	memset(img, 0, size);
+	img[0x04] = 3;				/* version */
+	img[0x05] = 4;				/* config id */
+	put_unaligned_le32(0x12345678, img + 0x16);	/* tracer */
+	put_unaligned_le16(n, img + 0x1e);
+	put_unaligned_le16(scan, img + 0x24);
+	put_unaligned_le16(jtag + 17 * n, img + 0x2a);
+	for (k = 0; k < n; k++) {
+		img[scan + 6 * k] = k;		/* CAT, QDATA0, QDATA1, QABC */
+		put_unaligned_le16(data + 20 * k, img + scan + 6 * k + 2);
+		put_unaligned_le16(jtag + 17 * k, img + data + 20 * k + 0x12);
+		img[jtag + 17 * k + 0x10] = k == 2 ? 16 : 8;
+	}
+}
+
+static void cat_eprom_parse(struct kunit *test)
+{
+	static u8 img[512];
+	struct voyager_cat_eprom ep;
+	const char *why = NULL;
+	unsigned int len;
+
+	build_eprom(img, sizeof(img), 4);
+	len = get_unaligned_le16(img + 0x2a);
+	KUNIT_ASSERT_EQ(test, voyager_cat_parse_eprom(img, len, &ep, &why), 0);
+	KUNIT_EXPECT_EQ(test, ep.version, 3);
+	KUNIT_EXPECT_EQ(test, ep.config_id, 4);
+	KUNIT_EXPECT_EQ(test, ep.tracer, 0x12345678);
+	KUNIT_EXPECT_EQ(test, ep.chain.n, 4);
+	KUNIT_EXPECT_EQ(test, ep.chain.asic_ids[3], VOYAGER_QABC_ASIC);
+	KUNIT_EXPECT_EQ(test, ep.chain.ir_len[2], 16);
+	KUNIT_EXPECT_EQ(test, voyager_cat_chain_find(&ep.chain, 3), 3);
+	KUNIT_EXPECT_LT(test, voyager_cat_chain_find(&ep.chain, 5), 0);
+
+	/* the last JTAG table cut off by the length */
+	KUNIT_EXPECT_LT(test, voyager_cat_parse_eprom(img, len - 1, &ep, &why), 0);
+	/* no ASICs, too many ASICs */
+	put_unaligned_le16(0, img + 0x1e);
+	KUNIT_EXPECT_LT(test, voyager_cat_parse_eprom(img, len, &ep, &why), 0);
+	put_unaligned_le16(8, img + 0x1e);
+	KUNIT_EXPECT_LT(test, voyager_cat_parse_eprom(img, len, &ep, &why), 0);
+	/* first entry not the CAT ASIC */
+	build_eprom(img, sizeof(img), 4);
+	img[0x60] = 1;
+	KUNIT_EXPECT_LT(test, voyager_cat_parse_eprom(img, len, &ep, &why), 0);
+	KUNIT_EXPECT_NOT_NULL(test, why);
+}
+
+/* Reference 5.2: CPU numbering and the SET register. */
+static void cat_qabc_decode(struct kunit *test)
+{
+	u8 qabc[VOYAGER_QABC_BYTES] = {
+		[5] = 0xff, [6] = 0xf0, [7] = 0x10, [8] = 0x21,
+	};
+	struct voyager_quad_card q;
+	const char *why;
+
+	/* 4-slot, slot 1: CPUs 1, 5, 9, 13; CPU 0 line 1, CPU 1 line 2 */
+	KUNIT_ASSERT_EQ(test, voyager_cat_decode_qabc(qabc, 1, 4, &q, &why), 0);
+	KUNIT_EXPECT_EQ(test, q.slot, 1);
+	KUNIT_EXPECT_EQ(test, q.cpus, BIT(1) | BIT(5) | BIT(9) | BIT(13));
+	KUNIT_EXPECT_EQ(test, q.vic_boot, BIT(1));
+	KUNIT_EXPECT_EQ(test, q.second_line, BIT(5));
+	KUNIT_EXPECT_EQ(test, q.cpi_base, 0xfff01000);
+
+	/* 8-slot, slot 6: CPUs 6, 14, 22, 30 */
+	qabc[8] = 0x01;
+	KUNIT_ASSERT_EQ(test, voyager_cat_decode_qabc(qabc, 6, 8, &q, &why), 0);
+	KUNIT_EXPECT_EQ(test, q.cpus, BIT(6) | BIT(14) | BIT(22) | BIT(30));
+	KUNIT_EXPECT_EQ(test, q.vic_boot, BIT(6));
+	KUNIT_EXPECT_EQ(test, q.second_line, 0);
+
+	/* bad: slot 4 on a 4-slot box, CPI area 0, a CPU on both lines */
+	KUNIT_EXPECT_LT(test, voyager_cat_decode_qabc(qabc, 4, 4, &q, &why), 0);
+	qabc[8] = 0x11;
+	KUNIT_EXPECT_LT(test, voyager_cat_decode_qabc(qabc, 0, 4, &q, &why), 0);
+	qabc[8] = 0x01;
+	memset(qabc + 5, 0, 3);
+	KUNIT_EXPECT_LT(test, voyager_cat_decode_qabc(qabc, 0, 4, &q, &why), 0);
+}
+
+static struct kunit_case voyager_cat_test_cases[] = {
+	KUNIT_CASE(cat_instruction_bytes),
+	KUNIT_CASE(cat_ir_streams),
+	KUNIT_CASE(cat_dr_write_streams),
+	KUNIT_CASE(cat_dr_read_decode),
+	KUNIT_CASE(cat_ir_stream_model),
+	KUNIT_CASE(cat_dr_write_model),
+	KUNIT_CASE(cat_eprom_parse),
+	KUNIT_CASE(cat_qabc_decode),
+	{}
+};
+
+static struct kunit_suite voyager_cat_test_suite = {
+	.name = "voyager_cat",
+	.test_cases = voyager_cat_test_cases,
+};
+
+kunit_test_suite(voyager_cat_test_suite);
+
+MODULE_DESCRIPTION("KUnit tests for the NCR Voyager CAT bus logic");
+MODULE_LICENSE("GPL");
