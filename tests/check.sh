@@ -73,7 +73,6 @@ for g in "${groups[@]}"; do
 	qtest) qtest_checks ;;
 	boot) boot_pc_checks ;;
 	voyager) boot_voyager_checks ;;
-	faults) boot_faults_checks ;;
 	cat) boot_cat_checks ;;
 	faults) boot_faults_checks ;;
 	torture) boot_torture_checks ;;
