@@ -13,6 +13,11 @@ A boot passes only if, before the test userland's end marker:
     test and every line "ok",
   * every --expect pattern was seen and no --reject pattern was.
 
+--allow REGEX exempts the lines matching REGEX from the splat list, for a
+boot that asks for a register or stack dump on purpose (the Voyager dump
+switch prints "Call Trace:" for every CPU and task).  It is per boot, never
+global, and it does not exempt anything from the level check.
+
 Prints one verdict line ("PASS name: ..." or "FAIL name: reason (log: ...)")
 and exits 0 or 1.
 """
@@ -69,7 +74,7 @@ def strip_line(line):
     return level, line
 
 
-def judge(lines, cpus, expect, reject):
+def judge(lines, cpus, expect, reject, allow=()):
     """Return a list of failure reasons (empty means pass) and facts."""
     reasons = []
     facts = {}
@@ -81,13 +86,16 @@ def judge(lines, cpus, expect, reject):
     # their parent's result line.
     docs = []
     seen_expect = set()
+    allow_re = re.compile("|".join("(?:%s)" % p for p in allow)) \
+        if allow else None
     for raw in lines:
         level, line = strip_line(raw)
         if END_MARKER in line:
             seen_end = True
             break
         body = re.sub(r"^\[\s*\d+\.\d+\]\s?", "", line)
-        if BAD_RE.search(body) and not BENIGN_RE.search(body):
+        if BAD_RE.search(body) and not BENIGN_RE.search(body) and \
+                not (allow_re and allow_re.search(body)):
             reasons.append("splat: %s" % body.strip())
         if level is not None and level <= 2:
             reasons.append("level %d message: %s" % (level, body.strip()))
@@ -160,6 +168,8 @@ def main():
                     help="regex that must appear before the end marker")
     ap.add_argument("--reject", action="append", default=[],
                     help="regex that must not appear before the end marker")
+    ap.add_argument("--allow", action="append", default=[],
+                    help="regex of splat lines this boot requests on purpose")
     ap.add_argument("--note", default="",
                     help="extra reason to report (e.g. a timeout)")
     args = ap.parse_args()
@@ -170,7 +180,8 @@ def main():
     except OSError as e:
         print("FAIL %s: cannot read log: %s" % (name, e))
         return 1
-    reasons, facts = judge(lines, args.cpus, args.expect, args.reject)
+    reasons, facts = judge(lines, args.cpus, args.expect, args.reject,
+                           args.allow)
     if args.note:
         reasons.insert(0, args.note)
     if reasons:
