@@ -19,6 +19,7 @@
 #include <asm/x86_init.h>
 #include <asm/voyager.h>
 #include <asm/voyager_boot.h>
+#include "cat.h"
 #include "voyager.h"
 
 struct voyager_bios_id voyager_id __ro_after_init;
@@ -32,6 +33,9 @@ static void __init voyager_arch_setup(void)
 	pr_info("NCR class %04x, Level %u (BIOS table revision %u.%u)\n",
 		voyager_id.class, voyager_id.level,
 		voyager_id.major, voyager_id.minor);
+	/* Level 5 only: Level 4 has no CAT probe (reference 3.1, 5.2) */
+	if (voyager_id.level == 5)
+		voyager_cat_probe();
 	voyager_restart_init();
 }
 
