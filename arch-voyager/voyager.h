@@ -87,4 +87,8 @@ bool voyager_cpu_less_capable(const struct cpuinfo_x86 *boot,
 void voyager_smp_init(void);
 void voyager_smp_install_gates(void);
 
+/* psi.c: the power switch, power-off and SYS_INT. */
+void voyager_psi_install_gates(void);
+void voyager_psi_power_off(void);
+
 #endif /* _VOYAGER_INTERNAL_H */
