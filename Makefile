@@ -12,10 +12,10 @@
 SHELL := /bin/bash
 S := scripts
 
-.PHONY: all deps kernel kernel-debug kernel-kunit qemu initramfs run check check-static \
+.PHONY: all deps kernel kernel-debug kernel-kunit kernel-disk qemu initramfs run check check-static \
 	check-oracle check-qtest check-boot bench fuzz clean distclean help
 
-all: kernel kernel-kunit kernel-debug qemu initramfs
+all: kernel kernel-kunit kernel-debug kernel-disk qemu initramfs
 
 deps:
 	@$(S)/deps.sh
@@ -28,6 +28,9 @@ kernel-debug: deps
 
 kernel-kunit: deps
 	@$(S)/build-kernel.sh -v kunit -f configs/kunit.config
+
+kernel-disk: deps
+	@$(S)/build-kernel.sh -v disk -f configs/disk.config
 
 qemu: deps
 	@$(S)/build-qemu.sh

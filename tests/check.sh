@@ -4,7 +4,7 @@
 # The project's test driver: runs the named groups of checks, prints one
 # verdict line per check and a closing "N passed, N failed" line.
 #
-# Usage: tests/check.sh all|static|oracle|qtest|boot|voyager [...]
+# Usage: tests/check.sh all|static|oracle|qtest|boot|voyager|switches [...]
 # Expects the builds (make all) to exist for static and boot.
 set -uo pipefail
 
@@ -55,10 +55,12 @@ boot() {
 . "$top/tests/qtest.sh"
 # shellcheck source=tests/boot-voyager.sh
 . "$top/tests/boot-voyager.sh"
+# shellcheck source=tests/boot-switches.sh
+. "$top/tests/boot-switches.sh"
 
 groups=("$@")
 [ ${#groups[@]} -gt 0 ] || groups=(all)
-[ "${groups[0]}" = all ] && groups=(static oracle qtest boot voyager)
+[ "${groups[0]}" = all ] && groups=(static oracle qtest boot voyager switches)
 
 for g in "${groups[@]}"; do
 	case $g in
@@ -67,7 +69,8 @@ for g in "${groups[@]}"; do
 	qtest) qtest_checks ;;
 	boot) boot_pc_checks ;;
 	voyager) boot_voyager_checks ;;
-	*) die "unknown check group $g (static, oracle, qtest, boot, voyager, all)" ;;
+	switches) boot_switches_checks ;;
+	*) die "unknown check group $g (static, oracle, qtest, boot, voyager, switches, all)" ;;
 	esac
 done
 

@@ -66,11 +66,7 @@ int main(void)
 	if (count_boot(&count) < 0)
 		rc = 1;
 	if (mode == 'c') {
-		if (count >= atoi(arg)) {
-			printf("# boot %d of %d: asking init to power off\n",
-			       count, atoi(arg));
-			kill(1, SIGUSR2);
-		}
+		/* Asked at the end, below. */
 	} else if (mode == 'w') {
 		if (write_file(MNT "/data", arg) < 0)
 			rc = 1;
@@ -90,5 +86,15 @@ int main(void)
 		rc = 1;
 	}
 	voyager_sync();
+	if (mode == 'c' && count >= atoi(arg)) {
+		unsigned long term[2] = { 1UL << (SIGTERM - 1), 0 };
+
+		/* init answers with SIGTERM: this program is done anyway. */
+		my_syscall4(__NR_rt_sigprocmask, SIG_BLOCK, term, NULL,
+			    sizeof(term));
+		printf("# boot %d of %s: asking init to power off\n", count,
+		       arg);
+		kill(1, SIGUSR2);
+	}
 	return rc;
 }
