@@ -12,11 +12,11 @@
 SHELL := /bin/bash
 S := scripts
 
-.PHONY: all deps kernel kernel-debug kernel-kunit qemu initramfs run check check-static \
+.PHONY: all deps kernel kernel-debug kernel-kunit kernel-disk qemu initramfs run check check-static \
 	check-oracle check-qtest check-boot bench fuzz clean distclean help
 .PHONY: kernel-torture torture
 
-all: kernel kernel-kunit kernel-debug qemu initramfs kernel-torture
+all: kernel kernel-kunit kernel-debug kernel-disk kernel-torture qemu initramfs
 
 deps:
 	@$(S)/deps.sh
@@ -45,6 +45,9 @@ torture: all
 		$(S)/torture.sh -s -t $(TORTURE_SECONDS) -n $$s-voyager32-long $$s \
 			$(TORTURE_32) 32 || rc=1; \
 	done; exit $$rc
+
+kernel-disk: deps
+	@$(S)/build-kernel.sh -v disk -f configs/disk.config
 
 qemu: deps
 	@$(S)/build-qemu.sh

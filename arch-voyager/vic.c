@@ -407,6 +407,7 @@ void __init voyager_init_irqs(void)
 	cpumask_copy(&vic_tick_cpus, cpumask_of(0));
 	irq_data_update_effective_affinity(irq_get_irq_data(0), &vic_tick_cpus);
 	voyager_smp_install_gates();
+	voyager_psi_install_gates();
 	/* The OS drives the machine now, not the SUS firmware. */
 	outb(inb(VOYAGER_SUS_CONTROL_PORT) | VOYAGER_SUS_OS_IN_CONTROL,
 	     VOYAGER_SUS_CONTROL_PORT);

@@ -92,4 +92,8 @@ bool voyager_restart_parked_cpu(unsigned int cpu);
 void voyager_hotplug_init(void);
 void voyager_smp_install_gates(void);
 
+/* psi.c: the power switch, power-off and SYS_INT. */
+void voyager_psi_install_gates(void);
+void voyager_psi_power_off(void);
+
 #endif /* _VOYAGER_INTERNAL_H */

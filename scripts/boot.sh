@@ -23,6 +23,15 @@
 #   --qemu-arg ARG     extra QEMU argument (repeatable)
 #   --kernel FILE      default build/linux/arch/x86/boot/bzImage
 #   --initrd FILE      default build/initramfs.cpio.gz
+#   --monitor-at REGEX=COMMAND  when the console first prints a line
+#                      matching REGEX, send COMMAND to the QEMU monitor
+#                      (repeatable; the pairs fire in order, each armed
+#                      once the previous fired; record in LOG.monitor)
+#   --allow REGEX      a splat line this boot asks for on purpose (e.g.
+#                      the dump switch's call traces): lines matching
+#                      REGEX are not splats (repeatable; see oracle.py)
+#   --may-reboot       run QEMU without -no-reboot: a guest restart
+#                      boots the machine again
 # Environment: VOYAGER_QEMU overrides build/qemu/qemu-system-i386.
 # Environment: VOYAGER_TIMEOUT_SCALE multiplies every timeout.
 set -euo pipefail
@@ -36,6 +45,8 @@ initrd=$BUILD/initramfs.cpio.gz
 qemu=${VOYAGER_QEMU:-$BUILD/qemu/qemu-system-i386}
 oracle_args=()
 qemu_extra=()
+monitor_at=()
+no_reboot=-no-reboot
 while [ $# -gt 0 ]; do
 	case $1 in
 	--name) name=$2 ;;
@@ -55,6 +66,9 @@ while [ $# -gt 0 ]; do
 	--qemu-arg) qemu_extra+=("$2") ;;
 	--kernel) kernel=$2 ;;
 	--initrd) initrd=$2 ;;
+	--monitor-at) monitor_at+=("$2") ;;
+	--allow) oracle_args+=(--allow "$2") ;;
+	--may-reboot) no_reboot= ; shift; continue ;;
 	*) die "boot.sh: unknown option $1" ;;
 	esac
 	shift 2
@@ -74,16 +88,40 @@ cmdline+=" panic=-1 oops=panic voyager_cpus=$cpus voyager_end=$end"
 [ -n "$tests" ] && cmdline+=" voyager_tests=$tests"
 [ -n "$append" ] && cmdline+=" $append"
 
-args=(-M "$machine" -m "$mem" -nodefaults -display none -monitor none
-	-serial "file:$log" -serial null -no-reboot
+monitor=(-monitor none)
+sock=
+if [ ${#monitor_at[@]} -gt 0 ]; then
+	sock=$(mktemp -u "${TMPDIR:-/tmp}/voyager-monitor-XXXXXX")
+	monitor=(-monitor "unix:$sock,server=on,wait=off")
+fi
+args=(-M "$machine" -m "$mem" -nodefaults -display none "${monitor[@]}"
+	-serial "file:$log" -serial null ${no_reboot:+"$no_reboot"}
 	-kernel "$kernel" -initrd "$initrd" -append "$cmdline")
 [ -n "$cpu" ] && args+=(-cpu "$cpu")
 [ -n "$smp" ] && args+=(-smp "$smp")
 args+=("${qemu_extra[@]}")
 
 : >"$log"
+rm -f "$log.monitor"
+watcher=
+if [ -n "$sock" ]; then
+	: >"$log.monitor"
+	python3 "$top/scripts/monitor-at.py" "$sock" "$log" "$log.monitor" \
+		"${monitor_at[@]}" 2>>"$log.monitor" &
+	watcher=$!
+fi
 rc=0
 timeout -k 5 "$limit" "$qemu" "${args[@]}" 2>"$log.qemu-stderr" || rc=$?
+if [ -n "$watcher" ]; then
+	# It ends by itself once QEMU closed the socket; never wait long.
+	for _ in 1 2 3 4 5 6 7 8 9 10; do
+		kill -0 "$watcher" 2>/dev/null || break
+		sleep 0.2
+	done
+	kill "$watcher" 2>/dev/null || true
+	wait "$watcher" 2>/dev/null || true
+	rm -f "$sock"
+fi
 note=
 case $rc in
 0) ;;

@@ -13,6 +13,11 @@ A boot passes only if, before the test userland's end marker:
     test and every line "ok",
   * every --expect pattern was seen and no --reject pattern was.
 
+--allow REGEX exempts the lines matching REGEX from the splat list, for a
+boot that asks for a register or stack dump on purpose (the Voyager dump
+switch prints "Call Trace:" for every CPU and task).  It is per boot, never
+global, and it does not exempt anything from the level check.
+
 Prints one verdict line ("PASS name: ..." or "FAIL name: reason (log: ...)")
 and exits 0 or 1.
 """
@@ -72,7 +77,8 @@ def strip_line(line):
 REPORT_MAX_LINES = 80
 
 
-def judge(lines, cpus, expect, reject, allow_level=(), reports=()):
+def judge(lines, cpus, expect, reject, allow_level=(), reports=(),
+          allow=()):
     """Return a list of failure reasons (empty means pass) and facts."""
     reasons = []
     facts = {}
@@ -91,6 +97,8 @@ def judge(lines, cpus, expect, reject, allow_level=(), reports=()):
     report_open = None
     report_lines = 0
     reports_seen = set()
+    allow_re = re.compile("|".join("(?:%s)" % p for p in allow)) \
+        if allow else None
     for raw in lines:
         level, line = strip_line(raw)
         if END_MARKER in line:
@@ -116,7 +124,7 @@ def judge(lines, cpus, expect, reject, allow_level=(), reports=()):
                 report_open = None
                 in_report = False
         if BAD_RE.search(body) and not BENIGN_RE.search(body) and \
-                not in_report:
+                not in_report and not (allow_re and allow_re.search(body)):
             reasons.append("splat: %s" % body.strip())
         if level is not None and level <= 2 and not in_report and \
                 not any(re.search(p, body) for p in allow_level):
@@ -206,6 +214,8 @@ def main():
                     "'nobody cared' stack dump): splat and crit/alert/emerg "
                     "lines from a line "
                     "matching START to the next matching END are accepted")
+    ap.add_argument("--allow", action="append", default=[],
+                    help="regex of splat lines this boot requests on purpose")
     ap.add_argument("--note", default="",
                     help="extra reason to report (e.g. a timeout)")
     args = ap.parse_args()
@@ -217,7 +227,8 @@ def main():
         print("FAIL %s: cannot read log: %s" % (name, e))
         return 1
     reasons, facts = judge(lines, args.cpus, args.expect, args.reject,
-                            args.allow_level, args.expect_report)
+                            args.allow_level, args.expect_report,
+                           args.allow)
     if args.note:
         reasons.insert(0, args.note)
     if reasons:

@@ -4,7 +4,7 @@
 # The project's test driver: runs the named groups of checks, prints one
 # verdict line per check and a closing "N passed, N failed" line.
 #
-# Usage: tests/check.sh all|static|oracle|qtest|boot|voyager|cat|faults|torture [...]
+# Usage: tests/check.sh all|static|oracle|qtest|boot|voyager|cat|switches|faults|torture [...]
 # Expects the builds (make all) to exist for static and boot.
 set -uo pipefail
 
@@ -57,6 +57,8 @@ boot() {
 . "$top/tests/boot-voyager.sh"
 # shellcheck source=tests/boot-cat.sh
 . "$top/tests/boot-cat.sh"
+# shellcheck source=tests/boot-switches.sh
+. "$top/tests/boot-switches.sh"
 # shellcheck source=tests/boot-faults.sh
 . "$top/tests/boot-faults.sh"
 # shellcheck source=tests/boot-torture.sh
@@ -64,7 +66,7 @@ boot() {
 
 groups=("$@")
 [ ${#groups[@]} -gt 0 ] || groups=(all)
-[ "${groups[0]}" = all ] && groups=(static oracle qtest boot voyager cat faults torture)
+[ "${groups[0]}" = all ] && groups=(static oracle qtest boot voyager cat switches faults torture)
 
 for g in "${groups[@]}"; do
 	case $g in
@@ -74,9 +76,10 @@ for g in "${groups[@]}"; do
 	boot) boot_pc_checks ;;
 	voyager) boot_voyager_checks ;;
 	cat) boot_cat_checks ;;
+	switches) boot_switches_checks ;;
 	faults) boot_faults_checks ;;
 	torture) boot_torture_checks ;;
-	*) die "unknown check group $g (static, oracle, qtest, boot, voyager, cat, faults, torture, all)" ;;
+	*) die "unknown check group $g (static, oracle, qtest, boot, voyager, cat, switches, faults, torture, all)" ;;
 	esac
 done
 

@@ -48,4 +48,13 @@ oracle_checks() {
 	check oracle-two-documents oracle_judges pass two-documents "$kunit"
 	check oracle-kunit-fails oracle_judges fail kunit-fails \
 		"${kunit//ok 1 /not ok 1 }"
+	# --allow: a dump the boot asked for (the Voyager dump switch) is
+	# not a splat, a warning next to it still is.
+	local dump='/ok 1 cpus/a <4>[    1.000000] Call Trace:\n<4>[    1.000000]  default_idle+0x5/0x10'
+	check oracle-dump-not-allowed oracle_judges fail dump-not-allowed "$dump"
+	check oracle-dump-allowed oracle_judges pass dump-allowed "$dump" \
+		--allow '^ *Call Trace:$'
+	check oracle-allow-narrow oracle_judges fail allow-narrow \
+		"$dump"'\n<4>[    1.000000] WARNING: CPU: 0 PID: 1 at x.c:1 f+0x1/0x2' \
+		--allow '^ *Call Trace:$'
 }

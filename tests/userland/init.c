@@ -13,7 +13,10 @@
  *   voyager_test_timeout=N  seconds per test (default 300)
  *
  * A test program exits 0 for ok, 77 for skip, anything else for not ok;
- * its own output should be "# " diagnostic lines.
+ * its own output should be "# " diagnostic lines.  An end signal while a
+ * test runs (/sbin/poweroff sends one, also when the kernel runs it for
+ * the power switch) gives the test SIGTERM, reports it by its exit status,
+ * the remaining tests as not run, and ends the machine as asked.
  */
 #include "voyager_test.h"
 
@@ -60,10 +63,25 @@ static void mount_pseudo(const char *src, const char *dir, const char *type)
 		       type, dir, errno);
 }
 
-/* Wait for @pid at most @secs seconds; kill it after that. */
-static int wait_bounded(pid_t pid, int secs, int *timed_out)
+/* An end signal that is pending (init keeps them blocked), or 0. */
+static int end_signal_pending(void)
 {
-	int status = 0, waited_ms = 0;
+	unsigned long set[2] = { END_SIGNALS, 0 };
+	long long zero[2] = { 0, 0 };
+	int sig = my_syscall4(__NR_rt_sigtimedwait_time64, set, NULL, zero,
+			      sizeof(set));
+
+	return sig > 0 ? sig : 0;
+}
+
+/*
+ * Wait for @pid at most @secs seconds; kill it after that.  An end signal
+ * (/sbin/poweroff, e.g. run by the kernel for the power switch) ends the
+ * test at once: it gets SIGTERM, then SIGKILL 5 s later; *@end_sig says so.
+ */
+static int wait_bounded(pid_t pid, int secs, int *timed_out, int *end_sig)
+{
+	int status = 0, waited_ms = 0, term_ms = -1;
 
 	*timed_out = 0;
 	for (;;) {
@@ -73,8 +91,16 @@ static int wait_bounded(pid_t pid, int secs, int *timed_out)
 			return status;
 		if (r < 0)
 			return -1;
-		if (waited_ms >= secs * 1000) {
-			*timed_out = 1;
+		if (!*end_sig) {
+			*end_sig = end_signal_pending();
+			if (*end_sig) {
+				kill(pid, SIGTERM);
+				term_ms = waited_ms;
+			}
+		}
+		if (waited_ms >= secs * 1000 ||
+		    (term_ms >= 0 && waited_ms - term_ms >= 5000)) {
+			*timed_out = term_ms < 0;
 			kill(pid, SIGKILL);
 			waitpid(pid, &status, 0);
 			return status;
@@ -84,10 +110,11 @@ static int wait_bounded(pid_t pid, int secs, int *timed_out)
 	}
 }
 
+/* Returns the end signal that stopped the tests, or 0. */
 static int run_tests(char *list, char **envp)
 {
 	char *names[MAX_TESTS];
-	int n = 0, i, failed = 0, timeout;
+	int n = 0, i, failed = 0, timeout, end_sig = 0;
 	char *p = list, *t;
 
 	timeout = voyager_env_int("voyager_test_timeout", 300);
@@ -100,6 +127,7 @@ static int run_tests(char *list, char **envp)
 		p = t + 1;
 	}
 
+	end_signals(SIG_BLOCK);
 	printf("KTAP version 1\n1..%d\n", n);
 	for (i = 0; i < n; i++) {
 		char path[96] = "/tests/";
@@ -108,8 +136,15 @@ static int run_tests(char *list, char **envp)
 		pid_t pid;
 
 		strncat(path, names[i], sizeof(path) - strlen(path) - 1);
+		if (end_sig) {
+			printf("not ok %d %s # not run: the machine is ending (signal %d)\n",
+			       i + 1, names[i], end_sig);
+			failed++;
+			continue;
+		}
 		pid = fork();
 		if (pid == 0) {
+			end_signals(SIG_UNBLOCK);
 			execve(path, argv, envp);
 			printf("# cannot run %s (errno %d)\n", path, errno);
 			exit(127);
@@ -120,7 +155,10 @@ static int run_tests(char *list, char **envp)
 			failed++;
 			continue;
 		}
-		status = wait_bounded(pid, timeout, &timed_out);
+		status = wait_bounded(pid, timeout, &timed_out, &end_sig);
+		if (end_sig)
+			printf("# voyager-init: end signal %d during %s\n",
+			       end_sig, names[i]);
 		if (timed_out) {
 			printf("not ok %d %s # TIMEOUT after %d s\n", i + 1,
 			       names[i], timeout);
@@ -139,7 +177,8 @@ static int run_tests(char *list, char **envp)
 		}
 	}
 	printf("# voyager-init: %d of %d tests failed\n", failed, n);
-	return failed;
+	/* A test that asked and ended by itself: its signal is pending. */
+	return end_sig ? end_sig : end_signal_pending();
 }
 
 /*
@@ -207,9 +246,15 @@ int main(int argc, char **argv, char **envp)
 		/* busybox reboot restarts; its halt and poweroff end as usual. */
 		if (run_shell(envp) == SIGTERM)
 			power_off = 0;
-	} else if (tests && *tests)
-		run_tests(tests, envp);
-	else
+	} else if (tests && *tests) {
+		/* /sbin/poweroff or reboot asked to end the machine. */
+		int sig = run_tests(tests, envp);
+
+		if (sig == SIGTERM)
+			power_off = 0;
+		else if (sig)
+			power_off = 1;
+	} else
 		printf("voyager-init: no voyager_tests= and no voyager_shell=1: nothing to do\n");
 
 	printf("voyager-init: done\n");

@@ -3,6 +3,10 @@
  * /sbin/poweroff and /sbin/reboot of the test userland: sync, then power
  * off or restart.  The kernel's orderly_poweroff() runs /sbin/poweroff.
  *
+ * init ends the machine itself when asked (SIGUSR2 power-off, SIGTERM
+ * restart, as busybox does), so that the test run is reported to the end;
+ * if it has not done so within 30 s, this program does it.
+ *
  * A machine the kernel cannot power off (a PC without ACPI) would only
  * halt; the boot runner marks those with voyager_end=reboot on the kernel
  * command line, and QEMU runs with -no-reboot, so restarting ends it.
@@ -27,5 +31,8 @@ int main(int argc, char **argv)
 	power_off = strcmp(name, "reboot") != 0 && !cmdline_says_reboot();
 	printf("voyager: %s: syncing, then %s\n", name,
 	       power_off ? "power-off" : "restart");
+	voyager_sync();
+	if (getpid() != 1 && kill(1, power_off ? SIGUSR2 : SIGTERM) == 0)
+		sleep(30);
 	voyager_end_machine(power_off);
 }

@@ -1,0 +1,245 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * NCR Voyager power supply interface (PSI): the front-panel power switch
+ * and power-off.
+ *
+ * The PSI is CAT module 1Ah.  It reports its events with CMN_INT, which
+ * the VIC broadcasts to every processor on master 8259 line 7 at its CPI
+ * base + 15 (a quad CPU gets it from its QIC at the same vector).  A press
+ * of the power switch must be acknowledged within about 3 seconds or the
+ * supply switches the machine off by itself, without a shutdown: the
+ * handler acknowledges it at once and asks for an orderly power-off, a
+ * second press powers off at once.  Power-off itself is a PSI command.
+ *
+ * SYS_INT (a system or bus error, CPI base + 8 on line 0) also lands here:
+ * the firmware takes the machine down if it is not acknowledged, and all
+ * the old port did was acknowledge it and say so.
+ */
+
+#define pr_fmt(fmt) "Voyager PSI: " fmt
+
+#include <linux/delay.h>
+#include <linux/init.h>
+#include <linux/interrupt.h>
+#include <linux/io.h>
+#include <linux/reboot.h>
+#include <linux/spinlock.h>
+#include <asm/desc.h>
+#include <asm/i8259.h>
+#include <asm/idtentry.h>
+#include <asm/irq_vectors.h>
+#include <asm/voyager.h>
+#include "cat.h"
+#include "voyager.h"
+
+/* Direct registers of the PSI's CAT ASIC (hardware reference 7.3). */
+#define PSI_REG_CHECK		5
+#define PSI_CHECK_BIT		0x02
+#define PSI_REG_STATUS		8
+#define PSI_STATUS_DC_FAIL	0x01
+#define PSI_STATUS_MONITOR	0x02	/* switch-off or AC failure */
+#define PSI_STATUS_MAJOR_FAULT	0x04
+
+/* Subaddress registers; each read on its own (auto-increment is broken). */
+#define PSI_SUPPLY		0x8000
+#define PSI_SUPPLY_SWITCH_OFF	0x08
+#define PSI_SUPPLY_CLEAR_SWOFF	0x13
+#define PSI_AC_FAIL		0x8004
+#define PSI_GENERAL		0x8007
+#define PSI_SUBREGS		8
+#define PSI_GEN_POWER_DOWN	0x10
+#define PSI_GEN_CLEAR		0x12
+
+/* The check bit is set at once on sane hardware; a few tries, no more. */
+#define PSI_CHECK_TRIES		3
+
+/* VIC: CMN_INT and SYS_INT come on master lines 7 and 0. */
+#define VIC_CMN_LINE		7
+#define VIC_SYS_LINE		0
+#define OCW2_SPECIFIC_EOI	0x60
+#define VIC_WHO_AM_I		0xfc29
+#define WHO_AM_I_QUAD		0xc0
+/* QIC: the clear register takes 08h for CMN_INT, 04h for SYS_INT. */
+#define QIC_CLEAR		0xfc8a
+#define QIC_CLEAR_CMN		0x08
+#define QIC_CLEAR_SYS		0x04
+
+static bool psi_ready;
+static bool psi_switch_pressed;
+/* One CPU reads the PSI at a time; the broadcast reaches every CPU. */
+static DEFINE_RAW_SPINLOCK(psi_lock);
+
+static int psi_subread(u16 addr, u8 *val)
+{
+	return voyager_cat_subaddr_read(VOYAGER_CAT_PSI, VOYAGER_CAT_ASIC,
+					addr, val, 1);
+}
+
+static int psi_subwrite(u16 addr, u8 val)
+{
+	return voyager_cat_subaddr_write(VOYAGER_CAT_PSI, VOYAGER_CAT_ASIC,
+					 addr, &val, 1);
+}
+
+/*
+ * The PSI power-down command (hardware reference 7.5): clear the latched
+ * status, then power down.  Returns only if the supply stayed on.
+ */
+static void psi_power_down(void)
+{
+	u8 general = 0;
+
+	if (psi_subread(PSI_GENERAL, &general) ||
+	    psi_subwrite(PSI_GENERAL, PSI_GEN_CLEAR) ||
+	    psi_subwrite(PSI_GENERAL, PSI_GEN_POWER_DOWN)) {
+		pr_err("the power-down command did not reach the PSI\n");
+		return;
+	}
+	/* The supply needs a moment to drop. */
+	mdelay(1000);
+	pr_err("the supply is still on after the power-down command (general %#04x)\n",
+	       general);
+}
+
+/* pm_power_off on Level 5: run on one CPU, the others are stopped. */
+void voyager_psi_power_off(void)
+{
+	if (!psi_ready) {
+		pr_err("no PSI: cannot power off, halting\n");
+		return;
+	}
+	pr_info("powering off\n");
+	psi_power_down();
+}
+
+/* Read the PSI's whole state: all 16 direct registers, then 8000h-8007h. */
+static int psi_read_state(u8 *regs, u8 *sub)
+{
+	int i, tries, ret;
+
+	for (tries = 0; tries < PSI_CHECK_TRIES; tries++) {
+		for (i = 0; i < VOYAGER_CAT_REGS; i++) {
+			ret = voyager_cat_read(VOYAGER_CAT_PSI,
+					       VOYAGER_CAT_ASIC, i, &regs[i]);
+			if (ret)
+				return ret;
+		}
+		if (regs[PSI_REG_CHECK] & PSI_CHECK_BIT)
+			break;
+		voyager_cat_write(VOYAGER_CAT_PSI, VOYAGER_CAT_ASIC,
+				  PSI_REG_CHECK,
+				  regs[PSI_REG_CHECK] | PSI_CHECK_BIT);
+	}
+	if (tries == PSI_CHECK_TRIES)
+		pr_warn("check bit (register 5 bit 1) stays clear: reading on\n");
+	for (i = 0; i < PSI_SUBREGS; i++) {
+		ret = psi_subread(PSI_SUPPLY + i, &sub[i]);
+		if (ret)
+			return ret;
+	}
+	return 0;
+}
+
+static void psi_switch_off(void)
+{
+	if (psi_switch_pressed) {
+		pr_warn("power switch pressed again: powering off at once\n");
+		psi_power_down();
+		return;
+	}
+	psi_switch_pressed = true;
+	/* Without this the supply cuts the power about 3 s after the press. */
+	if (psi_subwrite(PSI_SUPPLY, PSI_SUPPLY_CLEAR_SWOFF))
+		pr_err("cannot acknowledge the switch: the supply will cut the power in about 3 s\n");
+	pr_info("power switch pressed: orderly power-off (press again to power off at once)\n");
+	orderly_poweroff(true);
+}
+
+/* A CMN_INT: find out what the PSI wants and do it. */
+static void psi_event(void)
+{
+	u8 regs[VOYAGER_CAT_REGS], sub[PSI_SUBREGS], status;
+
+	if (psi_read_state(regs, sub)) {
+		pr_err("cannot read the PSI after CMN_INT\n");
+		return;
+	}
+	status = regs[PSI_REG_STATUS];
+	if (status & PSI_STATUS_MONITOR) {
+		if (sub[PSI_SUPPLY - PSI_SUPPLY] & PSI_SUPPLY_SWITCH_OFF) {
+			psi_switch_off();
+			return;
+		}
+		/* Not the switch: the mains.  Nothing to do but say so. */
+		pr_warn("AC failure reported (AC fail %#04x)\n",
+			sub[PSI_AC_FAIL - PSI_SUPPLY]);
+	} else if (status & PSI_STATUS_MAJOR_FAULT) {
+		pr_crit("major power supply fault: powering off\n");
+		psi_power_down();
+		return;
+	} else if (status) {
+		pr_warn("power supply status %#04x: clearing it\n", status);
+	} else {
+		return;
+	}
+	voyager_cat_write(VOYAGER_CAT_PSI, VOYAGER_CAT_ASIC, PSI_REG_STATUS, 0);
+}
+
+/* Acknowledge an event of master line @line; quad CPUs also at the QIC. */
+static void psi_ack(unsigned int line, u8 qic_clear)
+{
+	if ((inb(VIC_WHO_AM_I) & WHO_AM_I_QUAD) == WHO_AM_I_QUAD)
+		outb(qic_clear, QIC_CLEAR);
+	outb(OCW2_SPECIFIC_EOI | line, PIC_MASTER_CMD);
+}
+
+DEFINE_IDTENTRY_SYSVEC(sysvec_voyager_cmn_int)
+{
+	/* Another CPU handles this broadcast: nothing left to do here. */
+	if (psi_ready && voyager_id.level == 5 &&
+	    raw_spin_trylock(&psi_lock)) {
+		psi_event();
+		raw_spin_unlock(&psi_lock);
+	}
+	psi_ack(VIC_CMN_LINE, QIC_CLEAR_CMN);
+}
+
+DEFINE_IDTENTRY_SYSVEC(sysvec_voyager_sys_int)
+{
+	pr_warn_ratelimited("SYS_INT (system error) on CPU %d: acknowledged\n",
+			    smp_processor_id());
+	psi_ack(VIC_SYS_LINE, QIC_CLEAR_SYS);
+}
+
+/* With the other system vectors, before the IDT is sealed. */
+void __init voyager_psi_install_gates(void)
+{
+	sysvec_install(VOYAGER_VIC_CMN_VECTOR, sysvec_voyager_cmn_int);
+	sysvec_install(VOYAGER_VIC_SYS_VECTOR, sysvec_voyager_sys_int);
+}
+
+/* CMN_INT shares master line 7 with IRQ 7: keep it open on every CPU. */
+static void psi_open_cmn_line(void *unused)
+{
+	legacy_pic->unmask(VIC_CMN_LINE);
+}
+
+static int __init voyager_psi_init(void)
+{
+	u8 id;
+
+	if (!is_voyager() || voyager_id.level != 5)
+		return 0;
+	if (!voyager_cat_probed() ||
+	    voyager_cat_read(VOYAGER_CAT_PSI, VOYAGER_CAT_ASIC, 0, &id)) {
+		pr_warn("no answer from the PSI (CAT module %02x): no power switch, no power-off\n",
+			VOYAGER_CAT_PSI);
+		return 0;
+	}
+	psi_ready = true;
+	on_each_cpu(psi_open_cmn_line, NULL, 1);
+	pr_info("power switch and power-off ready (CMN_INT at vector %#x)\n",
+		VOYAGER_VIC_CMN_VECTOR);
+	return 0;
+}
+device_initcall(voyager_psi_init);

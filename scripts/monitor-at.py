@@ -1,0 +1,133 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+"""Drive the QEMU monitor from what a test boot prints.
+
+Usage: monitor-at.py SOCKET LOG RECORD REGEX=COMMAND...
+
+Watches the console LOG as it grows.  The REGEX=COMMAND pairs fire in
+order: the first is armed at once, each next one once the previous has
+fired, and a pair fires on the first console line (after the line that
+fired the previous pair) that matches REGEX: COMMAND is then sent to the
+human monitor on the unix SOCKET.  So the same REGEX given twice means
+"its next occurrence".  Every command sent, with the console line that
+triggered it and the monitor's reply, is appended to RECORD, which the
+test can check.  Ends when all pairs have fired or the monitor socket
+goes away (QEMU ended); never blocks on a silent machine for longer than
+the boot's own timeout, which kills it.
+"""
+import os
+import re
+import socket
+import sys
+import time
+
+POLL = 0.1
+REPLY_WAIT = 10.0
+
+
+def connect(path):
+    """Connect to the monitor socket, waiting for QEMU to create it."""
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+            s.connect(path)
+            return s
+        except OSError:
+            s.close()
+            if time.monotonic() > deadline:
+                return None
+            time.sleep(POLL)
+
+
+def read_until_prompt(sock, timeout):
+    """What the monitor says up to its next "(qemu) " prompt."""
+    sock.settimeout(0.2)
+    data = b""
+    deadline = time.monotonic() + timeout
+    while b"(qemu) " not in data and time.monotonic() < deadline:
+        try:
+            chunk = sock.recv(4096)
+        except socket.timeout:
+            continue
+        except OSError:
+            break
+        if not chunk:
+            break
+        data += chunk
+    return data.decode(errors="replace")
+
+
+def monitor_gone(sock):
+    """True once QEMU closed the monitor (it ended)."""
+    sock.settimeout(0)
+    try:
+        return sock.recv(4096) == b""
+    except (BlockingIOError, socket.timeout):
+        return False
+    except OSError:
+        return True
+
+
+def main():
+    if len(sys.argv) < 5:
+        print(__doc__, file=sys.stderr)
+        return 2
+    sock_path, log_path, record_path = sys.argv[1:4]
+    pairs = []
+    for arg in sys.argv[4:]:
+        regex, sep, command = arg.partition("=")
+        if not sep or not regex or not command:
+            print("monitor-at: want REGEX=COMMAND, got %r" % arg,
+                  file=sys.stderr)
+            return 2
+        pairs.append((re.compile(regex), command))
+
+    sock = connect(sock_path)
+    if sock is None:
+        print("monitor-at: no monitor socket %s" % sock_path, file=sys.stderr)
+        return 1
+    read_until_prompt(sock, REPLY_WAIT)  # the banner
+    start = time.monotonic()
+    record = open(record_path, "a")
+    pos = 0
+    partial = ""
+    while pairs:
+        try:
+            with open(log_path, errors="replace") as f:
+                f.seek(pos)
+                chunk = f.read()
+                pos = f.tell()
+        except OSError:
+            chunk = ""
+        lines = (partial + chunk).split("\n")
+        partial = lines.pop()
+        for line in lines:
+            if not pairs:
+                break
+            regex, command = pairs[0]
+            if not regex.search(line):
+                continue
+            pairs.pop(0)
+            try:
+                sock.sendall((command + "\n").encode())
+            except OSError:
+                record.write("monitor gone before %r\n" % command)
+                return 1
+            reply = read_until_prompt(sock, REPLY_WAIT)
+            reply = re.sub(r"\x1b\[[0-9;]*[A-Za-z]", "",
+                           reply.replace("(qemu) ", "")).strip()
+            record.write("sent %r at %.1f s on: %s\nreply: %s\n"
+                         % (command, time.monotonic() - start, line.strip(),
+                            reply))
+            record.flush()
+        if pairs:
+            if monitor_gone(sock):
+                record.write("QEMU ended before %r was sent\n" % pairs[0][1])
+                return 1
+            time.sleep(POLL)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,124 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# The Voyager's front-panel switches and the ways the machine ends, driven
+# through the QEMU monitor (boot.sh --monitor-at): the dump switch (`nmi`),
+# the power switch (`system_powerdown`) with data on the ISA IDE disk, the
+# PSI power-off, and the restart.  Sourced by check.sh.
+
+# Console lines of the dump switch (arch-voyager/dump_switch.c).
+DUMP_DONE_RE='Voyager dump switch: CPU [0-9]+ done$'
+
+# dump_cpus_seen LOG PRESSES CPUS: every press dumped every CPU once.
+dump_cpus_seen() {
+	local log=$1 presses=$2 cpus=$3 got
+	# The serial log ends its lines with CR LF.
+	got=$(tr -d '\r' <"$log" | grep -cE "$DUMP_DONE_RE" || true)
+	echo "register dumps: $got, want $presses presses x $cpus CPUs"
+	[ "$got" = $((presses * cpus)) ] || return 1
+	got=$(grep -c 'Voyager dump switch: dump complete' "$log" || true)
+	echo "task lists: $got, want $presses"
+	[ "$got" = "$presses" ]
+}
+
+# dump_boot NAME MACHINE CPUS: two presses while the tests run.
+dump_boot() {
+	local name=$1 machine=$2 cpus=$3
+	boot "$name" --machine "$machine" --cpus "$cpus" \
+		--tests cpus,dumpswitch,timer --append voyager_dump_presses=2 \
+		--monitor-at 'press the dump switch now \(press 1\)=nmi' \
+		--monitor-at 'press the dump switch now \(press 2\)=nmi' \
+		--allow '^ *Call Trace:$' \
+		--expect 'Voyager dump switch: pressed \(press 2\)' \
+		--expect 'task:init +state:'
+	check "$name-every-cpu" dump_cpus_seen "$BUILD/logs/boot-$name.log" 2 "$cpus"
+}
+
+# The disk kernel and a fresh ext2 image for the disk tests.
+DISK_KERNEL=$BUILD/linux-disk/arch/x86/boot/bzImage
+
+disk_image() {
+	rm -f "$1"
+	truncate -s 8M "$1" && mke2fs -q -F -t ext2 "$1"
+}
+
+# psi_orderly LOG: the guest powered off through the PSI after an orderly
+# shutdown, not by the supply's 3 s deadline nor a second press.
+psi_orderly() {
+	local log=$1 err=$1.qemu-stderr
+	grep -q 'voyager_psi_switch power switch: press$' "$err" ||
+		{ echo "the switch press did not reach the PSI"; return 1; }
+	grep -q 'Voyager PSI: power switch pressed: orderly power-off' "$log" ||
+		{ echo "the kernel did not take the press"; return 1; }
+	grep -q 'voyager-init: end signal 12 during powerwait' "$log" ||
+		{ echo "init was not asked to power off"; return 1; }
+	grep -q 'Voyager PSI: powering off' "$log" ||
+		{ echo "the kernel did not power off through the PSI"; return 1; }
+	grep -q 'voyager_psi_power_off power off: PSI power down command' "$err" ||
+		{ echo "QEMU saw no PSI power-down command"; return 1; }
+	if grep -q 'voyager_psi_power_off power off: \(switch-off not acknowledged\|second press\)' "$err"; then
+		echo "the power went off without the guest: $(grep power_off "$err")"
+		return 1
+	fi
+	echo "orderly power-off through the PSI"
+}
+
+# Power switch with data: write, press, read back; 3 cycles.
+power_switch_cycles() {
+	local img=$BUILD/switches-disk.img cycle text name trace
+	local disk=(--kernel "$DISK_KERNEL" --qemu-arg -drive
+		--qemu-arg "file=$img,format=raw,if=ide")
+	trace=(--qemu-arg -trace --qemu-arg 'voyager_psi_switch'
+		--qemu-arg -trace --qemu-arg 'voyager_psi_power_off')
+	check switches-disk-image disk_image "$img"
+	for cycle in 1 2 3; do
+		text="cycle$cycle-$RANDOM$RANDOM"
+		name=voyager-power-switch-$cycle
+		boot "$name" --machine voyager,cards=dyad:dyad --cpus 4 \
+			--tests disk,powerwait --end poweroff --timeout 120 \
+			--append "voyager_disk=write:$text" "${disk[@]}" "${trace[@]}" \
+			--monitor-at 'press the power switch now=system_powerdown' \
+			--expect "wrote \"$text\""
+		check "$name-orderly" psi_orderly "$BUILD/logs/boot-$name.log"
+		boot "$name-read" --machine voyager,cards=dyad:dyad --cpus 4 \
+			--tests disk --end poweroff "${disk[@]}" "${trace[@]}" \
+			--append "voyager_disk=read:$text" \
+			--expect "read back \"$text\" intact"
+	done
+}
+
+# second_boot_ok LOG CPUS: the restarted machine came up, counted its
+# second boot on the disk, and its own part of the log passes the oracle.
+second_boot_ok() {
+	local log=$1 cpus=$2 second=$1.second clean
+	# The serial log ends its lines with CR LF.
+	clean=$(tr -d '\r' <"$log")
+	[ "$(grep -c 'voyager-init: started' <<<"$clean")" = 2 ] ||
+		{ echo "want two boots in $log"; return 1; }
+	grep -q '^# boot count 1$' <<<"$clean" &&
+		grep -q '^# boot count 2$' <<<"$clean" ||
+		{ echo "the disk's boot counter did not reach 2"; return 1; }
+	# The second boot starts at the second "Linux version" banner.
+	awk '/Linux version/ { n++ } n >= 2' <<<"$clean" >"$second"
+	python3 "$top/scripts/oracle.py" "$second" --name second-boot \
+		--cpus "$cpus" --expect '^# boot count 2$' \
+		--expect 'asking init to power off'
+}
+
+# Restart through the kernel's path brings the box back; then power-off.
+restart_boot() {
+	local img=$BUILD/switches-restart.img name=voyager-restart
+	check switches-restart-image disk_image "$img"
+	boot "$name" --machine voyager,cards=dyad:dyad --cpus 4 --may-reboot \
+		--tests disk --end reboot --timeout 120 \
+		--kernel "$DISK_KERNEL" --append voyager_disk=count:2 \
+		--qemu-arg -drive --qemu-arg "file=$img,format=raw,if=ide" \
+		--expect '^# boot count 1$'
+	check "$name-second-boot" second_boot_ok "$BUILD/logs/boot-$name.log" 4
+}
+
+boot_switches_checks() {
+	dump_boot voyager-dump-switch voyager,cards=dyad:dyad 4
+	dump_boot voyager-dump-switch-mono voyager,cards=mono 1
+	power_switch_cycles
+	restart_boot
+}
