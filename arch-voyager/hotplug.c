@@ -46,6 +46,7 @@ static int voyager_cpu_disable(void)
 	cpu_disable_common();
 	/* fixup_irqs() moved its IRQs; nothing may reach it any more. */
 	voyager_close_local_interrupts();
+	voyager_qic_close_local();
 	return 0;
 }
 

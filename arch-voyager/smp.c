@@ -33,6 +33,7 @@
 #include <linux/processor.h>
 #include <asm/x86_init.h>
 #include <asm/voyager.h>
+#include "cat.h"
 #include "voyager.h"
 
 #define VIC_CPI_LEVEL0			0xfc00	/* write a mask of VIC CPUs */
@@ -41,22 +42,14 @@
 #define VIC_CPI_BASE			0xfc41
 #define BOOT_CPI_MASTER_MASK		0xfe	/* only line 0 open */
 
-/* The run-time CPIs carried by VIC CPI level 0, as mailbox bits. */
-enum voyager_cpi {
-	VOYAGER_CPI_TIMER,
-	VOYAGER_CPI_RESCHEDULE,
-	VOYAGER_CPI_CALL_FUNCTION,
-	VOYAGER_CPI_CALL_FUNCTION_SINGLE,
-	VOYAGER_CPI_STOP,
-	VOYAGER_CPI_ENABLE_IRQ,
-};
-
 static DEFINE_PER_CPU(unsigned long, voyager_cpi_mailbox);
 /*
  * Hardware CPUs on a VIC line.  Without the CAT probe of the quad cards
  * every present CPU below 8 is taken for one.
  */
 static u8 voyager_vic_cpus __ro_after_init = 0xff;
+/* Of those, the extended CPUs of quad cards: they take QIC CPIs. */
+static u8 voyager_vic_quads __ro_after_init;
 static DEFINE_PER_CPU(struct clock_event_device, voyager_clockevent);
 
 /* The logical CPUs with a VIC line: the ones that can take device IRQs. */
@@ -98,18 +91,23 @@ u8 voyager_vic_cpi_targets(const struct cpumask *mask,
 	return targets;
 }
 
-/* Post @cpi in the mailbox of every CPU of @mask and raise CPI level 0. */
+/*
+ * Quad CPUs take their own QIC CPI for @cpi; every other CPU of @mask gets
+ * @cpi posted in its mailbox and VIC CPI level 0 raised.
+ */
 static void voyager_send_cpi(const struct cpumask *mask, enum voyager_cpi cpi)
 {
 	struct cpumask no_vic;
 	unsigned int cpu;
 	u8 targets;
 
-	targets = voyager_vic_cpi_targets(mask, voyager_hw_id, voyager_vic_cpus,
+	targets = voyager_vic_cpi_targets(mask, voyager_hw_id,
+					  voyager_vic_cpus & ~voyager_vic_quads,
 					  &no_vic);
 	for_each_cpu(cpu, &no_vic)
-		pr_err_ratelimited("CPU %u (hardware %u) has no VIC line: CPI %d not sent\n",
-				   cpu, voyager_hw_id(cpu), cpi);
+		if (voyager_qic_send_cpi(voyager_hw_id(cpu), cpi + 1))
+			pr_err_ratelimited("CPU %u (hardware %u) has neither VIC line nor QIC: CPI %d not sent\n",
+					   cpu, voyager_hw_id(cpu), cpi);
 	for_each_cpu_andnot(cpu, mask, &no_vic)
 		set_bit(cpi, per_cpu_ptr(&voyager_cpi_mailbox, cpu));
 	/* The port write orders the mailbox update before the CPI. */
@@ -231,15 +229,17 @@ static int voyager_wakeup_secondary_cpu(u32 apicid, unsigned long start_eip)
 		if (voyager_hw_id(cpu) == apicid &&
 		    voyager_restart_parked_cpu(cpu))
 			return 0;
-	if (apicid >= VOYAGER_VIC_CPUS || !(voyager_vic_cpus & BIT(apicid))) {
-		pr_err("CPU %u is not on a VIC line: it needs a QIC boot\n",
-		       apicid);
-		return -ENODEV;
-	}
 	if (start_eip & 0xf || start_eip >= SZ_1M) {
 		pr_err("trampoline at %#lx cannot be a real-mode vector\n",
 		       start_eip);
 		return -EINVAL;
+	}
+	if (voyager_qic_boots(apicid))
+		return voyager_qic_boot_cpu(apicid, gate);
+	if (apicid >= VOYAGER_VIC_CPUS || !(voyager_vic_cpus & BIT(apicid))) {
+		pr_err("CPU %u is on no VIC line and no quad card: cannot start it\n",
+		       apicid);
+		return -ENODEV;
 	}
 	WRITE_ONCE(ivt[VOYAGER_VIC_CPI_VECTOR], gate);
 	WRITE_ONCE(ivt[VOYAGER_VIC_SYS_VECTOR], gate);
@@ -275,9 +275,45 @@ static struct apic apic_voyager __ro_after_init = {
 	.icr_write			= voyager_icr_write,
 };
 
-/* All run-time CPIs arrive here, on VIC CPI level 0. */
+/* What a run-time CPI asks of the CPU it reaches, by VIC or QIC. */
+void voyager_cpi_action(enum voyager_cpi cpi)
+{
+	switch (cpi) {
+	case VOYAGER_CPI_TIMER:
+		inc_irq_stat(apic_timer_irqs);
+		tick_receive_broadcast();
+		break;
+	case VOYAGER_CPI_RESCHEDULE:
+		inc_irq_stat(irq_resched_count);
+		scheduler_ipi();
+		break;
+	case VOYAGER_CPI_CALL_FUNCTION:
+		inc_irq_stat(irq_call_count);
+		generic_smp_call_function_interrupt();
+		break;
+	case VOYAGER_CPI_CALL_FUNCTION_SINGLE:
+		inc_irq_stat(irq_call_count);
+		generic_smp_call_function_single_interrupt();
+		break;
+	case VOYAGER_CPI_ENABLE_IRQ:
+		voyager_vic_enable_local();
+		break;
+	case VOYAGER_CPI_STOP:
+		stop_this_cpu(NULL);
+		break;
+	}
+}
+
+/* All run-time CPIs of VIC CPUs arrive here, on VIC CPI level 0. */
 DEFINE_IDTENTRY_SYSVEC(sysvec_voyager_vic_cpi)
 {
+	/* Handled in this order: stop, which does not return, last. */
+	static const enum voyager_cpi order[] = {
+		VOYAGER_CPI_TIMER, VOYAGER_CPI_RESCHEDULE,
+		VOYAGER_CPI_CALL_FUNCTION, VOYAGER_CPI_CALL_FUNCTION_SINGLE,
+		VOYAGER_CPI_ENABLE_IRQ, VOYAGER_CPI_STOP,
+	};
+	unsigned int i;
 	unsigned long *mailbox = this_cpu_ptr(&voyager_cpi_mailbox);
 	/* The tick code looks at the interrupted registers. */
 	struct pt_regs *old_regs = set_irq_regs(regs);
@@ -291,26 +327,9 @@ DEFINE_IDTENTRY_SYSVEC(sysvec_voyager_vic_cpi)
 	 */
 	if (!READ_ONCE(*mailbox))
 		inc_irq_stat(irq_spurious_count);
-	if (test_and_clear_bit(VOYAGER_CPI_TIMER, mailbox)) {
-		inc_irq_stat(apic_timer_irqs);
-		tick_receive_broadcast();
-	}
-	if (test_and_clear_bit(VOYAGER_CPI_RESCHEDULE, mailbox)) {
-		inc_irq_stat(irq_resched_count);
-		scheduler_ipi();
-	}
-	if (test_and_clear_bit(VOYAGER_CPI_CALL_FUNCTION, mailbox)) {
-		inc_irq_stat(irq_call_count);
-		generic_smp_call_function_interrupt();
-	}
-	if (test_and_clear_bit(VOYAGER_CPI_CALL_FUNCTION_SINGLE, mailbox)) {
-		inc_irq_stat(irq_call_count);
-		generic_smp_call_function_single_interrupt();
-	}
-	if (test_and_clear_bit(VOYAGER_CPI_ENABLE_IRQ, mailbox))
-		voyager_vic_enable_local();
-	if (test_and_clear_bit(VOYAGER_CPI_STOP, mailbox))
-		stop_this_cpu(NULL);
+	for (i = 0; i < ARRAY_SIZE(order); i++)
+		if (test_and_clear_bit(order[i], mailbox))
+			voyager_cpi_action(order[i]);
 	set_irq_regs(old_regs);
 }
 
@@ -366,7 +385,20 @@ static void __init voyager_parse_smp_cfg(void)
 	topology_register_boot_apic(boot);
 	for_each_set_bit(id, &present, VOYAGER_MAX_CPUS)
 		topology_register_apic(id, CPU_ACPIID_INVALID, true);
+	/* Level 4 has no CAT probe: every present CPU is on the VIC. */
 	voyager_vic_cpus = present & 0xff;
+	if (voyager_cat_probed()) {
+		voyager_vic_cpus = voyager_cat_extended_cpus() & 0xff;
+		for (id = 0; id < 8; id++) {
+			const struct voyager_quad_card *q =
+				voyager_cat_quad_card(id);
+
+			if (q)
+				voyager_vic_quads |= q->cpus & 0xff;
+		}
+		voyager_vic_quads &= voyager_vic_cpus;
+	}
+	voyager_vic_cpus |= BIT(boot);
 	smp_found_config = 1;
 	apic_install_driver(&apic_voyager);
 }
@@ -376,6 +408,7 @@ static void __init voyager_smp_prepare_cpus(unsigned int max_cpus)
 	unsigned int cpu;
 
 	smp_prepare_cpus_common();
+	voyager_qic_init();
 	x86_init.timers.setup_percpu_clockev();
 	for_each_possible_cpu(cpu) {
 		u32 id = voyager_hw_id(cpu);
@@ -440,7 +473,9 @@ static void voyager_smp_ap_setup(void)
 {
 	/* A CPU back from hotplug: what was posted for it then is stale. */
 	this_cpu_write(voyager_cpi_mailbox, 0);
-	voyager_vic_init_secondary();
+	if (cpumask_test_cpu(smp_processor_id(), &voyager_vic_cpumask))
+		voyager_vic_init_secondary();
+	voyager_qic_init_local();
 }
 
 void __init voyager_smp_init(void)
@@ -458,4 +493,5 @@ void __init voyager_smp_install_gates(void)
 {
 	outb(VOYAGER_VIC_CPI_VECTOR, VIC_CPI_BASE);
 	sysvec_install(VOYAGER_VIC_CPI_VECTOR, sysvec_voyager_vic_cpi);
+	voyager_qic_install_gates();
 }

@@ -85,6 +85,26 @@ struct cpuinfo_x86;
 bool voyager_cpu_less_capable(const struct cpuinfo_x86 *boot,
 			      const struct cpuinfo_x86 *c);
 void voyager_smp_init(void);
+
+/* The run-time CPIs: VIC mailbox bits, and QIC CPI (n + 1) on quad CPUs. */
+enum voyager_cpi {
+	VOYAGER_CPI_TIMER,
+	VOYAGER_CPI_RESCHEDULE,
+	VOYAGER_CPI_CALL_FUNCTION,
+	VOYAGER_CPI_CALL_FUNCTION_SINGLE,
+	VOYAGER_CPI_STOP,
+	VOYAGER_CPI_ENABLE_IRQ,
+};
+
+void voyager_cpi_action(enum voyager_cpi cpi);
+bool voyager_is_quad_cpu(u32 hw);
+bool voyager_qic_boots(u32 hw);
+int voyager_qic_send_cpi(u32 hw, unsigned int line);
+int voyager_qic_boot_cpu(u32 hw, u32 gate);
+void voyager_qic_init(void);
+void voyager_qic_init_local(void);
+void voyager_qic_close_local(void);
+void voyager_qic_install_gates(void);
 extern const struct cpumask *const voyager_vic_cpu_mask;
 void voyager_vic_tick_leave(unsigned int cpu);
 void voyager_close_local_interrupts(void);

@@ -50,7 +50,8 @@ static int check_cpu(int fd, int cpu, int ncpus)
 	if (set_affinity(cpu) < 0) {
 		printf("# cannot route IRQ %d to CPU %d of %d (errno %d)\n",
 		       IRQ, cpu, ncpus, errno);
-		return 1;
+		/* A quad card's CPU off the VIC line takes no device IRQ. */
+		return errno == EINVAL ? -EINVAL : 1;
 	}
 	/* Let a late interrupt on the old CPU settle before counting. */
 	traffic(fd);
@@ -73,7 +74,7 @@ static int check_cpu(int fd, int cpu, int ncpus)
 int main(void)
 {
 	long counts[VOYAGER_MAX_COLUMNS];
-	int ncpus, fd;
+	int ncpus, fd, cpu, ret = 0;
 
 	fd = voyager_open_loopback("/dev/ttyS1");
 	if (fd < 0)
@@ -83,7 +84,17 @@ int main(void)
 		printf("# %d CPU column(s): nothing to move\n", ncpus);
 		return 77;
 	}
-	if (check_cpu(fd, ncpus - 1, ncpus) || check_cpu(fd, 0, ncpus)) {
+	/* The highest CPU that can take it, then back to CPU 0. */
+	for (cpu = ncpus - 1; cpu > 0; cpu--) {
+		ret = check_cpu(fd, cpu, ncpus);
+		if (ret != -EINVAL)
+			break;
+	}
+	if (!cpu) {
+		printf("# only CPU 0 takes device IRQs here\n");
+		return 77;
+	}
+	if (ret || check_cpu(fd, 0, ncpus)) {
 		printf("# IRQ %d did not follow its affinity\n", IRQ);
 		return 1;
 	}

@@ -378,8 +378,20 @@ static int voyager_get_pic_interrupt(MachineState *ms, CPUState *cs)
     bool from_vic;
     int cpi;
 
+    int vec;
+
     /* Always a vector: never fall back to the (absent) i8259. */
-    return voyager_intack(vms, id, &cpi, &from_vic);
+    vec = voyager_intack(vms, id, &cpi, &from_vic);
+    /*
+     * The CPU dropped its request when it began the acknowledge.  If its
+     * INTR is still high -- a quad CPU's QIC and VIC requests share one
+     * line, so acknowledging one leaves the line unchanged while the
+     * other waits -- no edge will come to ask again: ask now.
+     */
+    if (id >= 0 && id < VOYAGER_MAX_CPUS && (vms->intr_level & (1u << id))) {
+        cpu_interrupt(cs, CPU_INTERRUPT_HARD);
+    }
+    return vec;
 }
 
 /* ---- the QICs ---------------------------------------------------------- */

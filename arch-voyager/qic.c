@@ -1,0 +1,293 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * NCR Voyager quad cards: the QIC.
+ *
+ * A quad card carries four CPUs; only the extended one (on a VIC line)
+ * takes device IRQs and VIC CPIs.  Every CPU of a quad card is reached
+ * through the card's QIC instead: a write to line i of the CPU's block in
+ * the card's CPI area raises QIC CPI i at that CPU.  QIC CPI 0 is the boot
+ * CPI of the siblings, CPIs 1-6 carry the kernel's IPIs, one kind each, so
+ * no mailbox is needed.  The CAT probe says which CPUs are on quad cards,
+ * which of them are on a VIC line and where each card's CPI area is.
+ *
+ * Siblings start by the "one-two" boot: the extended CPU, once the VIC
+ * boot started it, lowers its siblings' QIC boot masks (only a CPU of the
+ * same card can), then the boot CPU points the real-mode vector of QIC
+ * CPI 0 at the trampoline and raises it.  The kernel starts CPUs in the
+ * order of their numbers, and a card's extended CPU has the lowest.
+ */
+
+#define pr_fmt(fmt) "Voyager QIC: " fmt
+
+#include <linux/bitops.h>
+#include <linux/init.h>
+#include <linux/io.h>
+#include <linux/smp.h>
+#include <asm/idtentry.h>
+#include <asm/irq_regs.h>
+#include <asm/irq_vectors.h>
+#include <asm/realmode.h>
+#include <asm/voyager.h>
+#include "cat.h"
+#include "voyager.h"
+
+#define QIC_MASQUERADE		0xfc71
+#define QIC_MASQUERADE_ON	0x08
+#define QIC_VIC_CPI_BASE	0xfc79
+#define QIC_CPI_BASE		0xfc7a
+#define QIC_MASK0		0xfc80
+#define QIC_MASK1		0xfc81
+#define QIC_CLEAR1		0xfc8b
+
+/* Mask 0: only CMN_INT (power supply events) comes through. */
+#define QIC_MASK0_RUN		0xf7
+#define QIC_MASK0_OFF		0xff
+/* Mask 1: CPIs 1-6 at run time, only CPI 0 while a sibling waits. */
+#define QIC_MASK1_RUN		0x81
+#define QIC_MASK1_BOOT		0xfe
+#define QIC_MASK1_OFF		0xff
+
+#define QIC_CPI_AREA_SIZE	SZ_1K
+#define QIC_CPU_BLOCK		0x100
+#define QIC_CPI_LINE		0x20
+#define QIC_CPI_WORD		0x0c	/* the word of a line the kernel writes */
+#define QIC_BOOT_CPI		0
+
+#define QIC_SLOTS		8
+
+static void __iomem *qic_cpi_area[QIC_SLOTS] __ro_after_init;
+static u32 qic_cpus __ro_after_init;		/* hardware CPUs on quad cards */
+static u32 qic_vic_boot __ro_after_init;	/* of these, VIC-bootable */
+
+/* The card of hardware CPU @hw, or NULL. */
+static const struct voyager_quad_card *qic_card(u32 hw)
+{
+	const struct voyager_quad_card *q;
+	unsigned int slot;
+
+	if (hw >= 32 || !(qic_cpus & BIT(hw)))
+		return NULL;
+	for (slot = 0; slot < QIC_SLOTS; slot++) {
+		q = voyager_cat_quad_card(slot);
+		if (q && (q->cpus & BIT(hw)))
+			return q;
+	}
+	return NULL;
+}
+
+/* The quad-local index of @hw: the card's CPUs are numbered in order. */
+static unsigned int qic_local_index(const struct voyager_quad_card *q, u32 hw)
+{
+	return hweight32(q->cpus & (BIT(hw) - 1));
+}
+
+/* The word of @hw's CPI line @line, or NULL if it cannot be reached. */
+static void __iomem *qic_cpi_word(u32 hw, unsigned int line)
+{
+	const struct voyager_quad_card *q = qic_card(hw);
+
+	if (!q || !qic_cpi_area[q->slot])
+		return NULL;
+	return qic_cpi_area[q->slot] + qic_local_index(q, hw) * QIC_CPU_BLOCK +
+	       line * QIC_CPI_LINE + QIC_CPI_WORD;
+}
+
+bool voyager_is_quad_cpu(u32 hw)
+{
+	return hw < 32 && (qic_cpus & BIT(hw));
+}
+
+/* Does @hw start by the QIC (a sibling, or on the second VIC line)? */
+bool voyager_qic_boots(u32 hw)
+{
+	return voyager_is_quad_cpu(hw) && !(qic_vic_boot & BIT(hw));
+}
+
+/**
+ * voyager_qic_send_cpi() - raise a QIC CPI at a quad CPU
+ * @hw: hardware number of the target
+ * @line: QIC CPI 0-7
+ *
+ * Return: 0, or -ENODEV if @hw has no reachable CPI block.
+ */
+int voyager_qic_send_cpi(u32 hw, unsigned int line)
+{
+	void __iomem *word = qic_cpi_word(hw, line);
+	int self = voyager_hw_cpu();
+
+	if (!word)
+		return -ENODEV;
+	/* The value only tells a debugger who sent it (reference 5.4). */
+	writel(((self < 0 ? 0 : self) << 16) | line, word);
+	return 0;
+}
+
+/* Acknowledge QIC CPI @line on this CPU: clear, then read the line back. */
+static void qic_ack(unsigned int line)
+{
+	void __iomem *word = qic_cpi_word(voyager_hw_cpu(), line);
+
+	outb(BIT(line), QIC_CLEAR1);
+	/* Puts the cache line back in the shared state (reference 5.4). */
+	if (word)
+		readw(word);
+}
+
+/*
+ * Quad cards did not start with a GDT (or GDT pseudo-descriptor) that was
+ * not naturally aligned (reference 6.4).  6.12's trampoline loads
+ * boot_gdt, cache-line aligned, through a descriptor whose base field is
+ * 4-byte aligned; say so loudly if that is ever lost.  The real-mode blob
+ * exists only from the early initcalls on: checked at the first QIC boot.
+ */
+static void qic_check_trampoline_gdt(void)
+{
+	static bool checked;
+	const struct trampoline_header *th;
+	u32 header = real_mode_header->trampoline_header;
+
+	if (checked)
+		return;
+	checked = true;
+	BUILD_BUG_ON(offsetof(struct trampoline_header, gdt_base) % 4);
+	th = __va(header);
+	if (!IS_ALIGNED(th->gdt_base, 16) || !IS_ALIGNED(header, 4))
+		pr_err("trampoline GDT at %#x (header at %#x) is not aligned: quad CPUs may not start\n",
+		       th->gdt_base, header);
+	else
+		pr_info("trampoline GDT at %#x, descriptor at %#x: aligned for quad cards\n",
+			th->gdt_base, header + (u32)offsetof(struct trampoline_header, gdt_limit));
+}
+
+/*
+ * Start a sibling: the real-mode vector of QIC CPI 0 gets the trampoline,
+ * then QIC CPI 0 goes to it (its boot mask was lowered by its extended
+ * CPU).
+ */
+int voyager_qic_boot_cpu(u32 hw, u32 gate)
+{
+	u32 *ivt = phys_to_virt(0);
+
+	if (!qic_cpi_word(hw, QIC_BOOT_CPI)) {
+		pr_err("CPU %u: no CPI area known for its quad card\n", hw);
+		return -ENODEV;
+	}
+	qic_check_trampoline_gdt();
+	WRITE_ONCE(ivt[VOYAGER_QIC_CPI_VECTOR], gate);
+	return voyager_qic_send_cpi(hw, QIC_BOOT_CPI);
+}
+
+/* Lower the boot masks of this extended CPU's siblings. */
+static void qic_open_siblings(u32 self)
+{
+	const struct voyager_quad_card *q = qic_card(self);
+	unsigned int j, own;
+	unsigned long flags;
+
+	if (!q)
+		return;
+	own = qic_local_index(q, self);
+	local_irq_save(flags);
+	for (j = 0; j < hweight32(q->cpus); j++) {
+		if (j == own)
+			continue;
+		outb(QIC_MASQUERADE_ON | j, QIC_MASQUERADE);
+		outb(QIC_MASK1_BOOT, QIC_MASK1);
+	}
+	outb(0, QIC_MASQUERADE);
+	local_irq_restore(flags);
+}
+
+/*
+ * This CPU's QIC, interrupts off: the boot CPI (if it started by one) is
+ * acknowledged, the run-time masks set, and an extended VIC-booted CPU
+ * opens its siblings for their QIC boot.
+ */
+void voyager_qic_init_local(void)
+{
+	int self = voyager_hw_cpu();
+
+	if (self < 0 || !voyager_is_quad_cpu(self))
+		return;
+	qic_ack(QIC_BOOT_CPI);
+	if (qic_vic_boot & BIT(self)) {
+		outb(VOYAGER_VIC_CPI_VECTOR, QIC_VIC_CPI_BASE);
+		outb(VOYAGER_QIC_CPI_VECTOR, QIC_CPI_BASE);
+	}
+	outb(QIC_MASK0_RUN, QIC_MASK0);
+	outb(QIC_MASK1_RUN, QIC_MASK1);
+	if (qic_vic_boot & BIT(self))
+		qic_open_siblings(self);
+}
+
+/* A quad CPU going offline takes nothing more from its QIC. */
+void voyager_qic_close_local(void)
+{
+	int self = voyager_hw_cpu();
+
+	if (self < 0 || !voyager_is_quad_cpu(self))
+		return;
+	outb(QIC_MASK0_OFF, QIC_MASK0);
+	outb(QIC_MASK1_OFF, QIC_MASK1);
+}
+
+/* Map the CPI areas the CAT probe found; set up the boot CPU's QIC. */
+void __init voyager_qic_init(void)
+{
+	const struct voyager_quad_card *q;
+	unsigned int slot;
+
+	for (slot = 0; slot < QIC_SLOTS; slot++) {
+		q = voyager_cat_quad_card(slot);
+		if (!q)
+			continue;
+		qic_cpi_area[slot] = ioremap(q->cpi_base, QIC_CPI_AREA_SIZE);
+		if (!qic_cpi_area[slot]) {
+			pr_err("slot %u: cannot map the CPI area at %#x: its siblings stay off\n",
+			       slot, q->cpi_base);
+			continue;
+		}
+		qic_cpus |= q->cpus;
+		qic_vic_boot |= q->vic_boot;
+	}
+	if (!qic_cpus)
+		return;
+	pr_info("quad CPUs %08x (VIC-booted %08x)\n", qic_cpus, qic_vic_boot);
+	voyager_qic_init_local();
+}
+
+/* One gate per QIC CPI: acknowledge it, then do what it asks. */
+#define VOYAGER_QIC_GATE(name, cpi)			\
+DEFINE_IDTENTRY_SYSVEC(name)				\
+{							\
+	struct pt_regs *old_regs = set_irq_regs(regs);	\
+							\
+	qic_ack((cpi) + 1);				\
+	voyager_cpi_action(cpi);			\
+	set_irq_regs(old_regs);				\
+}
+
+VOYAGER_QIC_GATE(sysvec_voyager_qic_timer, VOYAGER_CPI_TIMER)
+VOYAGER_QIC_GATE(sysvec_voyager_qic_resched, VOYAGER_CPI_RESCHEDULE)
+VOYAGER_QIC_GATE(sysvec_voyager_qic_call, VOYAGER_CPI_CALL_FUNCTION)
+VOYAGER_QIC_GATE(sysvec_voyager_qic_call_single,
+		 VOYAGER_CPI_CALL_FUNCTION_SINGLE)
+VOYAGER_QIC_GATE(sysvec_voyager_qic_stop, VOYAGER_CPI_STOP)
+VOYAGER_QIC_GATE(sysvec_voyager_qic_enable_irq, VOYAGER_CPI_ENABLE_IRQ)
+
+void __init voyager_qic_install_gates(void)
+{
+	sysvec_install(VOYAGER_QIC_CPI_VECTOR + 1 + VOYAGER_CPI_TIMER,
+		       sysvec_voyager_qic_timer);
+	sysvec_install(VOYAGER_QIC_CPI_VECTOR + 1 + VOYAGER_CPI_RESCHEDULE,
+		       sysvec_voyager_qic_resched);
+	sysvec_install(VOYAGER_QIC_CPI_VECTOR + 1 + VOYAGER_CPI_CALL_FUNCTION,
+		       sysvec_voyager_qic_call);
+	sysvec_install(VOYAGER_QIC_CPI_VECTOR + 1 +
+		       VOYAGER_CPI_CALL_FUNCTION_SINGLE,
+		       sysvec_voyager_qic_call_single);
+	sysvec_install(VOYAGER_QIC_CPI_VECTOR + 1 + VOYAGER_CPI_STOP,
+		       sysvec_voyager_qic_stop);
+	sysvec_install(VOYAGER_QIC_CPI_VECTOR + 1 + VOYAGER_CPI_ENABLE_IRQ,
+		       sysvec_voyager_qic_enable_irq);
+}
