@@ -100,6 +100,36 @@ static int voyager_irq_counts(const char *irq, long *counts)
 	return -1;
 }
 
+/*
+ * Like voyager_irq_counts(), but indexed by CPU number (the header's
+ * "CPUn" names, which skip offline CPUs): @counts[cpu] for cpu <
+ * VOYAGER_MAX_COLUMNS, -1 for a CPU without a column.  Returns the
+ * number of columns, or -1.
+ */
+static int voyager_irq_counts_by_cpu(const char *irq, long *counts)
+{
+	static char head[1024];
+	long cols[VOYAGER_MAX_COLUMNS];
+	int ids[VOYAGER_MAX_COLUMNS], n, nids = 0, i;
+	char *p;
+
+	for (i = 0; i < VOYAGER_MAX_COLUMNS; i++)
+		counts[i] = -1;
+	n = voyager_irq_counts(irq, cols);
+	if (n < 0 || voyager_read_file("/proc/interrupts", head,
+				       sizeof(head)) <= 0)
+		return -1;
+	for (p = head; *p && *p != '\n' && nids < VOYAGER_MAX_COLUMNS; p++)
+		if (!strncmp(p, "CPU", 3))
+			ids[nids++] = atoi(p + 3);
+	if (nids != n)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (ids[i] >= 0 && ids[i] < VOYAGER_MAX_COLUMNS)
+			counts[ids[i]] = cols[i];
+	return n;
+}
+
 /* The sum over all CPUs of line @irq, or -1 if it is missing. */
 static long voyager_irq_total(const char *irq)
 {
