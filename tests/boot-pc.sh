@@ -21,4 +21,9 @@ boot_pc_checks() {
 	boot pc-kunit --machine pc --cpu 486 --cpus 1 --tests cpus \
 		--kernel "$BUILD/linux-kunit/arch/x86/boot/bzImage" \
 		--expect '^ok [0-9]+ voyager$'
+	# The cross-CPU call round trip (voyager_ipi) runs, not skips, on SMP.
+	boot pc-kunit-smp4 --machine pc --cpu pentium \
+		--smp 4,sockets=4,cores=1,threads=1 --cpus 4 --tests cpus \
+		--kernel "$BUILD/linux-kunit/arch/x86/boot/bzImage" \
+		--expect '^ok [0-9]+ voyager_ipi$' --expect '# ipi_roundtrip_ns: [0-9]+'
 }
