@@ -14,6 +14,7 @@ S := scripts
 
 .PHONY: all deps kernel kernel-debug kernel-kunit qemu initramfs run check check-static \
 	check-oracle check-qtest check-boot bench fuzz clean distclean help
+.PHONY: bench-smp
 
 all: kernel kernel-kunit kernel-debug qemu initramfs
 
@@ -55,6 +56,12 @@ check-boot: all
 
 bench: all
 	@$(S)/bench-boot.py
+	@$(S)/bench-smp.py
+
+# Voyager against PC on 1, 4, 8 and 32 CPUs: boot time and the cross-CPU
+# call round trip (the kunit kernel's voyager_ipi case).
+bench-smp: all
+	@$(S)/bench-smp.py
 
 # libFuzzer (generic-fuzz) against the Voyager devices; FUZZ_SECONDS=600.
 fuzz:
