@@ -45,14 +45,14 @@ boot_voyager_checks() {
 		--expect '^# +0: .* VIC .*timer' "${mem_expect[@]}"
 	dino_expect 64
 	boot voyager-l4-dyad --machine voyager,level=4,class=0x3360,cards=dyad \
-		--mem 64 --cpus 2 --tests $t \
+		--mem 64 --cpus 2 --tests $t,threads \
 		--expect 'Voyager: NCR class 3360, Level 4' "${mem_expect[@]}"
 	# SMP on VIC CPUs: secondaries started by the boot CPI, IPIs as CPIs
 	# (RES/CAL count on every CPU), per-CPU ticks from the timer CPI.
-	boot voyager-dyad --machine voyager,cards=dyad --cpus 2 --tests $t \
+	boot voyager-dyad --machine voyager,cards=dyad --cpus 2 --tests $t,threads \
 		--expect '^# +LOC: +[0-9]+ +[1-9][0-9]* ' \
 		--expect 'Voyager SMP: CPU 1 is hardware CPU 4'
-	boot voyager-2dyads --machine voyager,cards=dyad:dyad --cpus 4 --tests $t
+	boot voyager-2dyads --machine voyager,cards=dyad:dyad --cpus 4 --tests $t,threads
 	# Eight CPUs run under single-threaded TCG: with multi-threaded TCG
 	# the 8-CPU box deadlocks in the PIT clocksource after /init (being
 	# investigated under the SMP issue; 4 CPUs are fine).
@@ -61,7 +61,7 @@ boot_voyager_checks() {
 	# The debug kernel (lockdep, debug objects, DEBUG_ATOMIC_SLEEP) on the
 	# SMP paths: no splat.
 	boot voyager-debug --machine voyager,cards=dyad:dyad --cpus 4 \
-		--tests cpus,timer,serial,affinity --timeout 300 \
+		--tests cpus,timer,serial,affinity,threads --timeout 300 \
 		--kernel "$BUILD/linux-debug/arch/x86/boot/bzImage"
 	# A CPU that never starts: reported by number, the others come up.
 	boot voyager-dead-cpu --machine voyager,cards=dyad:dyad,fault-dead-cpu=5 \
