@@ -14,7 +14,7 @@ S := scripts
 
 .PHONY: all deps kernel kernel-debug kernel-kunit kernel-disk qemu initramfs run check check-static \
 	check-oracle check-qtest check-boot bench fuzz clean distclean help
-.PHONY: kernel-torture torture
+.PHONY: kernel-torture torture bench-smp
 
 all: kernel kernel-kunit kernel-debug kernel-disk kernel-torture qemu initramfs
 
@@ -77,6 +77,13 @@ bench: all
 	@$(S)/bench-boot.py
 	@echo
 	@$(S)/bench-size.sh
+	@echo
+	@$(S)/bench-smp.py
+
+# Voyager against PC on 1, 4, 8 and 32 CPUs: boot time and the cross-CPU
+# call round trip (the kunit kernel's voyager_ipi case).
+bench-smp: all
+	@$(S)/bench-smp.py
 
 # libFuzzer (generic-fuzz) against the Voyager devices; FUZZ_SECONDS=600.
 fuzz:

@@ -10,8 +10,20 @@ boot_pc_checks() {
 	boot pc-pentium-smp4 --machine pc --cpu pentium \
 		--smp 4,sockets=4,cores=1,threads=1 --cpus 4 --tests cpus,timer,serial \
 		--expect 'Voyager: not detected' --reject 'Voyager: NCR class'
+	# Threads exchanging work on every CPU (futex, membarrier, TLB
+	# shootdowns) and CPU hotplug cycles: APIC IPIs, the reference for
+	# the same tests on the Voyager's CPIs.
+	boot pc-smp4 --machine pc --cpu pentium \
+		--smp 4,sockets=4,cores=1,threads=1 --cpus 4 \
+		--tests threads,hotplug,cpus \
+		--expect 'Voyager: not detected' --expect '^# 9 off/on cycles, 0 problems'
 	# The KUnit suites are pure logic: they must pass on any machine.
 	boot pc-kunit --machine pc --cpu 486 --cpus 1 --tests cpus \
 		--kernel "$BUILD/linux-kunit/arch/x86/boot/bzImage" \
 		--expect '^ok [0-9]+ voyager$'
+	# The cross-CPU call round trip (voyager_ipi) runs, not skips, on SMP.
+	boot pc-kunit-smp4 --machine pc --cpu pentium \
+		--smp 4,sockets=4,cores=1,threads=1 --cpus 4 --tests cpus \
+		--kernel "$BUILD/linux-kunit/arch/x86/boot/bzImage" \
+		--expect '^ok [0-9]+ voyager_ipi$' --expect '# ipi_roundtrip_ns: [0-9]+'
 }

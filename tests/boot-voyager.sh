@@ -45,14 +45,14 @@ boot_voyager_checks() {
 		--expect '^# +0: .* VIC .*timer' "${mem_expect[@]}"
 	dino_expect 64
 	boot voyager-l4-dyad --machine voyager,level=4,class=0x3360,cards=dyad \
-		--mem 64 --cpus 2 --tests $t \
+		--mem 64 --cpus 2 --tests $t,threads \
 		--expect 'Voyager: NCR class 3360, Level 4' "${mem_expect[@]}"
 	# SMP on VIC CPUs: secondaries started by the boot CPI, IPIs as CPIs
 	# (RES/CAL count on every CPU), per-CPU ticks from the timer CPI.
-	boot voyager-dyad --machine voyager,cards=dyad --cpus 2 --tests $t \
+	boot voyager-dyad --machine voyager,cards=dyad --cpus 2 --tests $t,threads \
 		--expect '^# +LOC: +[0-9]+ +[1-9][0-9]* ' \
 		--expect 'Voyager SMP: CPU 1 is hardware CPU 4'
-	boot voyager-2dyads --machine voyager,cards=dyad:dyad --cpus 4 --tests $t
+	boot voyager-2dyads --machine voyager,cards=dyad:dyad --cpus 4 --tests $t,threads
 	# Eight CPUs under multi-threaded TCG (more vCPUs than host CPUs):
 	# with the PIT as clocksource this box crawled to a stop after /init.
 	boot voyager-4dyads --machine voyager,cards=dyad:dyad:dyad:dyad --cpus 8 \
@@ -60,7 +60,7 @@ boot_voyager_checks() {
 	# The debug kernel (lockdep, debug objects, DEBUG_ATOMIC_SLEEP) on the
 	# SMP paths of an 8-CPU box: no splat.
 	boot voyager-debug --machine voyager,cards=dyad:dyad:dyad:dyad --cpus 8 \
-		--tests cpus,timer,serial,affinity --timeout 300 \
+		--tests cpus,timer,serial,affinity,threads --timeout 300 \
 		--kernel "$BUILD/linux-debug/arch/x86/boot/bzImage"
 	# A CPU that never starts: reported by number, the others come up.
 	boot voyager-dead-cpu --machine voyager,cards=dyad:dyad,fault-dead-cpu=5 \
@@ -84,4 +84,8 @@ boot_voyager_checks() {
 	boot voyager-kunit --machine voyager,cards=mono --cpus 1 --tests cpus \
 		--kernel "$BUILD/linux-kunit/arch/x86/boot/bzImage" \
 		--expect '^ok [0-9]+ voyager$'
+	# The cross-CPU call round trip on CPIs: voyager_ipi runs, not skips.
+	boot voyager-kunit-smp --machine voyager,cards=dyad:dyad --cpus 4 \
+		--tests cpus --kernel "$BUILD/linux-kunit/arch/x86/boot/bzImage" \
+		--expect '^ok [0-9]+ voyager_ipi$' --expect '# ipi_roundtrip_ns: [0-9]+'
 }

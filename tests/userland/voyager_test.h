@@ -100,6 +100,36 @@ static int voyager_irq_counts(const char *irq, long *counts)
 	return -1;
 }
 
+/*
+ * Like voyager_irq_counts(), but indexed by CPU number (the header's
+ * "CPUn" names, which skip offline CPUs): @counts[cpu] for cpu <
+ * VOYAGER_MAX_COLUMNS, -1 for a CPU without a column.  Returns the
+ * number of columns, or -1.
+ */
+static int voyager_irq_counts_by_cpu(const char *irq, long *counts)
+{
+	static char head[1024];
+	long cols[VOYAGER_MAX_COLUMNS];
+	int ids[VOYAGER_MAX_COLUMNS], n, nids = 0, i;
+	char *p;
+
+	for (i = 0; i < VOYAGER_MAX_COLUMNS; i++)
+		counts[i] = -1;
+	n = voyager_irq_counts(irq, cols);
+	if (n < 0 || voyager_read_file("/proc/interrupts", head,
+				       sizeof(head)) <= 0)
+		return -1;
+	for (p = head; *p && *p != '\n' && nids < VOYAGER_MAX_COLUMNS; p++)
+		if (!strncmp(p, "CPU", 3))
+			ids[nids++] = atoi(p + 3);
+	if (nids != n)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (ids[i] >= 0 && ids[i] < VOYAGER_MAX_COLUMNS)
+			counts[ids[i]] = cols[i];
+	return n;
+}
+
 /* The sum over all CPUs of line @irq, or -1 if it is missing. */
 static long voyager_irq_total(const char *irq)
 {
@@ -155,6 +185,72 @@ static int voyager_loopback_echo(int fd, const char *msg, char *buf, int size)
 	}
 	buf[got] = '\0';
 	return got == len && !memcmp(buf, msg, len) ? 0 : -1;
+}
+
+/* --- CPUs, pinning and time, for the SMP tests (threads, hotplug) --- */
+
+#define VOYAGER_MAX_CPUS	32
+
+/*
+ * The CPU numbers of a list such as "0-3,5" into @cpus (at most @max);
+ * returns how many.
+ */
+static int voyager_parse_cpu_list(const char *s, int *cpus, int max)
+{
+	int n = 0;
+
+	while (*s >= '0' && *s <= '9') {
+		char *end;
+		long a = strtol(s, &end, 10), b = a;
+
+		if (*end == '-')
+			b = strtol(end + 1, &end, 10);
+		for (; a <= b && n < max; a++)
+			cpus[n++] = a;
+		s = *end == ',' ? end + 1 : end;
+	}
+	return n;
+}
+
+/* The online CPUs from sysfs into @cpus (at most @max); -1 on error. */
+static int voyager_online_cpus(int *cpus, int max)
+{
+	char buf[256];
+
+	if (voyager_read_file("/sys/devices/system/cpu/online", buf,
+			      sizeof(buf)) <= 0)
+		return -1;
+	return voyager_parse_cpu_list(buf, cpus, max);
+}
+
+/*
+ * Pin the calling thread to @cpu.  A raw syscall (no errno: safe in the
+ * test threads); 0 or -errno.
+ */
+static int voyager_pin_self(int cpu)
+{
+	unsigned long mask[VOYAGER_MAX_CPUS / (8 * sizeof(long)) + 1] = { 0 };
+
+	mask[cpu / (8 * sizeof(long))] = 1UL << (cpu % (8 * sizeof(long)));
+	return my_syscall3(__NR_sched_setaffinity, 0, sizeof(mask), mask);
+}
+
+/* The CPU the calling thread runs on (getcpu), or -errno. */
+static int voyager_getcpu(void)
+{
+	unsigned int cpu = 0, node = 0;
+	long ret = my_syscall3(__NR_getcpu, &cpu, &node, NULL);
+
+	return ret < 0 ? (int)ret : (int)cpu;
+}
+
+/* CLOCK_MONOTONIC in milliseconds (the 64-bit time call always exists). */
+static long long voyager_now_ms(void)
+{
+	long long ts[2] = { 0, 0 };
+
+	my_syscall2(__NR_clock_gettime64, CLOCK_MONOTONIC, ts);
+	return ts[0] * 1000 + ts[1] / 1000000;
 }
 
 static void voyager_sync(void)
