@@ -15,7 +15,7 @@ boot_pc_checks() {
 	# the same tests on the Voyager's CPIs.
 	boot pc-smp4 --machine pc --cpu pentium \
 		--smp 4,sockets=4,cores=1,threads=1 --cpus 4 \
-		--tests threads,hotplug,cpus \
+		--tests threads,hotplug,cpus,cpis \
 		--expect 'Voyager: not detected' --expect '^# 9 off/on cycles, 0 problems'
 	# The KUnit suites are pure logic: they must pass on any machine.
 	boot pc-kunit --machine pc --cpu 486 --cpus 1 --tests cpus \

@@ -45,22 +45,40 @@ boot_voyager_checks() {
 		--expect '^# +0: .* VIC .*timer' "${mem_expect[@]}"
 	dino_expect 64
 	boot voyager-l4-dyad --machine voyager,level=4,class=0x3360,cards=dyad \
-		--mem 64 --cpus 2 --tests $t,threads \
+		--mem 64 --cpus 2 --tests $t,threads,cpis,hotplug \
 		--expect 'Voyager: NCR class 3360, Level 4' "${mem_expect[@]}"
 	# SMP on VIC CPUs: secondaries started by the boot CPI, IPIs as CPIs
 	# (RES/CAL count on every CPU), per-CPU ticks from the timer CPI.
-	boot voyager-dyad --machine voyager,cards=dyad --cpus 2 --tests $t,threads \
+	boot voyager-dyad --machine voyager,cards=dyad --cpus 2 \
+		--tests $t,threads,cpis,hotplug \
 		--expect '^# +LOC: +[0-9]+ +[1-9][0-9]* ' \
 		--expect 'Voyager SMP: CPU 1 is hardware CPU 4'
-	boot voyager-2dyads --machine voyager,cards=dyad:dyad --cpus 4 --tests $t,threads
+	boot voyager-2dyads --machine voyager,cards=dyad:dyad --cpus 4 \
+		--tests $t,threads,cpis,hotplug
+	# Quad cards: the CAT probe finds them, the extended CPU is VIC-booted
+	# and opens its siblings, the boot CPU QIC-boots them; IPIs to quad
+	# CPUs are QIC CPIs.  Siblings take no device IRQs (affinity walks
+	# down to a CPU that can) and go off and on line like the others.
+	boot voyager-quad --machine voyager,cards=quad --cpus 4 \
+		--tests $t,threads,cpis,hotplug \
+		--expect 'Voyager QIC: trampoline GDT at .*: aligned for quad cards' \
+		--expect 'Voyager SMP: CPU 3 is hardware CPU 12'
+	boot voyager-mixed --machine voyager,cards=quad:dyad:mono --cpus 7 \
+		--tests $t,threads,cpis,hotplug \
+		--expect 'Voyager SMP: CPU 6 is hardware CPU 12'
+	# The biggest box: a 51xx with eight quad cards, 32 CPUs.
+	boot voyager-32 --timeout 600 --cpus 32 --tests cpus,timer,threads,cpis \
+		--machine voyager,class=0x5100,slots=8,cards=quad:quad:quad:quad:quad:quad:quad:quad \
+		--expect 'Voyager SMP: CPU 31 is hardware CPU 31'
 	# Eight CPUs under multi-threaded TCG (more vCPUs than host CPUs):
 	# with the PIT as clocksource this box crawled to a stop after /init.
 	boot voyager-4dyads --machine voyager,cards=dyad:dyad:dyad:dyad --cpus 8 \
-		--tests $t --expect 'Switched to clocksource refined-jiffies'
+		--tests $t,threads,cpis,hotplug \
+		--expect 'Switched to clocksource refined-jiffies'
 	# The debug kernel (lockdep, debug objects, DEBUG_ATOMIC_SLEEP) on the
 	# SMP paths of an 8-CPU box: no splat.
 	boot voyager-debug --machine voyager,cards=dyad:dyad:dyad:dyad --cpus 8 \
-		--tests cpus,timer,serial,affinity,threads --timeout 300 \
+		--tests cpus,timer,serial,affinity,threads,cpis,hotplug --timeout 400 \
 		--kernel "$BUILD/linux-debug/arch/x86/boot/bzImage"
 	# A CPU that never starts: reported by number, the others come up.
 	boot voyager-dead-cpu --machine voyager,cards=dyad:dyad,fault-dead-cpu=5 \
