@@ -20,7 +20,7 @@
 #   CPUS       CPUs the kernel must bring up (-smp for pc)
 #   -t SECS    how long the suite runs (default $TORTURE_SECONDS or 60)
 #   -n NAME    log name (build/logs/boot-torture-NAME.log)
-#   -m         multi-threaded TCG even above 4 Voyager CPUs (see below)
+#   -1         single-threaded TCG (one host thread for all vCPUs)
 #   -s         first a quick boot: if the kernel brings up fewer CPUs
 #              than CPUS, say SKIP and stop (boxes the kernel cannot
 #              fully start yet, e.g. quad cards)
@@ -31,19 +31,19 @@ set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/scripts/lib.sh"
 
-secs=${TORTURE_SECONDS:-60} name= mttcg=0 probe=0 extra=
-while getopts "t:n:msa:" opt; do
+secs=${TORTURE_SECONDS:-60} name= single=0 probe=0 extra=
+while getopts "t:n:1sa:" opt; do
 	case $opt in
 	t) secs=$OPTARG ;;
 	n) name=$OPTARG ;;
-	m) mttcg=1 ;;
+	1) single=1 ;;
 	s) probe=1 ;;
 	a) extra=$OPTARG ;;
-	*) die "usage: $0 [-t SECS] [-n NAME] [-m] [-s] [-a ARGS] SUITE MACHINE CPUS" ;;
+	*) die "usage: $0 [-t SECS] [-n NAME] [-1] [-s] [-a ARGS] SUITE MACHINE CPUS" ;;
 	esac
 done
 shift $((OPTIND - 1))
-[ $# = 3 ] || die "usage: $0 [-t SECS] [-n NAME] [-m] [-s] [-a ARGS] SUITE MACHINE CPUS"
+[ $# = 3 ] || die "usage: $0 [-t SECS] [-n NAME] [-1] [-s] [-a ARGS] SUITE MACHINE CPUS"
 suite=$1 machine=$2 cpus=$3
 case $suite in
 rcutorture | locktorture | scftorture) ;;
@@ -86,16 +86,10 @@ fi
 boot_args=(--machine "$machine" --kernel "$kernel" --initrd "$initrd")
 case $machine in
 pc | pc,*) boot_args+=(--cpu pentium --smp "$cpus,sockets=$cpus,cores=1,threads=1") ;;
-voyager*)
-	# KNOWN PROBLEM: under multi-threaded TCG a Voyager box with more
-	# than 4 CPUs deadlocks shortly after /init (being investigated);
-	# single-threaded TCG runs it.  -m asks for MTTCG anyway.
-	if [ "$cpus" -gt 4 ] && [ $mttcg = 0 ]; then
-		boot_args+=(--qemu-arg -accel --qemu-arg tcg,thread=single)
-	fi
-	;;
 esac
-# Boot time grows with the CPUs under single-threaded TCG.
+[ $single = 0 ] ||
+	boot_args+=(--qemu-arg -accel --qemu-arg tcg,thread=single)
+# Boot time grows with the CPUs (emulated on 2 host cores).
 boot_secs=$((120 + 15 * cpus))
 
 if [ $probe = 1 ]; then

@@ -42,7 +42,6 @@ boot_torture_checks() {
 	check oracle-level-still-judged torture_oracle_judges FAIL \
 		'<1>[    1.000000] Voyager: something alarming'
 	for s in rcutorture locktorture scftorture; do
-		# 8 CPUs run under single-threaded TCG (torture.sh), see there.
 		torture_run "$s-voyager8" -t "$torture_short" "$s" "$box" 8
 		torture_run "$s-pc4" -t "$torture_short" "$s" pc 4
 	done
