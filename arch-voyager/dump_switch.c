@@ -27,11 +27,12 @@
 #include <linux/io.h>
 #include <linux/irq_work.h>
 #include <linux/jiffies.h>
+#include <linux/nmi.h>
+#include <asm/nmi.h>
 #include <linux/printk.h>
 #include <linux/sched/debug.h>
 #include <linux/spinlock.h>
 #include <linux/workqueue.h>
-#include <asm/nmi.h>
 #include <asm/voyager.h>
 #include "voyager.h"
 

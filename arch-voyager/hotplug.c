@@ -18,7 +18,6 @@
 #include <linux/percpu.h>
 #include <linux/smp.h>
 #include <asm/realmode.h>
-#include <asm/smp.h>
 #include "voyager.h"
 
 enum voyager_cpu_state {

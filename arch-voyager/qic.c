@@ -256,24 +256,46 @@ void __init voyager_qic_init(void)
 	voyager_qic_init_local();
 }
 
-/* One gate per QIC CPI: acknowledge it, then do what it asks. */
-#define VOYAGER_QIC_GATE(name, cpi)			\
-DEFINE_IDTENTRY_SYSVEC(name)				\
-{							\
-	struct pt_regs *old_regs = set_irq_regs(regs);	\
-							\
-	qic_ack((cpi) + 1);				\
-	voyager_cpi_action(cpi);			\
-	set_irq_regs(old_regs);				\
+/* Every QIC CPI gate: acknowledge the CPI, then do what it asks. */
+static void qic_cpi_interrupt(struct pt_regs *regs, enum voyager_cpi cpi)
+{
+	/* The tick code looks at the interrupted registers. */
+	struct pt_regs *old_regs = set_irq_regs(regs);
+
+	qic_ack(cpi + 1);
+	voyager_cpi_action(cpi);
+	set_irq_regs(old_regs);
 }
 
-VOYAGER_QIC_GATE(sysvec_voyager_qic_timer, VOYAGER_CPI_TIMER)
-VOYAGER_QIC_GATE(sysvec_voyager_qic_resched, VOYAGER_CPI_RESCHEDULE)
-VOYAGER_QIC_GATE(sysvec_voyager_qic_call, VOYAGER_CPI_CALL_FUNCTION)
-VOYAGER_QIC_GATE(sysvec_voyager_qic_call_single,
-		 VOYAGER_CPI_CALL_FUNCTION_SINGLE)
-VOYAGER_QIC_GATE(sysvec_voyager_qic_stop, VOYAGER_CPI_STOP)
-VOYAGER_QIC_GATE(sysvec_voyager_qic_enable_irq, VOYAGER_CPI_ENABLE_IRQ)
+DEFINE_IDTENTRY_SYSVEC(sysvec_voyager_qic_timer)
+{
+	qic_cpi_interrupt(regs, VOYAGER_CPI_TIMER);
+}
+
+DEFINE_IDTENTRY_SYSVEC(sysvec_voyager_qic_resched)
+{
+	qic_cpi_interrupt(regs, VOYAGER_CPI_RESCHEDULE);
+}
+
+DEFINE_IDTENTRY_SYSVEC(sysvec_voyager_qic_call)
+{
+	qic_cpi_interrupt(regs, VOYAGER_CPI_CALL_FUNCTION);
+}
+
+DEFINE_IDTENTRY_SYSVEC(sysvec_voyager_qic_call_single)
+{
+	qic_cpi_interrupt(regs, VOYAGER_CPI_CALL_FUNCTION_SINGLE);
+}
+
+DEFINE_IDTENTRY_SYSVEC(sysvec_voyager_qic_stop)
+{
+	qic_cpi_interrupt(regs, VOYAGER_CPI_STOP);
+}
+
+DEFINE_IDTENTRY_SYSVEC(sysvec_voyager_qic_enable_irq)
+{
+	qic_cpi_interrupt(regs, VOYAGER_CPI_ENABLE_IRQ);
+}
 
 void __init voyager_qic_install_gates(void)
 {

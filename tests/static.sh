@@ -13,11 +13,14 @@ kernel_overlay_files() {
 		-type f | sort && echo Kconfig)
 }
 
+# INCLUDE_LINUX is not judged: x86 platform code needs <asm/nmi.h>
+# (register_nmi_handler()), which <linux/nmi.h> does not include here.
 checkpatch_kernel_files() {
 	local f rc=0
 	for f in $(kernel_overlay_files); do
 		(cd "$ksrc" && perl scripts/checkpatch.pl --strict --no-summary \
-			--show-types -f "$top/$f") || { echo "checkpatch: $f"; rc=1; }
+			--show-types --ignore INCLUDE_LINUX -f "$top/$f") ||
+			{ echo "checkpatch: $f"; rc=1; }
 	done
 	return $rc
 }
