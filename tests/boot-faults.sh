@@ -13,8 +13,9 @@
 # reaches a CPU, nothing to report.
 #
 # CPI storm (fault-cpi-storm): CPIs with an empty mailbox are counted in
-# /proc/interrupts' SPU line with a ratelimited message; the cpistorm
-# test checks the count against the storm's size.
+# /proc/interrupts' SPU line, without a message (merged CPIs make them
+# common in normal operation too); the cpistorm test checks the count
+# against the storm's size.
 
 boot_faults_checks() {
 	local t=cpus,timer,serial,interrupts
@@ -33,6 +34,5 @@ boot_faults_checks() {
 		--cpus 4 --tests $t --reject 'nobody cared'
 	boot fault-cpi-storm --machine voyager,cards=dyad:dyad,fault-cpi-storm=3000 \
 		--cpus 4 --tests cpus,timer,cpistorm,serial,interrupts \
-		--append voyager_cpi_storm=3000 \
-		--expect 'Voyager SMP: CPU [0-9]+: CPI with an empty mailbox'
+		--append voyager_cpi_storm=3000
 }
