@@ -157,7 +157,8 @@ boot_faults_checks() {
 	# Dump switch while the other CPUs start and as init starts (the
 	# presses at least a second apart: see dump_boot_presses).
 	boot fault-dump-boot --machine voyager,cards=dyad:dyad --cpus 4 \
-		--tests cpus,timer --timeout 90 --allow '^ *Call Trace:$' \
+		--tests dumpquiet,cpus,timer --append voyager_dump_boot=2 \
+		--timeout 90 --allow '^ *Call Trace:$' \
 		--monitor-at 'smp: Bringing up secondary CPUs=nmi' \
 		--monitor-at 'Run /init=nmi' \
 		--reject 'NMI received for unknown reason'
