@@ -210,4 +210,9 @@ static int __init voyager_dump_switch_init(void)
 		sus_mailbox ? "mapped" : "none");
 	return 0;
 }
-device_initcall(voyager_dump_switch_init);
+
+/*
+ * Early, before the other CPUs are started: a press during the rest of
+ * the boot is a dump, not an "unknown NMI" report at emergency level.
+ */
+early_initcall(voyager_dump_switch_init);

@@ -24,6 +24,7 @@
 #include <linux/io.h>
 #include <linux/reboot.h>
 #include <linux/spinlock.h>
+#include <linux/workqueue.h>
 #include <asm/desc.h>
 #include <asm/i8259.h>
 #include <asm/idtentry.h>
@@ -140,6 +141,19 @@ static int psi_read_state(u8 *regs, u8 *sub)
 	return 0;
 }
 
+/*
+ * A press before user space runs: there is no init to ask for an orderly
+ * shutdown (the power-off helper's request to PID 1 would be lost while
+ * PID 1 is still a kernel thread) and nothing of user space to save, so
+ * the kernel powers off itself, from process context.
+ */
+static void psi_boot_poweroff_fn(struct work_struct *work)
+{
+	kernel_power_off();
+}
+
+static DECLARE_WORK(psi_boot_poweroff_work, psi_boot_poweroff_fn);
+
 static void psi_switch_off(void)
 {
 	if (psi_switch_pressed) {
@@ -151,6 +165,11 @@ static void psi_switch_off(void)
 	/* Without this the supply cuts the power about 3 s after the press. */
 	if (psi_subwrite(PSI_SUPPLY, PSI_SUPPLY_CLEAR_SWOFF))
 		pr_err("cannot acknowledge the switch: the supply will cut the power in about 3 s\n");
+	if (system_state < SYSTEM_RUNNING) {
+		pr_info("power switch pressed during boot, before user space: powering off\n");
+		schedule_work(&psi_boot_poweroff_work);
+		return;
+	}
 	pr_info("power switch pressed: orderly power-off (press again to power off at once)\n");
 	orderly_poweroff(true);
 }

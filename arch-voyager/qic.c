@@ -58,6 +58,8 @@
 static void __iomem *qic_cpi_area[QIC_SLOTS] __ro_after_init;
 static u32 qic_cpus __ro_after_init;		/* hardware CPUs on quad cards */
 static u32 qic_vic_boot __ro_after_init;	/* of these, VIC-bootable */
+/* Slots whose extended CPU has lowered its siblings' boot masks. */
+static unsigned long qic_siblings_open;
 
 /* The card of hardware CPU @hw, or NULL. */
 static const struct voyager_quad_card *qic_card(u32 hw)
@@ -160,18 +162,42 @@ static void qic_check_trampoline_gdt(void)
 }
 
 /*
+ * A sibling can only take its boot CPI once its card's extended CPU has
+ * lowered its boot mask.  If that CPU never started, the CPI would stay
+ * latched and the kernel would wait its full alive timeout for nothing:
+ * say why the sibling stays off and do not send it.
+ */
+static bool qic_siblings_closed(const struct voyager_quad_card *q, u32 hw)
+{
+	u32 ext = q->cpus & qic_vic_boot;
+
+	if (test_bit(q->slot, &qic_siblings_open))
+		return false;
+	if (ext)
+		pr_err("CPU %u not started: extended CPU %u of its quad card (slot %u) is not running, and only it can open the siblings' boot masks\n",
+		       hw, __ffs(ext), q->slot);
+	else
+		pr_err("CPU %u not started: its quad card (slot %u) has no CPU on a VIC line to open the siblings' boot masks\n",
+		       hw, q->slot);
+	return true;
+}
+
+/*
  * Start a sibling: the real-mode vector of QIC CPI 0 gets the trampoline,
  * then QIC CPI 0 goes to it (its boot mask was lowered by its extended
  * CPU).
  */
 int voyager_qic_boot_cpu(u32 hw, u32 gate)
 {
+	const struct voyager_quad_card *q = qic_card(hw);
 	u32 *ivt = phys_to_virt(0);
 
-	if (!qic_cpi_word(hw, QIC_BOOT_CPI)) {
+	if (!q || !qic_cpi_word(hw, QIC_BOOT_CPI)) {
 		pr_err("CPU %u: no CPI area known for its quad card\n", hw);
 		return -ENODEV;
 	}
+	if (qic_siblings_closed(q, hw))
+		return -EIO;
 	qic_check_trampoline_gdt();
 	WRITE_ONCE(ivt[VOYAGER_QIC_CPI_VECTOR], gate);
 	return voyager_qic_send_cpi(hw, QIC_BOOT_CPI);
@@ -196,6 +222,7 @@ static void qic_open_siblings(u32 self)
 	}
 	outb(0, QIC_MASQUERADE);
 	local_irq_restore(flags);
+	set_bit(q->slot, &qic_siblings_open);
 }
 
 /*

@@ -78,9 +78,9 @@ if [ $stale = 1 ]; then
 			echo "file /lib/modules/$(basename "$m") $obj/$m 0644 0 0"
 		done
 	} >"$list"
-	{ cat "$base" && "$gen" "$list" | gzip -9 -n; } >"$initrd.new" ||
+	{ cat "$base" && "$gen" "$list" | gzip -9 -n; } >"$initrd.new.$$" ||
 		die "torture.sh: cannot make $initrd"
-	mv "$initrd.new" "$initrd"
+	mv "$initrd.new.$$" "$initrd"
 fi
 
 boot_args=(--machine "$machine" --kernel "$kernel" --initrd "$initrd")

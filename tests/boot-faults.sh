@@ -16,6 +16,116 @@
 # /proc/interrupts' SPU line, without a message (merged CPIs make them
 # common in normal operation too); the cpistorm test checks the count
 # against the storm's size.
+#
+# Dead CPU (fault-dead-cpu): a CPU that never leaves the firmware park is
+# reported by number ("CPUn failed to report alive state" after the
+# kernel's 10 s wait) and the others come up.  A dead extended CPU of a
+# quad card also strands its siblings (only it can lower their boot
+# masks): the kernel does not wait for them but names each ("Voyager QIC:
+# CPU h not started: extended CPU e ... is not running").
+#
+# Dump switch during the boot: the handler is registered at the early
+# initcalls, before the other CPUs start, so a press from then on is a
+# dump of the CPUs online, never an "unknown NMI" at emergency level.
+#
+# Power switch during the boot, before user space: the press is taken
+# when the PSI driver opens CMN_INT (a press more than ~3 s before that
+# is the supply's own cut-off, as on the machine); with no init to ask,
+# the kernel powers off itself through the PSI.  During the tests, and
+# under a CPU- and IPI-heavy load, init is asked and powers off in order.
+
+# dead_cpus_reported LOG ALIVE SIBLINGS: the hardware CPUs in ALIVE were
+# reported as failing to come alive, those in SIBLINGS by the QIC as not
+# started, each under the kernel number the SMP setup gave it.
+dead_cpus_reported() {
+	local log=$1 clean hw n
+	clean=$(tr -d '\r' <"$log")
+	for hw in $2; do
+		n=$(sed -n "s/.*Voyager SMP: CPU \([0-9]*\) is hardware CPU $hw\$/\1/p" <<<"$clean")
+		[ -n "$n" ] || { echo "hardware CPU $hw has no kernel number"; return 1; }
+		grep -q "CPU$n failed to report alive state\$" <<<"$clean" ||
+			{ echo "CPU $n (hardware $hw) not reported dead"; return 1; }
+		echo "CPU $n (hardware $hw): failed to report alive state"
+	done
+	for hw in $3; do
+		grep -q "Voyager QIC: CPU $hw not started: extended CPU [0-9]* of its quad card" <<<"$clean" ||
+			{ echo "sibling $hw not reported"; return 1; }
+		echo "hardware CPU $hw: not started, reported by the QIC"
+	done
+	# Siblings are refused at once, not after the alive timeout.
+	if grep -q 'failed to report alive state' <<<"$clean" &&
+		[ "$(grep -c 'failed to report alive state' <<<"$clean")" != "$(wc -w <<<"$2")" ]; then
+		echo "more CPUs timed out than the dead ones: $(grep 'alive state' <<<"$clean")"
+		return 1
+	fi
+}
+
+# The QEMU traces that tell the PSI power-off from the supply's own.
+PSI_TRACE=(--qemu-arg -trace --qemu-arg voyager_psi_switch
+	--qemu-arg -trace --qemu-arg voyager_psi_power_off)
+
+# psi_off_ok LOG KERNEL-REGEX...: one press reached the PSI, the kernel
+# said each KERNEL-REGEX, and the power went off by the PSI command, not
+# by the supply's 3 s deadline nor a second press.
+psi_off_ok() {
+	local log=$1 err=$1.qemu-stderr re
+	shift
+	[ "$(grep -c 'voyager_psi_switch power switch: press$' "$err")" = 1 ] ||
+		{ echo "want exactly one press at the PSI"; return 1; }
+	for re in "$@" 'Voyager PSI: powering off'; do
+		grep -q "$re" "$log" || { echo "kernel did not say /$re/"; return 1; }
+	done
+	grep -q 'voyager_psi_power_off power off: PSI power down command' "$err" ||
+		{ echo "QEMU saw no PSI power-down command"; return 1; }
+	if grep -q 'voyager_psi_power_off power off: \(switch-off not acknowledged\|second press\)' "$err"; then
+		echo "the power went off without the guest: $(grep power_off "$err")"
+		return 1
+	fi
+	echo "power-off through the PSI"
+}
+
+# Power switch before user space: the boot stops before /init, so the
+# oracle must fail for exactly that and nothing else (no splat, no other
+# emergency line than the power-down's own).
+power_boot_press() {
+	local name=fault-power-boot log verdict
+	log=$BUILD/logs/boot-$name.log
+	verdict=$("$top/scripts/boot.sh" --name $name \
+		--machine voyager,cards=dyad:dyad --cpus 4 --tests cpus,timer \
+		--timeout 60 --allow-level '^reboot: Power down$' "${PSI_TRACE[@]}" \
+		--monitor-at 'smp: Bringing up secondary CPUs=system_powerdown')
+	echo "$verdict"
+	[ "$verdict" = "FAIL $name: end marker 'voyager-init: done' not reached; /init was not reached; no KTAP output (log: $log)" ] ||
+		return 1
+	psi_off_ok "$log" 'power switch pressed during boot, before user space: powering off'
+}
+
+# dump_boot_presses LOG: every press the monitor sent was taken as a dump.
+# Two presses microseconds apart (two monitor commands in a row) can meet
+# inside the handler, between its status read and the clear: the second
+# NMI then finds no status and is an unknown NMI.  No hand is that fast;
+# the presses here are about a second apart.
+dump_boot_presses() {
+	local log=$1 sent got
+	sent=$(grep -c "^sent 'nmi'" "$log.monitor" || true)
+	got=$(grep -c 'Voyager dump switch: pressed (press [0-9]*)' "$log" || true)
+	echo "presses sent: $sent, taken: $got"
+	[ "$sent" = 2 ] && [ "$got" = 2 ] || return 1
+	[ "$(grep -c 'Voyager dump switch: dump complete' "$log")" = 2 ]
+}
+
+# power_load NAME MACHINE CPUS: the switch pressed under load.
+power_load() {
+	local name=$1
+	boot "$name" --machine "$2" --cpus "$3" --tests cpus,powerload \
+		--end poweroff --timeout 60 "${PSI_TRACE[@]}" \
+		--monitor-at 'press the power switch now=system_powerdown' \
+		--expect "^# load: $3 processes on $3 CPUs" \
+		--expect '^# power-off requested [0-9]+ ms after the press'
+	check "$name-psi" psi_off_ok "$BUILD/logs/boot-$name.log" \
+		'power switch pressed: orderly power-off' \
+		'voyager-init: end signal 12 during powerload'
+}
 
 boot_faults_checks() {
 	local t=cpus,timer,serial,interrupts
@@ -35,4 +145,35 @@ boot_faults_checks() {
 	boot fault-cpi-storm --machine voyager,cards=dyad:dyad,fault-cpi-storm=3000 \
 		--cpus 4 --tests cpus,timer,cpistorm,serial,interrupts \
 		--append voyager_cpi_storm=3000
+	# Dead CPUs: the extended CPU of the quad card in slot 1 (its
+	# siblings 5, 9, 13 are stranded), then a sibling alone.
+	boot fault-dead-extended --machine voyager,cards=dyad:quad,fault-dead-cpu=1 \
+		--cpus 2 --tests cpus,timer --timeout 90
+	check fault-dead-extended-reported dead_cpus_reported \
+		"$BUILD/logs/boot-fault-dead-extended.log" 1 "5 9 13"
+	boot fault-dead-sibling --machine voyager,cards=quad,fault-dead-cpu=8 \
+		--cpus 3 --tests cpus,timer,threads --timeout 90
+	check fault-dead-sibling-reported dead_cpus_reported \
+		"$BUILD/logs/boot-fault-dead-sibling.log" 8 ""
+	# Dump switch while the other CPUs start and as init starts (the
+	# presses at least a second apart: see dump_boot_presses).
+	boot fault-dump-boot --machine voyager,cards=dyad:dyad --cpus 4 \
+		--tests dumpquiet,cpus,timer --append voyager_dump_boot=2 \
+		--timeout 90 --allow '^ *Call Trace:$' \
+		--monitor-at 'smp: Bringing up secondary CPUs=nmi' \
+		--monitor-at 'Run /init=nmi' \
+		--reject 'NMI received for unknown reason'
+	check fault-dump-boot-presses dump_boot_presses \
+		"$BUILD/logs/boot-fault-dump-boot.log"
+	# Power switch before user space, during the tests, under load on
+	# 4 and 8 CPUs.
+	check fault-power-boot power_boot_press
+	boot fault-power-tests --machine voyager,cards=dyad:dyad --cpus 4 \
+		--tests cpus,powerwait --end poweroff --timeout 60 "${PSI_TRACE[@]}" \
+		--monitor-at 'press the power switch now=system_powerdown'
+	check fault-power-tests-psi psi_off_ok "$BUILD/logs/boot-fault-power-tests.log" \
+		'power switch pressed: orderly power-off' \
+		'voyager-init: end signal 12 during powerwait'
+	power_load fault-power-load4 voyager,cards=dyad:dyad 4
+	power_load fault-power-load8 voyager,cards=quad:quad 8
 }
