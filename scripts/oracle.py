@@ -76,6 +76,21 @@ def strip_line(line):
 
 REPORT_MAX_LINES = 80
 
+# A kernel message that lands in the middle of a user-space line on the
+# shared console ("KTAP version 1<6>[    1.24] ...") starts a line of its
+# own: split there, so neither the KTAP line nor the message is lost.
+KMSG_START_RE = re.compile(r"(?<=.)(?=<[0-7]>\[\s*\d+\.\d+\])")
+
+
+def split_interleaved(lines):
+    out = []
+    for line in lines:
+        parts = KMSG_START_RE.split(line)
+        out.extend(p if p.endswith("\n") else p + "\n"
+                   for p in parts[:-1])
+        out.append(parts[-1])
+    return out
+
 
 def judge(lines, cpus, expect, reject, allow_level=(), reports=(),
           allow=()):
@@ -222,7 +237,7 @@ def main():
     name = args.name or args.log
     try:
         with open(args.log, errors="replace") as f:
-            lines = f.readlines()
+            lines = split_interleaved(f.readlines())
     except OSError as e:
         print("FAIL %s: cannot read log: %s" % (name, e))
         return 1

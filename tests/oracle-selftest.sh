@@ -37,6 +37,11 @@ oracle_checks() {
 	check oracle-missing-result oracle_judges fail missing-result '/^ok 2 timer/d'
 	check oracle-no-tests oracle_judges fail no-tests 's/^1\.\.2/1..0/; /^ok /d'
 	check oracle-no-end oracle_judges fail no-end '/voyager-init: done/,$d'
+	# A kernel message landing inside a KTAP line on the shared console.
+	check oracle-interleaved oracle_judges pass interleaved \
+		's/^KTAP version 1$/KTAP version 1<6>[    1.100000] input: ImExPS\/2 Mouse/'
+	check oracle-interleaved-splat oracle_judges fail interleaved-splat \
+		's/^KTAP version 1$/KTAP version 1<4>[    1.100000] WARNING: CPU: 1 PID: 1 at x.c:1 f+0x1\/0x2/'
 	check oracle-no-init oracle_judges fail no-init '/Run \/init/d; /voyager-init: started/d'
 	check oracle-cpu-count oracle_judges fail cpu-count 's/2 CPUs$/1 CPUs/'
 	check oracle-expect-missing oracle_judges fail expect-missing '' \
