@@ -174,7 +174,7 @@ static bool qic_siblings_closed(const struct voyager_quad_card *q, u32 hw)
 	if (test_bit(q->slot, &qic_siblings_open))
 		return false;
 	if (ext)
-		pr_err("CPU %u not started: extended CPU %u of its quad card (slot %u) is not running, and only it can open the siblings' boot masks\n",
+		pr_err("CPU %u not started: extended CPU %lu of its quad card (slot %u) is not running, and only it can open the siblings' boot masks\n",
 		       hw, __ffs(ext), q->slot);
 	else
 		pr_err("CPU %u not started: its quad card (slot %u) has no CPU on a VIC line to open the siblings' boot masks\n",
