@@ -155,7 +155,8 @@ boot_cat_checks() {
 
 	check cat-lscat cat_lscat_check
 	cat_boot cat-l5-mono voyager,cards=mono 1
-	# quad siblings cannot be started yet: one CPU (see the SMP issue)
+	# The inventory needs no SMP: quad layouts boot one CPU (nosmp), the
+	# SMP matrix (boot-voyager.sh) starts their CPUs.
 	cat_boot cat-l5-dyad-quad voyager,cards=dyad:quad 1 --append nosmp \
 		--qemu-arg -trace --qemu-arg voyager_cat_reg_write
 	# the raw write of catinv reached the emulated MMC register
