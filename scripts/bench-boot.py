@@ -13,15 +13,13 @@ Usage: scripts/bench-boot.py [--runs N] [--cpu MODEL]
 """
 import argparse
 import os
-import select
 import statistics
-import subprocess
 import sys
-import time
+
+from benchlib import boot_to_init
 
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BUILD = os.environ.get("BUILD", os.path.join(TOP, "build"))
-MARKER = b"voyager-init: started"
 
 DEFAULT_MACHINES = [
     "isapc=isapc",
@@ -31,36 +29,8 @@ DEFAULT_MACHINES = [
 
 
 def boot_once(qemu, machine, smp, cpu, kernel, initrd, timeout):
-    args = [qemu, "-M", machine, "-cpu", cpu, "-m", "256", "-nodefaults",
-            "-display", "none", "-monitor", "none", "-serial", "stdio",
-            "-no-reboot", "-kernel", kernel, "-initrd", initrd,
-            "-append", "console=ttyS0 voyager_end=reboot"]
-    if smp:
-        args += ["-smp", smp]
-    start = time.monotonic()
-    proc = subprocess.Popen(args, stdout=subprocess.PIPE,
-                            stderr=subprocess.DEVNULL)
-    elapsed = None
-    buf = b""
-    try:
-        while True:
-            left = timeout - (time.monotonic() - start)
-            if left <= 0:
-                break
-            ready, _, _ = select.select([proc.stdout], [], [], left)
-            if not ready:
-                break
-            chunk = os.read(proc.stdout.fileno(), 4096)
-            if not chunk:
-                break
-            buf += chunk
-            if MARKER in buf:
-                elapsed = time.monotonic() - start
-                break
-    finally:
-        proc.kill()
-        proc.wait()
-    return elapsed
+    return boot_to_init(qemu, machine, smp, cpu, kernel, initrd, "",
+                        timeout)[0]
 
 
 def main():

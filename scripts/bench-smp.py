@@ -29,15 +29,13 @@ Environment: VOYAGER_QEMU overrides build/qemu/qemu-system-i386.
 import argparse
 import os
 import re
-import select
 import statistics
-import subprocess
 import sys
-import time
+
+from benchlib import boot_to_init
 
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BUILD = os.environ.get("BUILD", os.path.join(TOP, "build"))
-MARKER = b"voyager-init: started"
 CPUS_RE = re.compile(rb"smp: Brought up \d+ nodes?, (\d+) CPUs?")
 IPI_RE = re.compile(rb"# ipi_roundtrip_ns: (\d+)")
 
@@ -62,35 +60,8 @@ IPI_TARGET = 1.5
 def boot_once(qemu, machine, smp, cpu, kernel, initrd, append, timeout):
     """Boot until the test init starts.  Returns (seconds or None,
     CPUs brought up or None, console bytes)."""
-    args = [qemu, "-M", machine, "-cpu", cpu, "-m", "256", "-nodefaults",
-            "-display", "none", "-monitor", "none", "-serial", "stdio",
-            "-no-reboot", "-kernel", kernel, "-initrd", initrd,
-            "-append", "console=ttyS0 voyager_end=reboot " + append]
-    if smp:
-        args += ["-smp", smp]
-    start = time.monotonic()
-    proc = subprocess.Popen(args, stdout=subprocess.PIPE,
-                            stderr=subprocess.DEVNULL)
-    elapsed = None
-    buf = b""
-    try:
-        while True:
-            left = timeout - (time.monotonic() - start)
-            if left <= 0:
-                break
-            ready, _, _ = select.select([proc.stdout], [], [], left)
-            if not ready:
-                break
-            chunk = os.read(proc.stdout.fileno(), 4096)
-            if not chunk:
-                break
-            buf += chunk
-            if MARKER in buf:
-                elapsed = time.monotonic() - start
-                break
-    finally:
-        proc.kill()
-        proc.wait()
+    elapsed, buf = boot_to_init(qemu, machine, smp, cpu, kernel, initrd,
+                                append, timeout)
     m = CPUS_RE.search(buf)
     return elapsed, int(m.group(1)) if m else None, buf
 

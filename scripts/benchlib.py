@@ -1,0 +1,45 @@
+# SPDX-License-Identifier: GPL-2.0
+"""Shared by the bench scripts: boot a machine and time it to /init."""
+
+import os
+import select
+import subprocess
+import time
+
+# Printed by the test /init as it starts.
+MARKER = b"voyager-init: started"
+
+
+def boot_to_init(qemu, machine, smp, cpu, kernel, initrd, append, timeout):
+    """Boot until the test init starts, never blocking on a silent
+    machine.  Returns (seconds or None, console bytes read)."""
+    args = [qemu, "-M", machine, "-cpu", cpu, "-m", "256", "-nodefaults",
+            "-display", "none", "-monitor", "none", "-serial", "stdio",
+            "-no-reboot", "-kernel", kernel, "-initrd", initrd,
+            "-append", ("console=ttyS0 voyager_end=reboot " + append).strip()]
+    if smp:
+        args += ["-smp", smp]
+    start = time.monotonic()
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL)
+    elapsed = None
+    buf = b""
+    try:
+        while True:
+            left = timeout - (time.monotonic() - start)
+            if left <= 0:
+                break
+            ready, _, _ = select.select([proc.stdout], [], [], left)
+            if not ready:
+                break
+            chunk = os.read(proc.stdout.fileno(), 4096)
+            if not chunk:
+                break
+            buf += chunk
+            if MARKER in buf:
+                elapsed = time.monotonic() - start
+                break
+    finally:
+        proc.kill()
+        proc.wait()
+    return elapsed, buf
