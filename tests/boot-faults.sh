@@ -64,26 +64,6 @@ dead_cpus_reported() {
 PSI_TRACE=(--qemu-arg -trace --qemu-arg voyager_psi_switch
 	--qemu-arg -trace --qemu-arg voyager_psi_power_off)
 
-# psi_off_ok LOG KERNEL-REGEX...: one press reached the PSI, the kernel
-# said each KERNEL-REGEX, and the power went off by the PSI command, not
-# by the supply's 3 s deadline nor a second press.
-psi_off_ok() {
-	local log=$1 err=$1.qemu-stderr re
-	shift
-	[ "$(grep -c 'voyager_psi_switch power switch: press$' "$err")" = 1 ] ||
-		{ echo "want exactly one press at the PSI"; return 1; }
-	for re in "$@" 'Voyager PSI: powering off'; do
-		grep -q "$re" "$log" || { echo "kernel did not say /$re/"; return 1; }
-	done
-	grep -q 'voyager_psi_power_off power off: PSI power down command' "$err" ||
-		{ echo "QEMU saw no PSI power-down command"; return 1; }
-	if grep -q 'voyager_psi_power_off power off: \(switch-off not acknowledged\|second press\)' "$err"; then
-		echo "the power went off without the guest: $(grep power_off "$err")"
-		return 1
-	fi
-	echo "power-off through the PSI"
-}
-
 # Power switch before user space: the boot stops before /init, so the
 # oracle must fail for exactly that and nothing else (no splat, no other
 # emergency line than the power-down's own).

@@ -41,25 +41,30 @@ disk_image() {
 	truncate -s 8M "$1" && mke2fs -q -F -t ext2 "$1"
 }
 
-# psi_orderly LOG: the guest powered off through the PSI after an orderly
-# shutdown, not by the supply's 3 s deadline nor a second press.
-psi_orderly() {
-	local log=$1 err=$1.qemu-stderr
-	grep -q 'voyager_psi_switch power switch: press$' "$err" ||
-		{ echo "the switch press did not reach the PSI"; return 1; }
-	grep -q 'Voyager PSI: power switch pressed: orderly power-off' "$log" ||
-		{ echo "the kernel did not take the press"; return 1; }
-	grep -q 'voyager-init: end signal 12 during powerwait' "$log" ||
-		{ echo "init was not asked to power off"; return 1; }
-	grep -q 'Voyager PSI: powering off' "$log" ||
-		{ echo "the kernel did not power off through the PSI"; return 1; }
+# psi_off_ok LOG KERNEL-REGEX...: one press reached the PSI, the kernel
+# said each KERNEL-REGEX, and the power went off by the PSI command, not
+# by the supply's 3 s deadline nor a second press.
+psi_off_ok() {
+	local log=$1 err=$1.qemu-stderr re
+	shift
+	[ "$(grep -c 'voyager_psi_switch power switch: press$' "$err")" = 1 ] ||
+		{ echo "want exactly one press at the PSI"; return 1; }
+	for re in "$@" 'Voyager PSI: powering off'; do
+		grep -q "$re" "$log" || { echo "kernel did not say /$re/"; return 1; }
+	done
 	grep -q 'voyager_psi_power_off power off: PSI power down command' "$err" ||
 		{ echo "QEMU saw no PSI power-down command"; return 1; }
 	if grep -q 'voyager_psi_power_off power off: \(switch-off not acknowledged\|second press\)' "$err"; then
 		echo "the power went off without the guest: $(grep power_off "$err")"
 		return 1
 	fi
-	echo "orderly power-off through the PSI"
+	echo "power-off through the PSI"
+}
+
+# The press during the tests was taken, init asked, the PSI powered off.
+psi_orderly() {
+	psi_off_ok "$1" 'Voyager PSI: power switch pressed: orderly power-off' \
+		'voyager-init: end signal 12 during powerwait'
 }
 
 # Power switch with data: write, press, read back; 3 cycles.
