@@ -19,6 +19,7 @@
 #include <linux/cpumask.h>
 #include <linux/ktime.h>
 #include <linux/math64.h>
+#include <linux/sched.h>
 #include <linux/smp.h>
 #include <linux/sort.h>
 
@@ -48,25 +49,28 @@ static void ipi_probe_fn(void *info)
 }
 
 /*
- * @calls round trips from this CPU to another online one, with
- * preemption off so that "another" stays true.  Returns the elapsed
- * nanoseconds, or a negative error of smp_call_function_single().
+ * @calls round trips, each from the current CPU to another online one.
+ * Preemption is off for one call at a time only, so that "another" stays
+ * true: a whole batch can last seconds on a loaded host, and holding the
+ * CPU that long stalls RCU and any stop_machine() (a clocksource change).
+ * Returns the elapsed nanoseconds, or a negative error of
+ * smp_call_function_single().
  */
 static s64 ipi_batch(struct ipi_probe *probe, int calls, int *from)
 {
 	ktime_t start;
-	s64 ns;
 	int i, ret = 0;
 
-	*from = get_cpu();
-	probe->target = cpumask_any_but(cpu_online_mask, *from);
 	start = ktime_get();
-	for (i = 0; i < calls && !ret; i++)
+	for (i = 0; i < calls && !ret; i++) {
+		*from = get_cpu();
+		probe->target = cpumask_any_but(cpu_online_mask, *from);
 		ret = smp_call_function_single(probe->target, ipi_probe_fn,
 					       probe, 1);
-	ns = ktime_to_ns(ktime_sub(ktime_get(), start));
-	put_cpu();
-	return ret ? ret : ns;
+		put_cpu();
+		cond_resched();
+	}
+	return ret ? ret : ktime_to_ns(ktime_sub(ktime_get(), start));
 }
 
 static int cmp_s64(const void *a, const void *b)
