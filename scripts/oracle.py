@@ -77,18 +77,28 @@ def strip_line(line):
 REPORT_MAX_LINES = 80
 
 # A kernel message that lands in the middle of a user-space line on the
-# shared console ("KTAP version 1<6>[    1.24] ...") starts a line of its
-# own: split there, so neither the KTAP line nor the message is lost.
+# shared console: the kernel writes whole records ("<6>[   1.24] ...\n"),
+# user space writes bytes, so "1..3\n" can come out as "1.." + records +
+# "3\n" (or "KTAP version 1" + records + "\n").  Give each record its own
+# line and join the user fragment with the rest of its line, the next
+# line that is not a kernel record.
 KMSG_START_RE = re.compile(r"(?<=.)(?=<[0-7]>\[\s*\d+\.\d+\])")
+KMSG_LINE_RE = re.compile(r"^<[0-7]>\[\s*\d+\.\d+\]")
 
 
 def split_interleaved(lines):
     out = []
+    fragment = ""
     for line in lines:
         parts = KMSG_START_RE.split(line)
-        out.extend(p if p.endswith("\n") else p + "\n"
-                   for p in parts[:-1])
-        out.append(parts[-1])
+        if len(parts) > 1 and not KMSG_LINE_RE.match(parts[0]):
+            fragment += parts.pop(0)
+        for p in parts:
+            if fragment and not KMSG_LINE_RE.match(p):
+                p, fragment = fragment + p, ""
+            out.append(p if p.endswith("\n") else p + "\n")
+    if fragment:
+        out.append(fragment + "\n")
     return out
 
 
