@@ -147,7 +147,19 @@ config_audit() {
 	else
 		grep -q "CONFIG_APM=y" "$tmp.err" || { echo "audit did not name CONFIG_APM"; rc=1; }
 	fi
-	rm -f "$tmp" "$tmp.err"
+	# A later fragment overrides an earlier one: only its answer counts.
+	printf '# CONFIG_APM is not set\n' >"$tmp.off"
+	"$top/scripts/config-audit.sh" "$BUILD/linux/.config" "$tmp" "$tmp.off" 2>"$tmp.err" ||
+		{ echo "audit refused CONFIG_APM=y overridden by a later 'is not set'"; rc=1; }
+	if "$top/scripts/config-audit.sh" "$BUILD/linux/.config" "$top/configs/voyager.config" \
+		"$top/configs/novoyager.config" 2>"$tmp.err"; then
+		echo "audit accepted novoyager.config's X86_VOYAGER off on a config that has it"
+		rc=1
+	else
+		grep -q "novoyager.config asks for 'CONFIG_X86_VOYAGER' off" "$tmp.err" ||
+			{ echo "audit did not name novoyager.config: $(cat "$tmp.err")"; rc=1; }
+	fi
+	rm -f "$tmp" "$tmp.off" "$tmp.err"
 	return $rc
 }
 
