@@ -57,9 +57,6 @@
 /* VIC: CMN_INT and SYS_INT come on master lines 7 and 0. */
 #define VIC_CMN_LINE		7
 #define VIC_SYS_LINE		0
-#define OCW2_SPECIFIC_EOI	0x60
-#define VIC_WHO_AM_I		0xfc29
-#define WHO_AM_I_QUAD		0xc0
 /* QIC: the clear register takes 08h for CMN_INT, 04h for SYS_INT. */
 #define QIC_CLEAR		0xfc8a
 #define QIC_CLEAR_CMN		0x08
@@ -207,9 +204,12 @@ static void psi_event(void)
 /* Acknowledge an event of master line @line; quad CPUs also at the QIC. */
 static void psi_ack(unsigned int line, u8 qic_clear)
 {
-	if ((inb(VIC_WHO_AM_I) & WHO_AM_I_QUAD) == WHO_AM_I_QUAD)
+	u8 whoami = inb(VOYAGER_VIC_WHO_AM_I);
+
+	/* who-am-I, not the CAT probe: the hardware answers even without it. */
+	if ((whoami & VOYAGER_WHO_AM_I_QUAD) == VOYAGER_WHO_AM_I_QUAD)
 		outb(qic_clear, QIC_CLEAR);
-	outb(OCW2_SPECIFIC_EOI | line, PIC_MASTER_CMD);
+	outb(VOYAGER_OCW2_SPECIFIC_EOI | line, PIC_MASTER_CMD);
 }
 
 DEFINE_IDTENTRY_SYSVEC(sysvec_voyager_cmn_int)

@@ -37,7 +37,6 @@
 #include "voyager.h"
 
 #define VIC_CPI_LEVEL0			0xfc00	/* write a mask of VIC CPUs */
-#define VIC_PROCESSOR_ID		0xfc21
 #define VIC_MASQUERADE			0x08
 #define VIC_CPI_BASE			0xfc41
 #define BOOT_CPI_MASTER_MASK		0xfe	/* only line 0 open */
@@ -245,9 +244,9 @@ static int voyager_wakeup_secondary_cpu(u32 apicid, unsigned long start_eip)
 	WRITE_ONCE(ivt[VOYAGER_VIC_SYS_VECTOR], gate);
 
 	local_irq_save(flags);
-	outb(VIC_MASQUERADE | apicid, VIC_PROCESSOR_ID);
+	outb(VIC_MASQUERADE | apicid, VOYAGER_VIC_PROCESSOR_ID);
 	outb(BOOT_CPI_MASTER_MASK, PIC_MASTER_IMR);
-	outb(voyager_hw_cpu(), VIC_PROCESSOR_ID);
+	outb(voyager_hw_cpu(), VOYAGER_VIC_PROCESSOR_ID);
 	outb(BIT(apicid), VIC_CPI_LEVEL0);
 	local_irq_restore(flags);
 	return 0;

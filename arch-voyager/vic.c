@@ -35,8 +35,6 @@
 #define VIC_BASE			0xfc00
 #define VIC_SIZE			0x70
 #define VIC_PRIORITY			0xfc20
-#define VIC_PROCESSOR_ID		0xfc21	/* masquerade */
-#define VIC_WHO_AM_I			0xfc29
 #define VIC_CLAIM_LOW			0xfc38	/* IRQ 0-7 */
 #define VIC_CLAIM_HIGH			0xfc39	/* IRQ 8-15 */
 #define VIC_CLAIM_STATIC		0xff
@@ -45,12 +43,9 @@
 #define VIC_SECONDARY_MCA_BASE		0xfc49
 #define VIC_REDIRECT_1			0xfc61
 
-#define WHO_AM_I_QUAD			0xc0
-
 /* 8259 commands: ICW1 level-triggered + ICW4, ICW4 8086 mode. */
 #define ICW1_LEVEL_ICW4			0x19
 #define ICW4_8086			0x01
-#define OCW2_SPECIFIC_EOI		0x60
 #define OCW3_READ_IRR			0x0a
 #define OCW3_READ_ISR			0x0b
 #define CASCADE_LINE			2
@@ -71,7 +66,7 @@ static DEFINE_RAW_SPINLOCK(vic_lock);
  */
 int voyager_vic_id(u8 whoami)
 {
-	if ((whoami & WHO_AM_I_QUAD) == WHO_AM_I_QUAD)
+	if ((whoami & VOYAGER_WHO_AM_I_QUAD) == VOYAGER_WHO_AM_I_QUAD)
 		return whoami & 0x1f;
 	return whoami ? __ffs(whoami) : -1;
 }
@@ -79,7 +74,7 @@ int voyager_vic_id(u8 whoami)
 /* The hardware number of the running CPU. */
 int voyager_hw_cpu(void)
 {
-	return voyager_vic_id(inb(VIC_WHO_AM_I));
+	return voyager_vic_id(inb(VOYAGER_VIC_WHO_AM_I));
 }
 
 static void vic_write_mask(u16 mask)
@@ -147,10 +142,10 @@ static bool vic_irq_in_service(unsigned int irq)
 static void vic_eoi(unsigned int irq)
 {
 	if (irq >= 8) {
-		outb(OCW2_SPECIFIC_EOI | (irq & 7), PIC_SLAVE_CMD);
-		outb(OCW2_SPECIFIC_EOI | CASCADE_LINE, PIC_MASTER_CMD);
+		outb(VOYAGER_OCW2_SPECIFIC_EOI | (irq & 7), PIC_SLAVE_CMD);
+		outb(VOYAGER_OCW2_SPECIFIC_EOI | CASCADE_LINE, PIC_MASTER_CMD);
 	} else {
-		outb(OCW2_SPECIFIC_EOI | irq, PIC_MASTER_CMD);
+		outb(VOYAGER_OCW2_SPECIFIC_EOI | irq, PIC_MASTER_CMD);
 	}
 }
 
@@ -418,7 +413,7 @@ void __init voyager_init_irqs(void)
 /* Acknowledge VIC CPI level 0 (it arrives on master line 0). */
 void voyager_vic_eoi_cpi(void)
 {
-	outb(OCW2_SPECIFIC_EOI | 0, PIC_MASTER_CMD);
+	outb(VOYAGER_OCW2_SPECIFIC_EOI | 0, PIC_MASTER_CMD);
 }
 
 /* Open on this CPU every enabled IRQ whose affinity includes it. */

@@ -12,6 +12,12 @@ struct cpumask;
 #define VOYAGER_MAX_CPUS		32
 #define VOYAGER_VIC_CPUS		8	/* CPUs with a VIC dyad */
 
+/* VIC ports and the 8259 command that several files use. */
+#define VOYAGER_VIC_PROCESSOR_ID	0xfc21	/* masquerade */
+#define VOYAGER_VIC_WHO_AM_I		0xfc29
+#define VOYAGER_WHO_AM_I_QUAD		0xc0	/* both bits: a quad card CPU */
+#define VOYAGER_OCW2_SPECIFIC_EOI	0x60
+
 /* Extended CMOS: 16-bit index written to 74h (low) and 75h (high). */
 #define VOYAGER_XCMOS_INDEX_LO		0x74
 #define VOYAGER_XCMOS_INDEX_HI		0x75
