@@ -4,17 +4,19 @@
 # What the Voyager code costs a kernel and a plain PC:
 #   1. text size (size vmlinux) of the default kernel with and without
 #      CONFIG_X86_VOYAGER, and the difference in KiB (target: < 40 KiB);
-#   2. boot time to /init of both kernels on -M pc, runs alternating
-#      (bench-boot.py's method), medians, ratio, spread (machine noise).
+#   2. boot time to /init of both kernels on -M pc -smp 2, runs
+#      alternating (bench-boot.py's method), medians, ratio, spread;
+#   3. the round trip of a cross-CPU function call on -M pc -smp 4 (the
+#      KUnit case voyager_ipi, as in bench-smp.py) from the kunit kernel
+#      with and without CONFIG_X86_VOYAGER, alternating, medians, ratio.
 #
-# Like with like: X86_VOYAGER selects X86_BIGSMP, and voyager.config asks
-# for X86_BIGSMP, X86_EXTENDED_PLATFORM and X86_32_NON_STANDARD itself,
-# so the kernel without Voyager (build/linux-novoyager) is the default
-# configuration with only X86_VOYAGER off (configs/novoyager.config):
-# BIGSMP stays on in both.  build-kernel.sh always merges voyager.config,
-# whose X86_VOYAGER=y the audit would then miss, so this script configures
-# that tree itself: tinyconfig + voyager.config without its X86_VOYAGER
-# line + novoyager.config, audited the same way.
+# Like with like: the kernels without Voyager are the default and the
+# kunit configurations with configs/novoyager.config merged last, which
+# turns off X86_VOYAGER (and its platform KUnit suites) and nothing else:
+#   build/linux-novoyager         voyager.config + novoyager.config
+#   build/linux-novoyager-kunit   voyager.config + kunit.config + novoyager.config
+# X86_BIGSMP stays on in all of them; the round-trip test does not need
+# the platform (Kconfig: X86_VOYAGER_IPI_KUNIT_TEST).
 #
 # Usage: scripts/bench-size.sh [--runs N]   (default 5 runs per kernel)
 # A benchmark: prints figures, fails only if a build or a boot fails.
@@ -26,32 +28,14 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 runs=5
 [ "${1:-}" = --runs ] && runs=$2
 
-src=$BUILD/linux-src
 with=$BUILD/linux
 without=$BUILD/linux-novoyager
-log=$BUILD/logs/kernel-novoyager-build.log
-[ -f "$with/vmlinux" ] || die "bench-size: no $with/vmlinux (make kernel)"
-
-frag=$BUILD/logs/novoyager-fragment.config
-grep -v '^CONFIG_X86_VOYAGER=' "$top/configs/voyager.config" >"$frag"
-cat "$top/configs/novoyager.config" >>"$frag"
-setup_ccache
-kmake=(make -C "$src" O="$without" ARCH=i386 -j"$(nproc)")
-[ -n "$CCACHE" ] && kmake+=(CC="ccache gcc" HOSTCC="ccache gcc")
-stamp=$(cat "$frag" "$top/Kconfig" | sha256sum | cut -c1-16)
-if [ "$(cat "$without/.voyager-config" 2>/dev/null)" != "$stamp" ]; then
-	mkdir -p "$without"
-	{
-		"${kmake[@]}" tinyconfig &&
-			"$src/scripts/kconfig/merge_config.sh" -m -O "$without" \
-				"$without/.config" "$frag" &&
-			"${kmake[@]}" olddefconfig
-	} >"$log" 2>&1 || die "bench-size: configuring $without failed: see $log"
-	echo "$stamp" >"$without/.voyager-config"
-fi
-"$top/scripts/config-audit.sh" "$without/.config" "$frag"
-note "building $without (log: $log)"
-"${kmake[@]}" bzImage >>"$log" 2>&1 || die "bench-size: build failed: see $log"
+for k in "$with" "$BUILD/linux-kunit"; do
+	[ -f "$k/vmlinux" ] || die "bench-size: no $k/vmlinux (make kernel kernel-kunit)"
+done
+"$top/scripts/build-kernel.sh" -v novoyager -f "$top/configs/novoyager.config"
+"$top/scripts/build-kernel.sh" -v novoyager-kunit -f "$top/configs/kunit.config" \
+	-f "$top/configs/novoyager.config"
 
 # The options that differ between the two configurations.
 echo "Configuration differences (with -> without Voyager):"
@@ -72,36 +56,57 @@ awk -v tw="$t_with" -v to="$t_without" -v aw="$all_with" -v ao="$all_without" 'B
 }'
 echo
 
-# Boot time on -M pc, both kernels, alternating.
-python3 - "$top/scripts/bench-boot.py" "$runs" "$BUILD/qemu/qemu-system-i386" \
-	"$BUILD/initramfs.cpio.gz" "$with/arch/x86/boot/bzImage" \
-	"$without/arch/x86/boot/bzImage" <<'PYEOF'
-import importlib.util
+# Boot time and cross-CPU call round trip on -M pc, with and without.
+PYTHONPATH=$top/scripts python3 - "$runs" "$BUILD" <<'PYEOF'
+import os
 import statistics
 import sys
 
-path, runs, qemu, initrd = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
-kernels = {"with Voyager": sys.argv[5], "without": sys.argv[6]}
-spec = importlib.util.spec_from_file_location("bench_boot", path)
-bench = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(bench)
-times = {k: [] for k in kernels}
+from benchlib import boot_to_init, ipi_roundtrip_ns
+
+runs, build = int(sys.argv[1]), sys.argv[2]
+qemu = os.path.join(build, "qemu/qemu-system-i386")
+initrd = os.path.join(build, "initramfs.cpio.gz")
+
+
+def bzimage(tree):
+    return os.path.join(build, tree, "arch/x86/boot/bzImage")
+
+
+def table(title, unit_fmt, series, base_name):
+    base = statistics.median(series[base_name])
+    print("%-38s %9s %9s %9s %7s" % (title, "median", "min", "max", "ratio"))
+    for name, vals in series.items():
+        med = statistics.median(vals)
+        print(("%-38s " + unit_fmt + " " + unit_fmt + " " + unit_fmt + " %7.3f")
+              % (name, med, min(vals), max(vals), med / base))
+    spread = max((max(v) - min(v)) / statistics.median(v)
+                 for v in series.values())
+    print("machine noise: the widest min-max spread is %.0f%% of its median, "
+          "%d runs each" % (100 * spread, runs))
+    print()
+
+
+boots = {"with Voyager": [], "without": []}
+ipis = {"with Voyager": [], "without": []}
+trees = {"with Voyager": ("linux", "linux-kunit"),
+         "without": ("linux-novoyager", "linux-novoyager-kunit")}
 for _ in range(runs):
-    for name, kernel in kernels.items():
-        t = bench.boot_once(qemu, "pc", "2,sockets=2", "pentium", kernel,
-                            initrd, 60)
+    for name, (plain, kunit) in trees.items():
+        t, _ = boot_to_init(qemu, "pc", "2,sockets=2", "pentium",
+                            bzimage(plain), initrd, "", 60)
         if t is None:
             sys.exit("bench-size: %s did not reach /init on -M pc" % name)
-        times[name].append(t)
-base = statistics.median(times["without"])
-print("%-34s %8s %8s %8s %8s" % ("Boot to /init on -M pc -smp 2 (s)",
-                                  "median", "min", "max", "ratio"))
-for name, ts in times.items():
-    med = statistics.median(ts)
-    print("%-34s %8.3f %8.3f %8.3f %8.3f" % (name, med, min(ts), max(ts),
-                                              med / base))
-spread = max((max(ts) - min(ts)) / statistics.median(ts)
-             for ts in times.values())
-print("machine noise: the widest min-max spread is %.0f%% of its median, "
-      "%d runs each" % (100 * spread, runs))
+        boots[name].append(t)
+        ns = ipi_roundtrip_ns(qemu, "pc", "4,sockets=4,cores=1,threads=1",
+                              "pentium", bzimage(kunit), initrd, 120)
+        if ns is None:
+            sys.exit("bench-size: the kunit kernel %s printed no round trip "
+                     "on -M pc -smp 4" % name)
+        ipis[name].append(ns)
+load = os.getloadavg()
+print("On -M pc, alternating runs; load average %.2f %.2f %.2f, %d host CPUs"
+      % (*load, os.cpu_count()))
+table("Boot to /init on -M pc -smp 2 (s)", "%9.3f", boots, "without")
+table("Cross-CPU call round trip, -smp 4 (ns)", "%9d", ipis, "without")
 PYEOF

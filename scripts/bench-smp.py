@@ -16,7 +16,10 @@ In one run, alternating machines so that host noise hits both alike:
    to a remote CPU, as the KUnit case voyager_ipi reports it
    ("# ipi_roundtrip_ns: N", the median of its batches) from the kunit
    bzImage on -M voyager,cards=dyad:dyad and on -M pc -smp 4; the median
-   over the boots and the ratio (target <= 1.5).
+   over the boots and the ratio (target <= 1.5);
+ * the CAT probe time the kernel prints at every Level 5 boot ("probe
+   took N us", measured with PIT channel 2 before the CPUs start), from
+   the Voyager boots of the first table, per layout.
 
 A benchmark: it prints a table and never fails on a number (exit 0 unless
 the files it needs are missing).  It boots many machines: on a shared host
@@ -32,12 +35,12 @@ import re
 import statistics
 import sys
 
-from benchlib import boot_to_init
+from benchlib import IPI_APPEND, IPI_RE, boot_to_init
 
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BUILD = os.environ.get("BUILD", os.path.join(TOP, "build"))
 CPUS_RE = re.compile(rb"smp: Brought up \d+ nodes?, (\d+) CPUs?")
-IPI_RE = re.compile(rb"# ipi_roundtrip_ns: (\d+)")
+PROBE_RE = re.compile(rb"Voyager CAT: .*probe took (\d+) us")
 
 # (CPUs, Voyager machine value); the PC is -M pc -smp N,sockets=N.
 BOOT_ROWS = [
@@ -64,6 +67,12 @@ def boot_once(qemu, machine, smp, cpu, kernel, initrd, append, timeout):
                                 append, timeout)
     m = CPUS_RE.search(buf)
     return elapsed, int(m.group(1)) if m else None, buf
+
+
+def cat_probe_us(buf):
+    """The CAT probe time a Level 5 boot printed, or None."""
+    m = PROBE_RE.search(buf)
+    return int(m.group(1)) if m else None
 
 
 class Series:
@@ -125,6 +134,7 @@ def main():
     rows = list(BOOT_ROWS) + ([] if args.no_32 else [ROW_32])
     boots = {(n, m): Series() for n, _ in rows for m in ("voyager", "pc")}
     ipi = {name: Series() for name, _, _ in IPI_MACHINES}
+    probe = {n: Series() for n, _ in rows}
 
     for run in range(max(args.runs, args.ipi_runs if have_kunit else 0)):
         for n, vmachine in rows if run < args.runs else []:
@@ -133,8 +143,14 @@ def main():
             if n <= 8:
                 machines.append(("pc", "pc", pc_smp(n)))
             for name, machine, smp in machines:
-                t, up, _ = boot_once(qemu, machine, smp, args.cpu, args.kernel,
-                                     args.initrd, "", timeout)
+                t, up, buf = boot_once(qemu, machine, smp, args.cpu,
+                                       args.kernel, args.initrd, "", timeout)
+                if name == "voyager":
+                    us = cat_probe_us(buf)
+                    if us is None:
+                        probe[n].fails += 1
+                    else:
+                        probe[n].values.append(us)
                 s = boots[(n, name)]
                 if up is not None and up < n:
                     s.short += 1
@@ -147,7 +163,7 @@ def main():
         for name, machine, smp in IPI_MACHINES:
             t, up, buf = boot_once(qemu, machine, smp, args.cpu,
                                    args.kunit_kernel, args.initrd,
-                                   "kunit.filter_glob=voyager_ipi*",
+                                   IPI_APPEND,
                                    args.timeout)
             m = IPI_RE.search(buf)
             s = ipi[name]
@@ -178,6 +194,15 @@ def main():
               % (n, v.cell(fmt), p.cell(fmt), ratio(v.median(), p.median()),
                  "<= %.2f" % BOOT_TARGET, vmachine.split("cards=")[-1],
                  "  [" + "; ".join(notes) + "]" if notes else ""))
+    print()
+    print("CAT probe at boot (the kernel's own figure), us: median (min..max) "
+          "of the Voyager boots above")
+    print("%-5s %-26s %s" % ("CPUs", "probe", "layout"))
+    for n, vmachine in rows:
+        print("%-5d %-26s %s%s" % (n, probe[n].cell("%d (%d..%d)"),
+                                   vmachine.split("cards=")[-1],
+                                   "  [%d boots without the line]"
+                                   % probe[n].fails if probe[n].fails else ""))
     print()
     if not have_kunit:
         print("Cross-CPU call round trip: no %s (make kernel-kunit)"

@@ -2,6 +2,7 @@
 """Shared by the bench scripts: boot a machine and time it to /init."""
 
 import os
+import re
 import select
 import subprocess
 import time
@@ -43,3 +44,17 @@ def boot_to_init(qemu, machine, smp, cpu, kernel, initrd, append, timeout):
         proc.kill()
         proc.wait()
     return elapsed, buf
+
+
+# Printed by the KUnit case voyager_ipi (arch-voyager/ipi_kunit.c).
+IPI_RE = re.compile(rb"# ipi_roundtrip_ns: (\d+)")
+IPI_APPEND = "kunit.filter_glob=voyager_ipi*"
+
+
+def ipi_roundtrip_ns(qemu, machine, smp, cpu, kernel, initrd, timeout):
+    """Boot a kunit kernel with only the voyager_ipi suite and return the
+    median cross-CPU call round trip it printed (ns), or None."""
+    _, buf = boot_to_init(qemu, machine, smp, cpu, kernel, initrd,
+                          IPI_APPEND, timeout)
+    m = IPI_RE.search(buf)
+    return int(m.group(1)) if m else None
