@@ -39,6 +39,8 @@ DEFAULT_LAYOUTS=(
 	cards=quad:dyad:mono
 	level=4
 	"slots=8,cards=quad:mono:empty:mono"
+	# The fault timers and lines (CPI storm, stuck IRQ) run on clock steps.
+	"cards=quad:dyad,fault-cpi-storm=1000,fault-stuck-irq=5"
 )
 # Names that match nothing (voyager-qic before the QIC exists) are harmless.
 FUZZ_OBJECTS=${FUZZ_OBJECTS:-voyager-vic voyager-qic voyager-cat voyager-sus voyager-port61*}
