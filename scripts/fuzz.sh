@@ -42,8 +42,10 @@ DEFAULT_LAYOUTS=(
 	# The fault timers and lines (CPI storm, stuck IRQ) run on clock steps.
 	"cards=quad:dyad,fault-cpi-storm=1000,fault-stuck-irq=5"
 )
-# Names that match nothing (voyager-qic before the QIC exists) are harmless.
-FUZZ_OBJECTS=${FUZZ_OBJECTS:-voyager-vic voyager-qic voyager-cat voyager-sus voyager-port61*}
+# A name matches a QOM type or a memory region's path component, which
+# ends in "[0]": the machine's own regions (the QIC registers, port 61h)
+# need the "*".  A name that matches nothing (no quad card) is harmless.
+FUZZ_OBJECTS=${FUZZ_OBJECTS:-voyager-vic voyager-qic* voyager-cat voyager-sus voyager-port61*}
 FUZZ_SECONDS=${FUZZ_SECONDS:-600}
 FUZZ_TIMEOUT=${FUZZ_TIMEOUT:-10}
 FUZZ_SANITIZERS=${FUZZ_SANITIZERS:-1}
