@@ -192,7 +192,8 @@ def main():
                                                           s.fails))
         print("%-5d %-34s %-26s %6s %7s %s%s"
               % (n, v.cell(fmt), p.cell(fmt), ratio(v.median(), p.median()),
-                 "<= %.2f" % BOOT_TARGET, vmachine.split("cards=")[-1],
+                 "<= %.2f" % BOOT_TARGET if p.values else "-",
+                 vmachine.split("cards=")[-1],
                  "  [" + "; ".join(notes) + "]" if notes else ""))
     print()
     print("CAT probe at boot (the kernel's own figure), us: median (min..max) "
