@@ -35,7 +35,7 @@ import re
 import statistics
 import sys
 
-from benchlib import IPI_APPEND, IPI_RE, boot_to_init
+from benchlib import IPI_APPEND, boot_to_init, ipi_ns_in
 
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BUILD = os.environ.get("BUILD", os.path.join(TOP, "build"))
@@ -165,14 +165,14 @@ def main():
                                    args.kunit_kernel, args.initrd,
                                    IPI_APPEND,
                                    args.timeout)
-            m = IPI_RE.search(buf)
+            ns = ipi_ns_in(buf)
             s = ipi[name]
             if up is not None and up < 4:
                 s.short += 1
-            elif m is None:
+            elif ns is None:
                 s.fails += 1
             else:
-                s.values.append(int(m.group(1)))
+                s.values.append(ns)
 
     load = os.getloadavg()
     print("SMP benchmark, -cpu %s, alternating runs; load average "

@@ -51,10 +51,15 @@ IPI_RE = re.compile(rb"# ipi_roundtrip_ns: (\d+)")
 IPI_APPEND = "kunit.filter_glob=voyager_ipi*"
 
 
+def ipi_ns_in(buf):
+    """The round trip (ns) voyager_ipi printed on a console, or None."""
+    m = IPI_RE.search(buf)
+    return int(m.group(1)) if m else None
+
+
 def ipi_roundtrip_ns(qemu, machine, smp, cpu, kernel, initrd, timeout):
     """Boot a kunit kernel with only the voyager_ipi suite and return the
     median cross-CPU call round trip it printed (ns), or None."""
     _, buf = boot_to_init(qemu, machine, smp, cpu, kernel, initrd,
                           IPI_APPEND, timeout)
-    m = IPI_RE.search(buf)
-    return int(m.group(1)) if m else None
+    return ipi_ns_in(buf)
