@@ -62,7 +62,7 @@ if [ "$(cat "$src/.voyager-stamp" 2>/dev/null)" != "$stamp" ]; then
 		die "cannot unpack $tarball"
 	(cd "$src.new" && find . -type f | sed 's|^\./||' | sort) >"$pristine_list"
 	note "applying patches/linux-6.12/series"
-	apply_series "$src.new" "$top/patches/linux-6.12"
+	apply_series "$src.new" "$top/patches/linux-6.12" "linux-source-6.12 $pkgver"
 	echo "$stamp" >"$src.new/.voyager-stamp"
 	rm -rf "$src"
 	mv "$src.new" "$src"

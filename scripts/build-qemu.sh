@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# Prepare Debian's QEMU 7.2 source with our overlay and build a minimal
-# qemu-system-i386 (plus the x86 option ROMs) in build/qemu/.
+# Prepare Debian's QEMU 11.1 source with our overlay and build a minimal
+# qemu-system-i386 (plus the x86 option ROMs and the HTML manual) in
+# build/qemu/.
 #
 #   build/src/qemu-debian   pristine `apt-get source qemu` tree (deps.sh)
 #   build/qemu-src          pristine + qemu/patches/series + qemu/ files
@@ -25,6 +26,7 @@ mkdir -p "$BUILD/logs"
 
 deb_version=$(sed -n '1s/^qemu (\([^)]*\)).*/\1/p' "$orig/debian/changelog")
 note "QEMU: Debian package $deb_version, upstream $(cat "$orig/VERSION")"
+echo "QEMU: Debian package $deb_version, upstream $(cat "$orig/VERSION")" >"$log.head"
 
 pristine_list=$BUILD/src/qemu-debian.files
 if [ ! -s "$pristine_list" ] || [ "$pristine_list" -ot "$orig/VERSION" ]; then
@@ -38,7 +40,7 @@ if [ "$(cat "$src/.voyager-stamp" 2>/dev/null)" != "$stamp" ]; then
 	note "preparing $src (patches: qemu/patches/series)"
 	rm -rf "$src.new" "$obj"
 	cp -a "$orig" "$src.new"
-	apply_series "$src.new" "$top/qemu/patches"
+	apply_series "$src.new" "$top/qemu/patches" "Debian qemu $deb_version"
 	echo "$stamp" >"$src.new/.voyager-stamp"
 	rm -rf "$src"
 	mv "$src.new" "$src"
@@ -60,26 +62,38 @@ setup_ccache
 
 # 3. Configure: i386 system emulator only, no optional features, only the
 #    devices our boards select (configs/devices/i386-softmmu/voyager.mak).
-cfg_args=(--target-list=i386-softmmu --without-default-features
-	--without-default-devices --with-devices-i386=voyager
-	--disable-docs --enable-fdt=system --disable-werror)
+# Debian's python3 (its meson, pycotap and Sphinx), not another python3
+# on the PATH; the Python package qemu.qmp from build/src/python (deps.sh).
+# No blobs: Debian's source package has none (its firmware packages do).
+cfg_args=(--python=/usr/bin/python3 --target-list=i386-softmmu
+	--without-default-features --without-default-devices
+	--with-devices-i386=voyager --enable-docs --disable-install-blobs
+	--enable-fdt=system --disable-werror)
+qmp_py=$(ls -d "$BUILD"/src/python/python3-qemu-qmp/root/usr/lib/python3/dist-packages 2>/dev/null || true)
+[ -n "$qmp_py" ] || die "no python3-qemu-qmp in build/src/python: run scripts/deps.sh"
+export PYTHONPATH=$qmp_py${PYTHONPATH:+:$PYTHONPATH}
 [ -n "$CCACHE" ] && cfg_args+=(--cc="ccache gcc")
 cfg_stamp="$stamp ${cfg_args[*]}"
 if [ ! -f "$obj/build.ninja" ] || [ "$(cat "$obj/.voyager-config" 2>/dev/null)" != "$cfg_stamp" ]; then
 	note "configuring QEMU in $obj (log: $log)"
 	rm -rf "$obj"
 	mkdir -p "$obj"
-	(cd "$obj" && "$src/configure" "${cfg_args[@]}") >"$log" 2>&1 ||
+	(cd "$obj" && cat "$log.head" && "$src/configure" "${cfg_args[@]}") >"$log" 2>&1 ||
 		die "QEMU configure failed: see $log"
 	echo "$cfg_stamp" >"$obj/.voyager-config"
 fi
 
 # 4. Build the emulator, the option ROMs, and whatever else was asked for.
-note "building qemu-system-i386 (log: $log)"
+note "building qemu-system-i386 and the manual (log: $log)"
 {
+	cat "$log.head"
 	make -C "$obj" -j"$(nproc)" qemu-system-i386 "$@" &&
 		make -C "$obj/pc-bios/optionrom" -j"$(nproc)"
 } >>"$log" 2>&1 || { tail -n 30 "$log" >&2; die "QEMU build failed: see $log"; }
+# The manual (QEMU's own Sphinx step); its warnings are judged by
+# tests/static.sh (qemu-docs-no-warnings) from this log.
+ninja -C "$obj" docs/docs.stamp >"$BUILD/logs/qemu-docs.log" 2>&1 ||
+	{ tail -n 30 "$BUILD/logs/qemu-docs.log" >&2; die "QEMU manual build failed: see $BUILD/logs/qemu-docs.log"; }
 
 # 5. Firmware: the binary run from the build tree looks in
 #    <build>/qemu-bundle/<datadir>, so the blobs Debian ships (SeaBIOS,

@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # Install, by Debian package name, everything the project builds and tests
-# with, and fetch the QEMU source with `apt-get source`.  Nothing else is
-# downloaded.  Quiet and fast when everything is already there.
+# with, and fetch the QEMU 11.1 source with `apt-get source`.  Nothing else
+# is downloaded.  Quiet and fast when everything is already there.  Works
+# on Debian 12 (bookworm) and Debian 13 (trixie).
 #
 # Usage: scripts/deps.sh [--check] [fuzz]
 #   --check   only report what is missing (exit 1 if anything is)
@@ -18,11 +19,22 @@ PACKAGES=(
 	linux-source-6.12
 	make gcc gcc-multilib bc bison flex libelf-dev libssl-dev cpio
 	xz-utils kmod perl python3 rsync ccache
-	meson ninja-build pkg-config libglib2.0-dev libpixman-1-dev libfdt-dev
-	zlib1g-dev python3-venv dpkg-dev
+	ninja-build pkg-config libglib2.0-dev libpixman-1-dev libfdt-dev
+	zlib1g-dev python3-venv dpkg-dev python3-sphinx python3-sphinx-rtd-theme
 	seabios qemu-system-data ipxe-qemu
 	e2fsprogs python3-docutils
 )
+# QEMU 11.1 configures with meson >= 1.5 and the Python package pycotap:
+# Debian 13 has both, Debian 12 has them in bookworm-backports.
+QEMU_BUILD_PACKAGES=(meson python3-pycotap)
+QEMU_MESON_MIN=1.5.0
+# The QEMU source: the 11.1 series, from the suite that carries it for both
+# hosts.  Its build also needs the Python package qemu.qmp, which only that
+# suite has (no Debian 12 package): fetched with a private apt state and
+# unpacked under build/src/python, never installed.
+QEMU_SERIES=11.1
+QEMU_SUITE=trixie-backports
+QEMU_PY_PACKAGES=(python3-qemu-qmp)
 # Debian's i386 busybox gives `make run` its interactive shell.  It is
 # fetched with a private apt state (the machine's dpkg architectures are
 # left alone) and unpacked under build/src/.
@@ -59,32 +71,24 @@ missing_packages() {
 	done
 }
 
-have_deb_src() {
-	grep -rqsE '^[[:space:]]*deb-src[[:space:]]' /etc/apt/sources.list \
-		/etc/apt/sources.list.d/*.list && return 0
-	grep -rqsE '^Types:.*deb-src' /etc/apt/sources.list.d/*.sources
-}
-
-# Add deb-src entries for the same mirrors and suites as the enabled deb ones.
-add_deb_src() {
-	local out=/etc/apt/sources.list.d/voyager-deb-src.list tmp
-	tmp=$(mktemp)
-	# One-line format.
-	grep -hsE '^[[:space:]]*deb[[:space:]]' /etc/apt/sources.list \
-		/etc/apt/sources.list.d/*.list |
-		sed -E 's/^[[:space:]]*deb[[:space:]]/deb-src /' >>"$tmp" || true
-	# deb822 format: one stanza per blank-line separated block.
+# apt_entries: every enabled apt source as one line "TYPE [OPTS ]URI SUITE
+# COMPONENTS", from both the one-line and the deb822 format.
+apt_entries() {
+	grep -hsE '^[[:space:]]*deb(-src)?[[:space:]]' /etc/apt/sources.list \
+		/etc/apt/sources.list.d/*.list | sed -E 's/^[[:space:]]*//' || true
 	local f
 	for f in /etc/apt/sources.list.d/*.sources; do
 		[ -f "$f" ] || continue
 		awk '
 		function flush() {
-			if (types ~ /(^| )deb( |$)/ && uris != "" && suites != "") {
+			if (uris != "" && suites != "" && enabled != "no") {
+				t = split(types, ty, " ")
 				n = split(uris, u, " "); m = split(suites, s, " ")
-				for (i = 1; i <= n; i++) for (j = 1; j <= m; j++)
-					printf "deb-src %s%s %s %s\n", opts, u[i], s[j], comps
+				for (k = 1; k <= t; k++) for (i = 1; i <= n; i++)
+					for (j = 1; j <= m; j++)
+						printf "%s %s%s %s %s\n", ty[k], opts, u[i], s[j], comps
 			}
-			types = uris = suites = comps = opts = ""
+			types = uris = suites = comps = opts = enabled = ""
 		}
 		/^[[:space:]]*$/ { flush(); next }
 		/^#/ { next }
@@ -92,17 +96,37 @@ add_deb_src() {
 		/^URIs:/ { sub(/^URIs:[[:space:]]*/, ""); uris = $0 }
 		/^Suites:/ { sub(/^Suites:[[:space:]]*/, ""); suites = $0 }
 		/^Components:/ { sub(/^Components:[[:space:]]*/, ""); comps = $0 }
+		/^Enabled:/ { sub(/^Enabled:[[:space:]]*/, ""); enabled = $0 }
 		/^Signed-By:/ { sub(/^Signed-By:[[:space:]]*/, "");
 			opts = "[signed-by=" $0 "] " }
-		END { flush() }' "$f" >>"$tmp"
+		END { flush() }' "$f"
 	done
-	# Only Debian's own archive carries the sources we need.
-	grep -E 'debian' "$tmp" | sort -u >"$tmp.debian" || true
-	[ -s "$tmp.debian" ] || die "no Debian 'deb' entries found to derive deb-src entries from"
-	note "no deb-src entries: adding $out for the same mirrors and suites:"
-	sed 's/^/    /' "$tmp.debian"
-	as_root install -m 644 "$tmp.debian" "$out"
-	rm -f "$tmp" "$tmp.debian"
+}
+
+# debian_mirror: "[OPTS ]URI" of the machine's Debian archive (the first
+# deb entry of Debian's main archive, not its security archive).
+debian_mirror() {
+	apt_entries | awk '$1 == "deb" {
+		opts = ""; i = 2
+		if ($2 ~ /^\[/) { while ($i !~ /\]$/) { opts = opts $i " "; i++ }
+			opts = opts $i " "; i++ }
+		if ($i ~ /debian\/?$/ && $i !~ /security/) { print opts $i; exit }
+	}'
+}
+
+# ensure_apt_entry TYPE SUITE FILE WHY: add "TYPE <mirror> SUITE main" as
+# FILE unless an entry of that type for that suite is already enabled.
+ensure_apt_entry() {
+	local type=$1 suite=$2 out=$3 why=$4 mirror
+	apt_entries | awk -v t="$type" -v s="$suite" '
+		$1 == t { for (i = 2; i <= NF; i++) if ($i == s) found = 1 }
+		END { exit !found }' && return 0
+	mirror=$(debian_mirror)
+	[ -n "$mirror" ] || die "no Debian 'deb' entry found to derive a $suite entry from"
+	note "adding $out ($why):"
+	note "    $type $mirror $suite main"
+	echo "$type $mirror $suite main" | as_root tee -a "$out" >/dev/null
+	apt_updated=0
 }
 
 apt_updated=0
@@ -129,18 +153,43 @@ apt_install() {
 		--no-install-recommends "$@" || die "apt-get install $* failed"
 }
 
+. /etc/os-release
+host_codename=${VERSION_CODENAME:-}
+
+# meson and pycotap: Debian's own where new enough, else bookworm-backports.
+qemu_build_release=
+version_ge() { dpkg --compare-versions "$1" ge "$2"; }
+candidate() { apt-cache policy "$1" 2>/dev/null | sed -n 's/^ *Candidate: //p'; }
+meson_installed=$(dpkg-query -W -f='${Version}' meson 2>/dev/null || true)
+if [ "$host_codename" = bookworm ]; then
+	qemu_build_release=bookworm-backports
+fi
+
 missing=$(missing_packages "${PACKAGES[@]}")
+qemu_build_missing=$(missing_packages "${QEMU_BUILD_PACKAGES[@]}")
+if [ -n "$meson_installed" ] && ! version_ge "${meson_installed#*:}" "$QEMU_MESON_MIN"; then
+	qemu_build_missing="$qemu_build_missing meson"
+fi
 i386_missing=
 for p in "${I386_PACKAGES[@]}"; do
 	[ -d "$BUILD/src/i386/$p" ] || i386_missing="$i386_missing $p"
 done
+py_missing=
+for p in "${QEMU_PY_PACKAGES[@]}"; do
+	[ -d "$BUILD/src/python/$p" ] || py_missing="$py_missing $p"
+done
 qemu_src_missing=0
-[ -f "$(qemu_orig_dir)/VERSION" ] || qemu_src_missing=1
+case $(cat "$(qemu_orig_dir)/VERSION" 2>/dev/null) in
+"$QEMU_SERIES".*) ;;
+*) qemu_src_missing=1 ;;
+esac
 
 if [ $check_only = 1 ]; then
 	rc=0
-	for p in $missing $i386_missing; do echo "missing package: $p"; rc=1; done
-	[ $qemu_src_missing = 0 ] || { echo "missing: QEMU source (apt-get source qemu)"; rc=1; }
+	for p in $missing $qemu_build_missing $i386_missing $py_missing; do
+		echo "missing package: $p"; rc=1
+	done
+	[ $qemu_src_missing = 0 ] || { echo "missing: QEMU $QEMU_SERIES source (apt-get source qemu)"; rc=1; }
 	exit $rc
 fi
 
@@ -148,6 +197,27 @@ if [ -n "$missing" ]; then
 	apt_update
 	# shellcheck disable=SC2086
 	apt_install $missing
+fi
+
+if [ -n "$qemu_build_missing" ]; then
+	if [ -n "$qemu_build_release" ]; then
+		ensure_apt_entry deb "$qemu_build_release" \
+			/etc/apt/sources.list.d/voyager-backports.list \
+			"QEMU $QEMU_SERIES needs meson >= $QEMU_MESON_MIN and pycotap, which Debian 12 has in $qemu_build_release"
+		apt_update
+		# shellcheck disable=SC2086
+		note "installing from $qemu_build_release: $qemu_build_missing"
+		as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+			--no-install-recommends -t "$qemu_build_release" $qemu_build_missing ||
+			die "apt-get install -t $qemu_build_release $qemu_build_missing failed"
+	else
+		apt_update
+		# shellcheck disable=SC2086
+		apt_install $qemu_build_missing
+	fi
+	m=$(dpkg-query -W -f='${Version}' meson 2>/dev/null || true)
+	version_ge "${m#*:}" "$QEMU_MESON_MIN" ||
+		die "meson $m is older than $QEMU_MESON_MIN, which QEMU $QEMU_SERIES needs"
 fi
 
 # apt with its own lists and cache, for the i386 architecture only.
@@ -159,37 +229,115 @@ apt_i386() {
 		-o Acquire::Languages=none -o Dir::State::status=/dev/null "$@"
 }
 
+# fetch_debs DIR APT-FUNCTION PACKAGE...: apt-get download each package and
+# unpack it to DIR/PACKAGE/root.
+fetch_debs() {
+	local dir=$1 fn=$2 p
+	shift 2
+	for p in "$@"; do
+		note "fetching $p (apt-get download, private apt state)"
+		rm -rf "$dir/$p" "$dir/$p.tmp"
+		mkdir -p "$dir/$p.tmp"
+		(cd "$dir/$p.tmp" && "$fn" download "$p") >"$dir/download.log" 2>&1 ||
+			die "apt-get download $p failed: see $dir/download.log"
+		dpkg-deb -x "$dir/$p.tmp/"*.deb "$dir/$p.tmp/root" ||
+			die "cannot unpack $p"
+		mv "$dir/$p.tmp" "$dir/$p"
+	done
+}
+
 if [ -n "$i386_missing" ]; then
 	note "apt-get update (i386 lists, private to build/src/i386)"
 	apt_i386 update >"$BUILD/src/i386-update.log" 2>&1 ||
 		note "warning: i386 apt-get update reported errors; see $BUILD/src/i386-update.log"
-	for p in $i386_missing; do
-		note "fetching $p:i386 (apt-get download)"
-		rm -rf "$BUILD/src/i386/$p" "$BUILD/src/i386/$p.tmp"
-		mkdir -p "$BUILD/src/i386/$p.tmp"
-		(cd "$BUILD/src/i386/$p.tmp" && apt_i386 download "$p") \
-			>"$BUILD/src/i386-download.log" 2>&1 ||
-			die "apt-get download $p:i386 failed: see $BUILD/src/i386-download.log"
-		dpkg-deb -x "$BUILD/src/i386/$p.tmp/"*.deb "$BUILD/src/i386/$p.tmp/root" ||
-			die "cannot unpack $p:i386"
-		mv "$BUILD/src/i386/$p.tmp" "$BUILD/src/i386/$p"
-	done
+	# shellcheck disable=SC2086
+	fetch_debs "$BUILD/src/i386" apt_i386 $i386_missing
 fi
 
+# apt with its own lists and sources: the suite that carries QEMU 11.1.
+apt_qemu_suite() {
+	local st=$BUILD/src/python/apt
+	mkdir -p "$st/lists/partial" "$st/cache/archives/partial"
+	echo "deb $(debian_mirror) $QEMU_SUITE main" >"$st/sources.list"
+	apt-get -q -o Dir::State::Lists="$st/lists" -o Dir::Cache="$st/cache" \
+		-o Dir::Etc::SourceList="$st/sources.list" \
+		-o Dir::Etc::SourceParts=/dev/null -o Acquire::Languages=none \
+		-o Dir::State::status=/dev/null "$@"
+}
+
+if [ -n "$py_missing" ]; then
+	mkdir -p "$BUILD/src/python"
+	note "apt-get update ($QEMU_SUITE lists, private to build/src/python)"
+	apt_qemu_suite update >"$BUILD/src/python/update.log" 2>&1 ||
+		note "warning: apt-get update reported errors; see $BUILD/src/python/update.log"
+	# shellcheck disable=SC2086
+	fetch_debs "$BUILD/src/python" apt_qemu_suite $py_missing
+fi
+
+# The QEMU source: the newest Debian revision of the QEMU_SERIES series
+# that the archive serves, from QEMU_SUITE's deb-src index; then the
+# revisions listed in qemu/debian-source (version and SHA-256 of the .dsc),
+# fetched by their pool path when the index has moved past what the
+# mirror still holds.
+qemu_source_fetch() {
+	local dest=$1 v pool dsc sum
+	local candidates
+	candidates=$(apt-cache showsrc qemu 2>/dev/null |
+		sed -n 's/^Version: //p' | grep -E "^([0-9]+:)?${QEMU_SERIES//./\\.}\." |
+		sort -u | sort -r -V || true)
+	for v in $candidates; do
+		note "apt-get source qemu=$v"
+		if (cd "$dest" && apt-get source -q "qemu=$v") >>"$dest/apt-get-source.log" 2>&1; then
+			echo "$v (apt-get source, $QEMU_SUITE)" >"$dest/version"
+			return 0
+		fi
+		note "    qemu $v: not served by the mirror (see $dest/apt-get-source.log)"
+		find "$dest" -mindepth 1 -maxdepth 1 ! -name '*.log' -exec rm -rf {} +
+	done
+	pool=$(debian_mirror | awk '{ print $NF }')
+	pool=${pool%/}/pool/main/q/qemu
+	while read -r v sum; do
+		case $v in '' | '#'*) continue ;; esac
+		dsc=qemu_${v#*:}.dsc
+		note "qemu $v from the pool ($pool/$dsc)"
+		/usr/lib/apt/apt-helper download-file "$pool/$dsc" "$dest/$dsc" \
+			"SHA256:$sum" >>"$dest/apt-get-source.log" 2>&1 || continue
+		local ok=1 f
+		for f in $(awk '/^Checksums-Sha256:/ { on = 1; next } /^[^ ]/ { on = 0 }
+				on && NF == 3 { print $1 ":" $3 }' "$dest/$dsc"); do
+			/usr/lib/apt/apt-helper download-file "$pool/${f#*:}" \
+				"$dest/${f#*:}" "SHA256:${f%%:*}" >>"$dest/apt-get-source.log" 2>&1 ||
+				{ ok=0; break; }
+		done
+		[ $ok = 1 ] || continue
+		(cd "$dest" && dpkg-source -q -x "$dsc") >>"$dest/apt-get-source.log" 2>&1 ||
+			die "dpkg-source -x $dsc failed: see $dest/apt-get-source.log"
+		echo "$v (pool, pinned in qemu/debian-source)" >"$dest/version"
+		return 0
+	done <"$top/qemu/debian-source"
+	return 1
+}
+
 if [ $qemu_src_missing = 1 ]; then
-	have_deb_src || { add_deb_src; apt_updated=0; }
+	ensure_apt_entry deb-src "$QEMU_SUITE" \
+		/etc/apt/sources.list.d/voyager-qemu-src.list \
+		"the QEMU $QEMU_SERIES source comes from $QEMU_SUITE"
 	apt_update
 	# apt-get source leaves the .dsc and tarballs beside the tree: keep
 	# them in a directory of their own.
 	dest=$BUILD/src/qemu-apt
 	rm -rf "$dest" "$(qemu_orig_dir)"
 	mkdir -p "$dest"
-	note "apt-get source qemu (into $dest)"
-	(cd "$dest" && apt-get source -q qemu >"$dest/apt-get-source.log" 2>&1) ||
-		die "apt-get source qemu failed: see $dest/apt-get-source.log"
+	qemu_source_fetch "$dest" ||
+		die "no QEMU $QEMU_SERIES source in Debian's archive (tried $QEMU_SUITE and qemu/debian-source): see $dest/apt-get-source.log"
 	d=$(find "$dest" -mindepth 1 -maxdepth 1 -type d -name 'qemu-*' | head -n 1)
 	[ -n "$d" ] && [ -f "$d/VERSION" ] || die "apt-get source qemu left no source tree in $dest"
+	case $(cat "$d/VERSION") in
+	"$QEMU_SERIES".*) ;;
+	*) die "the QEMU source in $d is $(cat "$d/VERSION"), not $QEMU_SERIES" ;;
+	esac
 	mv "$d" "$(qemu_orig_dir)"
+	note "QEMU source: Debian qemu $(cat "$dest/version")"
 fi
 
 # The kernel tarball must be where the package puts it.

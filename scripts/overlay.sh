@@ -23,17 +23,21 @@ inputs_hash() {
 	} | sha256sum | cut -c1-16
 }
 
-# apply_series <tree> <patchdir>: apply every patch with zero fuzz.
+# apply_series <tree> <patchdir> [<what>]: apply every patch with zero
+# fuzz.  A patch that does not fit stops with one line naming it and
+# <what> the tree is (e.g. the Debian package version); patch's own output
+# goes to build/logs/patch-failure.log.
 apply_series() {
-	local tree=$1 dir=$2 p log
+	local tree=$1 dir=$2 what=${3:-$1} p log plog=$BUILD/logs/patch-failure.log
 	for p in $(series_files "$dir"); do
 		log=$(patch -d "$tree" -p1 --fuzz=0 --forward --no-backup-if-mismatch \
 			<"$dir/$p" 2>&1) || {
-			printf '%s\n' "$log" >&2
-			die "patch $dir/$p does not apply with zero fuzz to $tree"
+			mkdir -p "$(dirname "$plog")"
+			printf '%s\n' "$log" >"$plog"
+			die "$what: patch ${dir#"$top"/}/$p does not apply with zero fuzz (patch output: $plog)"
 		}
 		if printf '%s\n' "$log" | grep -q 'with fuzz'; then
-			die "patch $dir/$p needed fuzz: refresh it"
+			die "$what: patch ${dir#"$top"/}/$p needed fuzz: refresh it"
 		fi
 	done
 }

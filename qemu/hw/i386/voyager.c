@@ -25,27 +25,32 @@
 #include "qemu/main-loop.h"
 #include "qapi/error.h"
 #include "qapi/visitor.h"
-#include "exec/address-spaces.h"
-#include "hw/boards.h"
-#include "hw/loader.h"
-#include "hw/nmi.h"
-#include "hw/irq.h"
-#include "hw/qdev-properties.h"
+#include "qobject/qlist.h"
+#include "system/address-spaces.h"
+#include "qapi/qapi-commands-misc-i386.h"
+#include "qapi/type-helpers.h"
+#include "hw/core/boards.h"
+#include "hw/core/loader.h"
+#include "hw/core/nmi.h"
+#include "hw/core/irq.h"
+#include "hw/core/qdev-properties.h"
 #include "hw/dma/i8257.h"
 #include "hw/i386/x86.h"
 #include "hw/i386/pc.h"
-#include "hw/ide.h"
-#include "hw/ide/internal.h"
+#include "hw/ide/isa.h"
+#include "hw/ide/ide-bus.h"
 #include "hw/isa/isa.h"
 #include "hw/nvram/fw_cfg.h"
+#include "hw/rtc/mc146818rtc.h"
 #include "hw/i386/voyager.h"
 #include "hw/misc/voyager_cat.h"
 #include "hw/misc/voyager_sus.h"
-#include "hw/sysbus.h"
+#include "hw/core/sysbus.h"
 #include "qemu/log.h"
-#include "sysemu/tcg.h"
-#include "sysemu/reset.h"
-#include "sysemu/cpus.h"
+#include "system/qtest.h"
+#include "system/tcg.h"
+#include "system/reset.h"
+#include "system/cpus.h"
 #include "hw/core/cpu.h"
 #include "target/i386/cpu.h"
 
@@ -371,14 +376,19 @@ static void voyager_intr(void *opaque, int n, int level)
     }
 }
 
-static int voyager_get_pic_interrupt(MachineState *ms, CPUState *cs)
+/*
+ * The interrupt acknowledge of a started CPU (the X86_INTACK interface:
+ * every CPU of the machine links to it).  Runs under the BQL.
+ */
+static int voyager_get_pic_interrupt(X86Intack *obj, CPUState *cs)
 {
-    VoyagerMachineState *vms = VOYAGER_MACHINE(ms);
+    VoyagerMachineState *vms = VOYAGER_MACHINE(obj);
     int id = voyager_hwid(vms, cs);
     bool from_vic;
     int cpi;
-
     int vec;
+
+    assert(bql_locked());
 
     /* Always a vector: never fall back to the (absent) i8259. */
     vec = voyager_intack(vms, id, &cpi, &from_vic);
@@ -511,22 +521,35 @@ static void voyager_cmn_int(void *opaque, int n, int level)
     }
 }
 
-static void voyager_machine_reset(MachineState *ms, ShutdownCause reason)
+static void voyager_machine_reset(MachineState *ms, ResetType type)
 {
     VoyagerMachineState *vms = VOYAGER_MACHINE(ms);
     CPUState *cs;
 
-    qemu_devices_reset(reason);
+    qemu_devices_reset(type);
     CPU_FOREACH(cs) {
         x86_cpu_after_reset(X86_CPU(cs));
-        /* Every CPU but the boot CPU (cpu_index 0) waits in firmware. */
+        /*
+         * Every CPU but the boot CPU (cpu_index 0) was created powered off
+         * and waits in firmware for its boot CPI.
+         */
         if (cs->cpu_index > 0 && cs->cpu_index < VOYAGER_MAX_CPUS) {
-            cs->halted = 1;
             vms->parked[cs->cpu_index] = true;
         } else {
             vms->parked[0] = false;
         }
     }
+}
+
+/*
+ * There is no ACPI and so no S3 on this board; should a wakeup ever come,
+ * it must park the secondary CPUs again like any reset.
+ */
+static void voyager_machine_wakeup(MachineState *ms)
+{
+    cpu_synchronize_all_states();
+    voyager_machine_reset(ms, RESET_TYPE_WAKEUP);
+    cpu_synchronize_all_post_reset();
 }
 
 /* ---- port 61h: speaker control plus the MCA IRQ0 latch reset --------- */
@@ -587,25 +610,31 @@ static void voyager_load_rom(VoyagerMachineState *vms)
     g_autoptr(GError) gerr = NULL;
     uint16_t cls = vms->fault_bios_table ? VOYAGER_CORRUPT_CLASS
                                          : vms->cfg.model_class;
+    size_t siglen = strlen(VOYAGER_ROM_SIGNATURE);
     gchar *data;
     gsize len, i;
-    uint8_t *table, sum = 0;
+    uint8_t *table = NULL, sum = 0;
 
     if (!path || !g_file_get_contents(path, &data, &len, &gerr)) {
+        if (qtest_enabled()) {
+            /* qtests that never run firmware may lack the blobs */
+            return;
+        }
         error_report("voyager: cannot load the option ROM %s%s%s",
                      VOYAGER_ROM_FILE, gerr ? ": " : "",
                      gerr ? gerr->message : "");
         exit(1);
     }
-    table = memmem(data, len, VOYAGER_ROM_SIGNATURE,
-                   strlen(VOYAGER_ROM_SIGNATURE));
-    if (!table || len < 512 ||
-        table + strlen(VOYAGER_ROM_SIGNATURE) + VOYAGER_TABLE_LEN >=
-        (uint8_t *)data + len) {
+    for (i = 0; len >= 512 && i + siglen + VOYAGER_TABLE_LEN < len; i++) {
+        if (!memcmp(data + i, VOYAGER_ROM_SIGNATURE, siglen)) {
+            table = (uint8_t *)data + i + siglen;
+            break;
+        }
+    }
+    if (!table) {
         error_report("voyager: %s has no configuration table", path);
         exit(1);
     }
-    table += strlen(VOYAGER_ROM_SIGNATURE);
     table[0] = VOYAGER_TABLE_LEN;   /* length: anything but FFh */
     table[1] = 1;                   /* major revision */
     table[2] = 0;                   /* minor revision */
@@ -697,9 +726,8 @@ static void voyager_nmi(NMIState *n, int cpu_index, Error **errp)
 
 /* ---- info voyager ------------------------------------------------------ */
 
-static void voyager_info(GString *buf)
+static void voyager_info(VoyagerMachineState *vms, GString *buf)
 {
-    VoyagerMachineState *vms = VOYAGER_MACHINE(qdev_get_machine());
     int slot, idx;
 
     g_string_append_printf(buf, "NCR Voyager: Level %u, class 0x%04x%s, "
@@ -732,45 +760,122 @@ static void voyager_info(GString *buf)
     voyager_system_devices_info(vms, buf);
 }
 
+HumanReadableText *qmp_x_query_voyager(Error **errp)
+{
+    Object *obj = object_dynamic_cast(qdev_get_machine(),
+                                      TYPE_VOYAGER_MACHINE);
+    g_autoptr(GString) buf = g_string_new("");
+
+    if (!obj) {
+        error_setg(errp, "the machine is not an NCR Voyager");
+        return NULL;
+    }
+    voyager_info(VOYAGER_MACHINE(obj), buf);
+    return human_readable_text_from_str(buf);
+}
+
 /* ---- init ------------------------------------------------------------ */
+
+static const char *const voyager_valid_cpu_types[] = {
+    X86_CPU_TYPE_NAME("486"),
+    X86_CPU_TYPE_NAME("pentium"),
+    X86_CPU_TYPE_NAME("pentium2"),
+    X86_CPU_TYPE_NAME("pentium3"),
+    NULL
+};
+
+/* Without -cpu: the CPU model of the class (hardware reference 1.3). */
+static const char *voyager_default_cpu_type(const MachineState *ms)
+{
+    const VoyagerMachineState *vms = VOYAGER_MACHINE(ms);
+    uint16_t cls = vms->level == 4 ? 0x3360 : 0x3450;
+
+    if (vms->model_class_str &&
+        !voyager_parse_class(vms->model_class_str, &cls, NULL)) {
+        cls = 0x3450;
+    }
+    return voyager_class_cpu(cls);
+}
+
+/*
+ * The CPUs, named by hardware id ("cpu-hw5": gdb's thread list shows the
+ * QOM name).  Every secondary is created powered off and parked until its
+ * boot CPI; every CPU's interrupt acknowledge is answered by the machine
+ * (the VIC dyad or the QIC of that CPU), never by an ISA i8259.
+ */
+static void voyager_cpus_init(VoyagerMachineState *vms)
+{
+    MachineState *ms = MACHINE(vms);
+    MachineClass *mc = MACHINE_GET_CLASS(ms);
+    X86MachineState *x86ms = X86_MACHINE(ms);
+    PCMachineClass *pcmc = PC_MACHINE_GET_CLASS(vms);
+    const CPUArchIdList *possible;
+    int idx;
+
+    x86_cpu_set_default_version(pcmc->default_cpu_version);
+    x86ms->apic_id_limit = x86_cpu_apic_id_from_index(x86ms,
+                                                      ms->smp.max_cpus - 1) + 1;
+    possible = mc->possible_cpu_arch_ids(ms);
+    for (idx = 0; idx < ms->smp.cpus; idx++) {
+        g_autofree char *name = g_strdup_printf("cpu-hw%d",
+                                                vms->hwid_of_index[idx]);
+        Object *cpu = object_new(ms->cpu_type);
+
+        object_property_set_uint(cpu, "apic-id", possible->cpus[idx].arch_id,
+                                 &error_fatal);
+        object_property_set_bool(cpu, "start-powered-off", idx > 0,
+                                 &error_fatal);
+        object_property_set_link(cpu, "intack", OBJECT(vms), &error_fatal);
+        object_property_add_child(OBJECT(ms), name, cpu);
+        qdev_realize(DEVICE(cpu), NULL, &error_fatal);
+        object_unref(cpu);
+    }
+}
 
 static void voyager_machine_init(MachineState *ms)
 {
     VoyagerMachineState *vms = VOYAGER_MACHINE(ms);
     PCMachineState *pcms = PC_MACHINE(ms);
-    PCMachineClass *pcmc = PC_MACHINE_GET_CLASS(pcms);
-    MachineClass *mc = MACHINE_GET_CLASS(ms);
     X86MachineState *x86ms = X86_MACHINE(ms);
-    MemoryRegion *ram_memory;
+    MemoryRegion *system_memory = get_system_memory();
     ISABus *isa_bus;
-    ISADevice *rtc_state;
     DeviceState *vic;
-    BusState *idebus[VOYAGER_MAX_IDE_BUS];
     DriveInfo *hd[VOYAGER_MAX_IDE_BUS * MAX_IDE_DEVS];
     qemu_irq vic_out[VOYAGER_VIC_CPUS];
-    uint32_t present, quad = 0;
+    uint32_t present, quad = 0, irq;
     int i, id;
 
+    /*
+     * The machine answers each CPU's interrupt acknowledge and starts the
+     * secondaries itself, on the vCPU and main-loop threads of TCG; an
+     * accelerator with an in-kernel or hardware interrupt path bypasses
+     * both.
+     */
+    if (!tcg_enabled() && !qtest_enabled()) {
+        error_report("voyager: the machine runs under TCG only "
+                     "(-accel tcg)");
+        exit(1);
+    }
+    if (x86ms->pic == ON_OFF_AUTO_ON) {
+        error_report("voyager: pic=on: the VIC replaces the PC's i8259 "
+                     "pair; leave the property out");
+        exit(1);
+    }
     if (!voyager_configure(vms, ms, &error_fatal)) {
         return;
-    }
-    /* No -cpu: the model of the class (the pointer is the default's). */
-    if (ms->cpu_type == mc->default_cpu_type) {
-        ms->cpu_type = voyager_class_cpu(vms->cfg.model_class);
     }
     if (ms->ram_size > 3 * GiB) {
         error_report("voyager: at most 3 GiB of RAM");
         exit(1);
     }
+    pcms->max_ram_below_4g = 3 * GiB;
     x86ms->below_4g_mem_size = ms->ram_size;
     x86ms->above_4g_mem_size = 0;
 
-    x86_cpus_init(x86ms, pcmc->default_cpu_version);
-    pc_guest_info_init(pcms);
-    pc_memory_init(pcms, get_system_memory(), get_system_memory(),
-                   &ram_memory, 0);
+    voyager_cpus_init(vms);
+    pc_memory_init(pcms, system_memory, system_memory, 0);
 
-    isa_bus = isa_bus_new(NULL, get_system_memory(), get_system_io(),
+    isa_bus = isa_bus_new(NULL, system_memory, get_system_io(),
                           &error_abort);
 
     /* The VIC replaces the i8259 pair of the PC. */
@@ -794,11 +899,13 @@ static void voyager_machine_init(MachineState *ms)
                         vms->fault_stuck_irq == VOYAGER_NONE ? -1
                         : vms->fault_stuck_irq);
     qdev_prop_set_uint32(vic, "cpi-storm", vms->fault_cpi_storm);
-    qdev_prop_set_uint32(vic, "len-cpu-ids", vms->ncpus);
-    for (i = 0; i < vms->ncpus; i++) {
-        g_autofree char *name = g_strdup_printf("cpu-ids[%d]", i);
+    {
+        QList *ids = qlist_new();
 
-        qdev_prop_set_uint8(vic, name, vms->hwid_of_index[i]);
+        for (i = 0; i < vms->ncpus; i++) {
+            qlist_append_int(ids, vms->hwid_of_index[i]);
+        }
+        qdev_prop_set_array(vic, "cpu-ids", ids);
     }
     object_property_add_child(OBJECT(ms), "vic", OBJECT(vic));
     isa_realize_and_unref(ISA_DEVICE(vic), isa_bus, &error_fatal);
@@ -812,19 +919,26 @@ static void voyager_machine_init(MachineState *ms)
     vms->park_bh = qemu_bh_new_guarded(voyager_park_bh, vms,
                                        &vic->mem_reentrancy_guard);
 
-    x86ms->gsi = g_new0(qemu_irq, GSI_NUM_PINS);
+    x86ms->gsi = g_new0(qemu_irq, IOAPIC_NUM_PINS);
     for (i = 0; i < ISA_NUM_IRQS; i++) {
         x86ms->gsi[i] = qdev_get_gpio_in(vic, i);
     }
-    isa_bus_irqs(isa_bus, x86ms->gsi);
-    i8257_dma_init(isa_bus, 0);
+    isa_bus_register_input_irqs(isa_bus, x86ms->gsi);
+
+    x86ms->rtc = isa_new(TYPE_MC146818_RTC);
+    qdev_prop_set_int32(DEVICE(x86ms->rtc), "base_year", 2000);
+    isa_realize_and_unref(x86ms->rtc, isa_bus, &error_fatal);
+    irq = object_property_get_uint(OBJECT(x86ms->rtc), "irq", &error_fatal);
+    isa_connect_gpio_out(ISA_DEVICE(x86ms->rtc), 0, irq);
+
+    i8257_dma_init(OBJECT(ms), isa_bus, 0);
+    pcms->hpet_enabled = false;
     if (tcg_enabled()) {
         x86_register_ferr_irq(x86ms->gsi[13]);
     }
 
     pc_vga_init(isa_bus, NULL);
-    pcms->hpet_enabled = false;
-    pc_basic_device_init(pcms, isa_bus, x86ms->gsi, &rtc_state, true, 0x4);
+    pc_basic_device_init(pcms, isa_bus, x86ms->gsi, x86ms->rtc, true, 0x4);
     voyager_port61_init(vms);
 
     ide_drive_get(hd, ARRAY_SIZE(hd));
@@ -836,13 +950,11 @@ static void voyager_machine_init(MachineState *ms)
                            voyager_ide_iobase2[i], voyager_ide_irq[i],
                            hd[MAX_IDE_DEVS * i], hd[MAX_IDE_DEVS * i + 1]);
         busname[4] = '0' + i;
-        idebus[i] = qdev_get_child_bus(DEVICE(dev), busname);
+        pcms->idebus[i] = qdev_get_child_bus(DEVICE(dev), busname);
     }
-    pc_cmos_init(pcms, idebus[0], idebus[1], rtc_state);
 
     voyager_create_system_devices(vms, isa_bus);
     voyager_load_rom(vms);
-    voyager_info_hook = voyager_info;
 }
 
 /* ---- properties ------------------------------------------------------ */
@@ -1013,21 +1125,24 @@ static void voyager_machine_finalize(Object *obj)
 static GlobalProperty voyager_compat[] = {
     /* The CPUs have no local APIC, whatever -smp and -cpu say. */
     { TYPE_X86_CPU, "apic", "off" },
-    { TYPE_X86_CPU, "x-smp-apic", "off" },
 };
 
-static void voyager_machine_class_init(ObjectClass *oc, void *data)
+static void voyager_machine_class_init(ObjectClass *oc, const void *data)
 {
     MachineClass *mc = MACHINE_CLASS(oc);
     PCMachineClass *pcmc = PC_MACHINE_CLASS(oc);
     X86MachineClass *x86mc = X86_MACHINE_CLASS(oc);
     NMIClass *nc = NMI_CLASS(oc);
+    X86IntackClass *ic = X86_INTACK_CLASS(oc);
 
     mc->desc = "NCR Voyager (VIC, no local APIC)";
     mc->init = voyager_machine_init;
     mc->reset = voyager_machine_reset;
+    mc->wakeup = voyager_machine_wakeup;
     mc->max_cpus = VOYAGER_MAX_CPUS;
     mc->default_cpu_type = X86_CPU_TYPE_NAME("pentium");
+    mc->get_default_cpu_type = voyager_default_cpu_type;
+    mc->valid_cpu_types = voyager_valid_cpu_types;
     mc->option_rom_has_mr = true;
     mc->rom_file_has_mr = false;
     mc->no_parallel = 1;
@@ -1037,8 +1152,8 @@ static void voyager_machine_class_init(ObjectClass *oc, void *data)
     pcmc->gigabyte_align = false;
     pcmc->smbios_legacy_mode = true;
     pcmc->has_reserved_memory = false;
-    pcmc->default_nic_model = "ne2k_isa";
-    x86mc->get_pic_interrupt = voyager_get_pic_interrupt;
+    x86mc->smp_without_apic = true;
+    ic->intack = voyager_get_pic_interrupt;
     nc->nmi_monitor_handler = voyager_nmi;
     compat_props_add(mc->compat_props, voyager_compat,
                      G_N_ELEMENTS(voyager_compat));
@@ -1102,6 +1217,10 @@ static const TypeInfo voyager_machine_info = {
     .instance_init = voyager_machine_initfn,
     .instance_finalize = voyager_machine_finalize,
     .class_init = voyager_machine_class_init,
+    .interfaces = (const InterfaceInfo[]) {
+        { TYPE_X86_INTACK },
+        { }
+    },
 };
 
 static void voyager_machine_register_types(void)

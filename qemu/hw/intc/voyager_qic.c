@@ -21,8 +21,8 @@
 #include "qemu/log.h"
 #include "qemu/module.h"
 #include "qapi/error.h"
-#include "hw/irq.h"
-#include "hw/qdev-properties.h"
+#include "hw/core/irq.h"
+#include "hw/core/qdev-properties.h"
 #include "migration/vmstate.h"
 #include "hw/intc/voyager_qic.h"
 #include "trace.h"
@@ -348,9 +348,9 @@ void voyager_qic_print_info(VoyagerQICState *s, GString *buf)
 
 /* ---- QOM --------------------------------------------------------------- */
 
-static void qic_reset(DeviceState *dev)
+static void qic_reset_hold(Object *obj, ResetType type)
 {
-    VoyagerQICState *s = VOYAGER_QIC(dev);
+    VoyagerQICState *s = VOYAGER_QIC(obj);
     int j;
 
     for (j = 0; j < VOYAGER_QIC_CPUS; j++) {
@@ -368,6 +368,12 @@ static void qic_reset(DeviceState *dev)
     s->qic_cpi_base = 0xd0;
     memset(s->area_data, 0, sizeof(s->area_data));
     /* input_level and vic_level follow their sources. */
+}
+
+static void qic_reset_exit(Object *obj, ResetType type)
+{
+    VoyagerQICState *s = VOYAGER_QIC(obj);
+
     qic_update(s);
 }
 
@@ -395,10 +401,10 @@ static void qic_realize(DeviceState *dev, Error **errp)
 }
 
 static const VMStateDescription vmstate_voyager_qic_cpu = {
-    .name = "voyager-qic/cpu",
+    .name = "voyager-qic-cpu",
     .version_id = 1,
     .minimum_version_id = 1,
-    .fields = (VMStateField[]) {
+    .fields = (const VMStateField[]) {
         VMSTATE_UINT8(mask0, VoyagerQICCpu),
         VMSTATE_UINT8(mask1, VoyagerQICCpu),
         VMSTATE_UINT8(pending0, VoyagerQICCpu),
@@ -427,7 +433,7 @@ static const VMStateDescription vmstate_voyager_qic = {
     .version_id = 1,
     .minimum_version_id = 1,
     .post_load = qic_post_load,
-    .fields = (VMStateField[]) {
+    .fields = (const VMStateField[]) {
         VMSTATE_STRUCT_ARRAY(cpu, VoyagerQICState, VOYAGER_QIC_CPUS, 1,
                              vmstate_voyager_qic_cpu, VoyagerQICCpu),
         VMSTATE_ARRAY(masq, VoyagerQICState, VOYAGER_QIC_CPUS, 0,
@@ -444,18 +450,19 @@ static const VMStateDescription vmstate_voyager_qic = {
     }
 };
 
-static Property qic_properties[] = {
+static const Property qic_properties[] = {
     DEFINE_PROP_UINT8("slot", VoyagerQICState, slot, 0),
     DEFINE_PROP_UINT8("slots", VoyagerQICState, slots, 4),
-    DEFINE_PROP_END_OF_LIST(),
 };
 
-static void qic_class_init(ObjectClass *klass, void *data)
+static void qic_class_init(ObjectClass *klass, const void *data)
 {
     DeviceClass *dc = DEVICE_CLASS(klass);
+    ResettableClass *rc = RESETTABLE_CLASS(klass);
 
     dc->realize = qic_realize;
-    dc->reset = qic_reset;
+    rc->phases.hold = qic_reset_hold;
+    rc->phases.exit = qic_reset_exit;
     dc->vmsd = &vmstate_voyager_qic;
     dc->desc = "NCR Voyager quad interrupt controller (QIC)";
     /* Wired by the voyager machine (port dispatch, INTR, INTA). */

@@ -22,8 +22,8 @@
 #include "qemu/module.h"
 #include "qapi/error.h"
 #include "hw/core/cpu.h"
-#include "hw/irq.h"
-#include "hw/qdev-properties.h"
+#include "hw/core/irq.h"
+#include "hw/core/qdev-properties.h"
 #include "migration/vmstate.h"
 #include "hw/intc/voyager_vic.h"
 #include "trace.h"
@@ -856,9 +856,9 @@ void voyager_vic_print_info(VoyagerVICState *s, GString *buf)
 
 /* ---- QOM --------------------------------------------------------------- */
 
-static void vic_reset(DeviceState *dev)
+static void vic_reset_hold(Object *obj, ResetType type)
 {
-    VoyagerVICState *s = VOYAGER_VIC(dev);
+    VoyagerVICState *s = VOYAGER_VIC(obj);
     int c, n;
 
     for (c = 0; c < VOYAGER_VIC_CPUS; c++) {
@@ -884,8 +884,15 @@ static void vic_reset(DeviceState *dev)
     s->storm_left = s->cpi_storm;
     s->storm_rand = 1;
     timer_del(s->storm_timer);
-    /* input_level follows the devices; INTR outputs are recomputed. */
     s->out_level = 0;
+}
+
+/* input_level follows the devices; the INTR outputs are recomputed. */
+static void vic_reset_exit(Object *obj, ResetType type)
+{
+    VoyagerVICState *s = VOYAGER_VIC(obj);
+    int c;
+
     for (c = 0; c < VOYAGER_VIC_CPUS; c++) {
         qemu_set_irq(s->intr[c], 0);
     }
@@ -926,10 +933,10 @@ static void vic_realize(DeviceState *dev, Error **errp)
 }
 
 static const VMStateDescription vmstate_voyager_pic = {
-    .name = "voyager-vic/pic",
+    .name = "voyager-vic-pic",
     .version_id = 1,
     .minimum_version_id = 1,
-    .fields = (VMStateField[]) {
+    .fields = (const VMStateField[]) {
         VMSTATE_UINT8(imr, VoyagerPIC),
         VMSTATE_UINT8(isr, VoyagerPIC),
         VMSTATE_UINT8(icw2, VoyagerPIC),
@@ -949,10 +956,10 @@ static const VMStateDescription vmstate_voyager_pic = {
 };
 
 static const VMStateDescription vmstate_voyager_vic_cpu = {
-    .name = "voyager-vic/cpu",
+    .name = "voyager-vic-cpu",
     .version_id = 1,
     .minimum_version_id = 1,
-    .fields = (VMStateField[]) {
+    .fields = (const VMStateField[]) {
         VMSTATE_STRUCT_ARRAY(pic, VoyagerVICCpu, 2, 1, vmstate_voyager_pic,
                              VoyagerPIC),
         VMSTATE_UINT8(priority, VoyagerVICCpu),
@@ -993,7 +1000,7 @@ static const VMStateDescription vmstate_voyager_vic = {
     .version_id = 1,
     .minimum_version_id = 1,
     .post_load = vic_post_load,
-    .fields = (VMStateField[]) {
+    .fields = (const VMStateField[]) {
         VMSTATE_STRUCT_ARRAY(cpu, VoyagerVICState, VOYAGER_VIC_CPUS, 1,
                              vmstate_voyager_vic_cpu, VoyagerVICCpu),
         VMSTATE_ARRAY(masq, VoyagerVICState, VOYAGER_VIC_IDS, 0,
@@ -1012,7 +1019,7 @@ static const VMStateDescription vmstate_voyager_vic = {
     }
 };
 
-static Property vic_properties[] = {
+static const Property vic_properties[] = {
     DEFINE_PROP_UINT8("vic-cpus", VoyagerVICState, vic_cpus, 0x01),
     DEFINE_PROP_UINT8("boot-cpu", VoyagerVICState, boot_cpu, 0),
     DEFINE_PROP_UINT32("quad-cpus", VoyagerVICState, quad_cpus, 0),
@@ -1023,15 +1030,18 @@ static Property vic_properties[] = {
     DEFINE_PROP_UINT32("cpi-storm", VoyagerVICState, cpi_storm, 0),
     DEFINE_PROP_ARRAY("cpu-ids", VoyagerVICState, num_cpu_ids, cpu_ids,
                       qdev_prop_uint8, uint8_t),
-    DEFINE_PROP_END_OF_LIST(),
 };
 
-static void vic_class_init(ObjectClass *klass, void *data)
+static void vic_class_init(ObjectClass *klass, const void *data)
 {
     DeviceClass *dc = DEVICE_CLASS(klass);
+    ResettableClass *rc = RESETTABLE_CLASS(klass);
 
     dc->realize = vic_realize;
-    dc->reset = vic_reset;
+    rc->phases.hold = vic_reset_hold;
+    rc->phases.exit = vic_reset_exit;
+    /* Useless without the voyager board answering the acknowledge. */
+    dc->user_creatable = false;
     dc->vmsd = &vmstate_voyager_vic;
     dc->desc = "NCR Voyager interrupt controller (VIC)";
     device_class_set_props(dc, vic_properties);

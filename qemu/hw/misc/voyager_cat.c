@@ -15,11 +15,11 @@
 #include "qemu/log.h"
 #include "qemu/module.h"
 #include "qemu/units.h"
-#include "hw/boards.h"
-#include "hw/irq.h"
-#include "hw/qdev-properties.h"
+#include "hw/core/boards.h"
+#include "hw/core/irq.h"
+#include "hw/core/qdev-properties.h"
 #include "migration/vmstate.h"
-#include "sysemu/runstate.h"
+#include "system/runstate.h"
 #include "hw/misc/voyager_cat.h"
 #include "trace.h"
 
@@ -1001,9 +1001,9 @@ void voyager_cat_print_info(DeviceState *cat, GString *buf)
 /* ------------------------------------------------------------------ */
 /* Device                                                             */
 
-static void voyager_cat_reset(DeviceState *dev)
+static void voyager_cat_reset_hold(Object *obj, ResetType type)
 {
-    VoyagerCatState *s = VOYAGER_CAT(dev);
+    VoyagerCatState *s = VOYAGER_CAT(obj);
     int m, k;
 
     s->mc_setup = 0;
@@ -1027,6 +1027,12 @@ static void voyager_cat_reset(DeviceState *dev)
     s->psi_mask = 0;
     s->psi_general = PSI_GEN_SWITCH_ON | PSI_GEN_SWITCH_EN;
     timer_del(s->psi_timer);
+}
+
+static void voyager_cat_reset_exit(Object *obj, ResetType type)
+{
+    VoyagerCatState *s = VOYAGER_CAT(obj);
+
     psi_update(s);
 }
 
@@ -1048,7 +1054,11 @@ static void voyager_cat_realize(DeviceState *dev, Error **errp)
                    "(0x10-0x1f, or 0 for none)", s->fault_module);
         return;
     }
-    s->ram = s->ram_size ?: (current_machine ? current_machine->ram_size : 0);
+    if (!s->ram_size) {
+        error_setg(errp, "voyager-cat: ram-size is not set (the board sets it)");
+        return;
+    }
+    s->ram = s->ram_size;
     voyager_cat_build(s);
 
     memory_region_init_io(&s->mc_io, OBJECT(s), &mc_ops, s,
@@ -1084,7 +1094,7 @@ static const VMStateDescription vmstate_voyager_cat_asic = {
     .name = "voyager-cat-asic",
     .version_id = 1,
     .minimum_version_id = 1,
-    .fields = (VMStateField[]) {
+    .fields = (const VMStateField[]) {
         VMSTATE_UINT8(ir, VoyagerCatAsic),
         VMSTATE_UINT8_ARRAY(reg, VoyagerCatAsic, 16),
         VMSTATE_UINT16(subaddr, VoyagerCatAsic),
@@ -1096,7 +1106,7 @@ static const VMStateDescription vmstate_voyager_cat_module = {
     .name = "voyager-cat-module",
     .version_id = 1,
     .minimum_version_id = 1,
-    .fields = (VMStateField[]) {
+    .fields = (const VMStateField[]) {
         VMSTATE_STRUCT_ARRAY(asic, VoyagerCatModule, VOYAGER_CAT_MAX_ASICS,
                              1, vmstate_voyager_cat_asic, VoyagerCatAsic),
         VMSTATE_END_OF_LIST()
@@ -1108,7 +1118,7 @@ static const VMStateDescription vmstate_voyager_cat = {
     .version_id = 1,
     .minimum_version_id = 1,
     .post_load = voyager_cat_post_load,
-    .fields = (VMStateField[]) {
+    .fields = (const VMStateField[]) {
         VMSTATE_UINT8(mc_setup, VoyagerCatState),
         VMSTATE_UINT8(select, VoyagerCatState),
         VMSTATE_UINT8(cycle, VoyagerCatState),
@@ -1131,14 +1141,13 @@ static const VMStateDescription vmstate_voyager_cat = {
     }
 };
 
-static Property voyager_cat_properties[] = {
+static const Property voyager_cat_properties[] = {
     DEFINE_PROP_UINT8("level", VoyagerCatState, level, 5),
     DEFINE_PROP_UINT8("slots", VoyagerCatState, slots, 4),
     DEFINE_PROP_STRING("cards", VoyagerCatState, cards),
     DEFINE_PROP_UINT16("class", VoyagerCatState, model_class, 0x3450),
     DEFINE_PROP_UINT8("fault-module", VoyagerCatState, fault_module, 0),
     DEFINE_PROP_UINT64("ram-size", VoyagerCatState, ram_size, 0),
-    DEFINE_PROP_END_OF_LIST(),
 };
 
 static void voyager_cat_instance_post_init(Object *obj)
@@ -1150,12 +1159,14 @@ static void voyager_cat_instance_post_init(Object *obj)
     }
 }
 
-static void voyager_cat_class_init(ObjectClass *klass, void *data)
+static void voyager_cat_class_init(ObjectClass *klass, const void *data)
 {
     DeviceClass *dc = DEVICE_CLASS(klass);
+    ResettableClass *rc = RESETTABLE_CLASS(klass);
 
     dc->realize = voyager_cat_realize;
-    dc->reset = voyager_cat_reset;
+    rc->phases.hold = voyager_cat_reset_hold;
+    rc->phases.exit = voyager_cat_reset_exit;
     dc->vmsd = &vmstate_voyager_cat;
     dc->desc = "NCR Voyager CAT bus and power supply interface";
     device_class_set_props(dc, voyager_cat_properties);

@@ -16,8 +16,8 @@
 #include "qemu/log.h"
 #include "qemu/module.h"
 #include "qemu/units.h"
-#include "hw/boards.h"
-#include "hw/qdev-properties.h"
+#include "hw/core/boards.h"
+#include "hw/core/qdev-properties.h"
 #include "migration/vmstate.h"
 #include "hw/misc/voyager_sus.h"
 #include "trace.h"
@@ -218,9 +218,9 @@ void voyager_sus_dump_request(DeviceState *sus)
     s->mailbox[0] = VOYAGER_SUS_DUMP_NMI;
 }
 
-static void voyager_sus_reset(DeviceState *dev)
+static void voyager_sus_reset_hold(Object *obj, ResetType type)
 {
-    VoyagerSusState *s = VOYAGER_SUS(dev);
+    VoyagerSusState *s = VOYAGER_SUS(obj);
 
     s->xcmos_index = 0;
     s->in_control = 0;
@@ -241,7 +241,11 @@ static void voyager_sus_realize(DeviceState *dev, Error **errp)
         !voyager_config_check(&s->cfg, errp)) {
         return;
     }
-    s->ram = s->ram_size ?: (current_machine ? current_machine->ram_size : 0);
+    if (!s->ram_size) {
+        error_setg(errp, "voyager-sus: ram-size is not set (the board sets it)");
+        return;
+    }
+    s->ram = s->ram_size;
     if (s->ram > 4 * GiB) {
         warn_report("voyager-sus: the ClickMap describes RAM below 4 GiB "
                     "only");
@@ -275,7 +279,7 @@ static const VMStateDescription vmstate_voyager_sus = {
     .name = "voyager-sus",
     .version_id = 1,
     .minimum_version_id = 1,
-    .fields = (VMStateField[]) {
+    .fields = (const VMStateField[]) {
         VMSTATE_UINT16(xcmos_index, VoyagerSusState),
         VMSTATE_UINT8(in_control, VoyagerSusState),
         VMSTATE_UINT8_ARRAY(mailbox, VoyagerSusState,
@@ -284,20 +288,20 @@ static const VMStateDescription vmstate_voyager_sus = {
     }
 };
 
-static Property voyager_sus_properties[] = {
+static const Property voyager_sus_properties[] = {
     DEFINE_PROP_UINT8("level", VoyagerSusState, level, 5),
     DEFINE_PROP_UINT8("slots", VoyagerSusState, slots, 4),
     DEFINE_PROP_STRING("cards", VoyagerSusState, cards),
     DEFINE_PROP_UINT64("ram-size", VoyagerSusState, ram_size, 0),
-    DEFINE_PROP_END_OF_LIST(),
 };
 
-static void voyager_sus_class_init(ObjectClass *klass, void *data)
+static void voyager_sus_class_init(ObjectClass *klass, const void *data)
 {
     DeviceClass *dc = DEVICE_CLASS(klass);
+    ResettableClass *rc = RESETTABLE_CLASS(klass);
 
     dc->realize = voyager_sus_realize;
-    dc->reset = voyager_sus_reset;
+    rc->phases.hold = voyager_sus_reset_hold;
     dc->vmsd = &vmstate_voyager_sus;
     dc->desc = "NCR Voyager SUS: extended CMOS, mailbox, ClickMap";
     device_class_set_props(dc, voyager_sus_properties);

@@ -17,7 +17,7 @@
 #include "qemu/timer.h"
 #include "qemu/units.h"
 #include "libqtest.h"
-#include "qapi/qmp/qdict.h"
+#include "qobject/qdict.h"
 #include "hw/misc/voyager_config.h"
 
 #define SEL         0x97

@@ -54,7 +54,4 @@ struct VoyagerMachineState {
     hwaddr speaker_offset;
 };
 
-/* `info voyager` (hw/i386/voyager-hmp.c); set by the voyager machine. */
-extern void (*voyager_info_hook)(GString *buf);
-
 #endif

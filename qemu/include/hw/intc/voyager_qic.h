@@ -16,7 +16,7 @@
 #ifndef HW_INTC_VOYAGER_QIC_H
 #define HW_INTC_VOYAGER_QIC_H
 
-#include "hw/sysbus.h"
+#include "hw/core/sysbus.h"
 #include "qom/object.h"
 
 #define TYPE_VOYAGER_QIC "voyager-qic"
