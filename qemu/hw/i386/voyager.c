@@ -679,6 +679,7 @@ static void voyager_create_system_devices(VoyagerMachineState *vms,
     qdev_prop_set_uint16(DEVICE(cat), "class", vms->cfg.model_class);
     qdev_prop_set_uint8(DEVICE(cat), "fault-module", vms->fault_cat_module);
     qdev_prop_set_uint64(DEVICE(cat), "ram-size", ms->ram_size);
+    object_property_add_child(OBJECT(vms), "cat", OBJECT(cat));
     isa_realize_and_unref(cat, isa_bus, &error_fatal);
     qdev_connect_gpio_out(DEVICE(cat), 0,
                           qemu_allocate_irq(voyager_cmn_int, vms, 0));
@@ -688,6 +689,7 @@ static void voyager_create_system_devices(VoyagerMachineState *vms,
     qdev_prop_set_uint8(DEVICE(sus), "slots", vms->cfg.slots);
     qdev_prop_set_string(DEVICE(sus), "cards", cards->str);
     qdev_prop_set_uint64(DEVICE(sus), "ram-size", ms->ram_size);
+    object_property_add_child(OBJECT(vms), "sus", OBJECT(sus));
     isa_realize_and_unref(sus, isa_bus, &error_fatal);
 
     vms->cat = DEVICE(cat);
@@ -1125,6 +1127,11 @@ static void voyager_machine_finalize(Object *obj)
 static GlobalProperty voyager_compat[] = {
     /* The CPUs have no local APIC, whatever -smp and -cpu say. */
     { TYPE_X86_CPU, "apic", "off" },
+    /*
+     * The Pentium models list VME, which TCG does not emulate: it would
+     * be filtered out anyway, with a warning at every start.
+     */
+    { TYPE_X86_CPU, "vme", "off" },
 };
 
 static void voyager_machine_class_init(ObjectClass *oc, const void *data)

@@ -398,6 +398,9 @@ static void qic_realize(DeviceState *dev, Error **errp)
     qdev_init_gpio_in_named(dev, qic_set_vic_intr, VOYAGER_QIC_VIC_INTR,
                             VOYAGER_QIC_CPUS);
     qdev_init_gpio_out(dev, s->intr, VOYAGER_QIC_CPUS);
+    /* The INTR outputs as data, for tests and debuggers (bit j: CPU j). */
+    object_property_add_uint8_ptr(OBJECT(s), "intr-level", &s->out_level,
+                                  OBJ_PROP_FLAG_READ);
 }
 
 static const VMStateDescription vmstate_voyager_qic_cpu = {

@@ -930,6 +930,9 @@ static void vic_realize(DeviceState *dev, Error **errp)
     qdev_init_gpio_in(dev, vic_set_irq, VOYAGER_VIC_INPUTS);
     qdev_init_gpio_out(dev, s->intr, VOYAGER_VIC_CPUS);
     s->storm_timer = timer_new_ns(QEMU_CLOCK_VIRTUAL, vic_storm_tick, s);
+    /* The INTR outputs as data, for tests and debuggers (bit n: CPU n). */
+    object_property_add_uint8_ptr(OBJECT(s), "intr-level", &s->out_level,
+                                  OBJ_PROP_FLAG_READ);
 }
 
 static const VMStateDescription vmstate_voyager_pic = {

@@ -1036,6 +1036,11 @@ static void voyager_cat_reset_exit(Object *obj, ResetType type)
     psi_update(s);
 }
 
+static bool cat_get_cmn_int(Object *obj, Error **errp)
+{
+    return VOYAGER_CAT(obj)->cmn_level;
+}
+
 static void voyager_cat_realize(DeviceState *dev, Error **errp)
 {
     VoyagerCatState *s = VOYAGER_CAT(dev);
@@ -1071,6 +1076,8 @@ static void voyager_cat_realize(DeviceState *dev, Error **errp)
     s->psi_timer = timer_new_ns(QEMU_CLOCK_VIRTUAL, psi_timer_cb, s);
     s->powerdown.notify = voyager_cat_powerdown;
     qemu_register_powerdown_notifier(&s->powerdown);
+    /* The CMN_INT output as data, for tests and debuggers. */
+    object_property_add_bool(OBJECT(s), "cmn-int", cat_get_cmn_int, NULL);
 }
 
 static void voyager_cat_init(Object *obj)
@@ -1171,6 +1178,8 @@ static void voyager_cat_class_init(ObjectClass *klass, const void *data)
     dc->desc = "NCR Voyager CAT bus and power supply interface";
     device_class_set_props(dc, voyager_cat_properties);
     set_bit(DEVICE_CATEGORY_MISC, dc->categories);
+    /* Part of the voyager board, which sets its cards and RAM. */
+    dc->user_creatable = false;
 }
 
 static const TypeInfo voyager_cat_info = {

@@ -306,6 +306,8 @@ static void voyager_sus_class_init(ObjectClass *klass, const void *data)
     dc->desc = "NCR Voyager SUS: extended CMOS, mailbox, ClickMap";
     device_class_set_props(dc, voyager_sus_properties);
     set_bit(DEVICE_CATEGORY_MISC, dc->categories);
+    /* Part of the voyager board, which sets its cards and RAM. */
+    dc->user_creatable = false;
 }
 
 static const TypeInfo voyager_sus_info = {

@@ -5,7 +5,8 @@
  * cited by section) and the configuration given on the command line, or,
  * where the reference leaves the choice to the emulator, from the
  * platform spec in docs/system/i386/voyager-cat.rst (cited as "doc").
- * The device runs on the stock ISA PC as a user-created device.
+ * The device runs on the voyager board, which gives it the cards and RAM
+ * of its own options (-M voyager,cards=...,level=...; -m).
  *
  * Copyright (c) 2026 The NCR Voyager Linux port developers
  *
@@ -46,11 +47,10 @@ static uint8_t rdat(QTestState *qts)
     return qtest_inb(qts, sspb + 0x0d);
 }
 
-static QTestState *start(const char *devopts, const char *extra)
+static QTestState *start(const char *machopts, const char *extra)
 {
-    QTestState *qts = qtest_initf("-M isapc -nodefaults -no-shutdown "
-                                  "-device voyager-cat,id=cat%s%s %s",
-                                  *devopts ? "," : "", devopts, extra);
+    QTestState *qts = qtest_initf("-M voyager%s%s -nodefaults -no-shutdown %s",
+                                  *machopts ? "," : "", machopts, extra);
 
     /* 2.1, 3.13: port 98h gives the SSPB high byte; the emulator uses F8h */
     sspb = qtest_inb(qts, SSPB_PORT) << 8;
@@ -541,7 +541,7 @@ static void test_quad_slot6(void)
 
 static void test_fault_module(void)
 {
-    QTestState *qts = start("cards=dyad:dyad,fault-module=0x11", "");
+    QTestState *qts = start("cards=dyad:dyad,fault-cat-module=0x11", "");
 
     g_assert_cmphex(probe(qts, 0x10), ==, 0x7f);
     g_assert_cmphex(probe(qts, 0x11), ==, 0xff);        /* as if absent */
@@ -561,10 +561,9 @@ static void test_dino(void)
     int i;
 
     for (i = 0; i < ARRAY_SIZE(sizes); i++) {
-        g_autofree char *o = g_strdup_printf("level=4,class=0x3360,"
-                                             "cards=dyad:dyad,ram-size=%"
-                                             PRIu64, sizes[i]);
-        QTestState *qts = start(o, "");
+        g_autofree char *m = g_strdup_printf("-m %" PRIu64 "M",
+                                             sizes[i] / MiB);
+        QTestState *qts = start("level=4,class=0x3360,cards=dyad:dyad", m);
         uint32_t tom;
 
         qtest_outb(qts, SEL, 0x43);
@@ -704,6 +703,17 @@ static void test_psi_registers(void)
     qtest_quit(qts);
 }
 
+/* The CAT's CMN_INT output (qom property "cmn-int"). */
+static bool cmn_int(QTestState *qts)
+{
+    QDict *r = qtest_qmp(qts, "{'execute': 'qom-get', 'arguments': "
+                         "{'path': '/machine/cat', 'property': 'cmn-int'}}");
+    bool v = qdict_get_bool(r, "return");
+
+    qobject_unref(r);
+    return v;
+}
+
 static void press(QTestState *qts)
 {
     qobject_unref(qtest_qmp(qts, "{'execute': 'system_powerdown'}"));
@@ -722,18 +732,17 @@ static void test_power_switch_ack(void)
 {
     QTestState *qts = start("cards=dyad", "");
 
-    qtest_irq_intercept_out(qts, "/machine/peripheral/cat");
-    g_assert_false(qtest_get_irq(qts, 0));
+    g_assert_false(cmn_int(qts));
     press(qts);
     /* 7.4: CMN_INT, status 02h (monitor), supply 08h (switch off) */
-    g_assert_true(qtest_get_irq(qts, 0));
+    g_assert_true(cmn_int(qts));
     g_assert_cmphex(psi_status(qts) & 0x02, ==, 0x02);
     g_assert_cmphex(psi_sub(qts, 0x8000) & 0x08, ==, 0x08);
     qtest_clock_step(qts, 2 * NANOSECONDS_PER_SECOND);
     g_assert_true(running(qts));
     /* acknowledge: 13h to 8000h (B.3 framing) */
     psi_cmd(qts, 0x8000, 0x13);
-    g_assert_false(qtest_get_irq(qts, 0));
+    g_assert_false(cmn_int(qts));
     g_assert_cmphex(psi_status(qts), ==, 0);
     g_assert_cmphex(psi_sub(qts, 0x8000) & 0x08, ==, 0);
     /* acknowledged in time: no power-off after the 3 s deadline */
@@ -741,9 +750,9 @@ static void test_power_switch_ack(void)
     g_assert_true(running(qts));
     /* a new press after the acknowledge is a new first press */
     press(qts);
-    g_assert_true(qtest_get_irq(qts, 0));
+    g_assert_true(cmn_int(qts));
     psi_cmd(qts, 0x8000, 0x13);
-    g_assert_false(qtest_get_irq(qts, 0));
+    g_assert_false(cmn_int(qts));
     qtest_quit(qts);
 }
 
@@ -777,8 +786,7 @@ static void test_power_switch_twice(void)
 static void test_guest_power_off(void)
 {
     /* 7.5 on a QEMU without -no-shutdown: it must exit with status 0 */
-    QTestState *qts = qtest_init("-M isapc -nodefaults "
-                                 "-device voyager-cat,cards=dyad");
+    QTestState *qts = qtest_init("-M voyager -nodefaults");
     int i;
 
     sspb = qtest_inb(qts, SSPB_PORT) << 8;
@@ -802,11 +810,9 @@ static void test_guest_power_off(void)
 
 static void test_random(void)
 {
-    QTestState *qts = qtest_init("-M isapc -nodefaults -no-shutdown "
-                                 "-no-reboot -m 64 "
-                                 "-device voyager-cat,cards=quad:dyad:mono,"
-                                 "fault-module=0x13 "
-                                 "-device voyager-sus,cards=quad:dyad:mono");
+    QTestState *qts = qtest_init("-M voyager,cards=quad:dyad:mono,"
+                                 "fault-cat-module=0x13 -nodefaults "
+                                 "-no-shutdown -no-reboot -m 64");
     static const uint16_t ports[] = {
         0x96, 0x97, 0x98, 0x74, 0x75, 0x76, 0x3ff,
     };
@@ -910,24 +916,24 @@ int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
 
-    qtest_add_func("/voyager-cat/instruction-table", test_instruction_table);
-    qtest_add_func("/voyager-cat/ports", test_ports);
-    qtest_add_func("/voyager-cat/probe", test_probe);
-    qtest_add_func("/voyager-cat/eprom-dyad", test_eprom_dyad);
-    qtest_add_func("/voyager-cat/subaddress", test_subaddress);
-    qtest_add_func("/voyager-cat/quad-slot0", test_quad_slot0);
-    qtest_add_func("/voyager-cat/quad-8slot", test_quad_slot6);
-    qtest_add_func("/voyager-cat/fault-module", test_fault_module);
-    qtest_add_func("/voyager-cat/dino", test_dino);
-    qtest_add_func("/voyager-cat/dino-m", test_dino_from_m);
-    qtest_add_func("/voyager-cat/l4-restart", test_l4_restart);
-    qtest_add_func("/voyager-cat/psi-registers", test_psi_registers);
-    qtest_add_func("/voyager-cat/power-switch-ack", test_power_switch_ack);
-    qtest_add_func("/voyager-cat/power-switch-timeout",
+    qtest_add_func("voyager/cat/instruction-table", test_instruction_table);
+    qtest_add_func("voyager/cat/ports", test_ports);
+    qtest_add_func("voyager/cat/probe", test_probe);
+    qtest_add_func("voyager/cat/eprom-dyad", test_eprom_dyad);
+    qtest_add_func("voyager/cat/subaddress", test_subaddress);
+    qtest_add_func("voyager/cat/quad-slot0", test_quad_slot0);
+    qtest_add_func("voyager/cat/quad-8slot", test_quad_slot6);
+    qtest_add_func("voyager/cat/fault-module", test_fault_module);
+    qtest_add_func("voyager/cat/dino", test_dino);
+    qtest_add_func("voyager/cat/dino-m", test_dino_from_m);
+    qtest_add_func("voyager/cat/l4-restart", test_l4_restart);
+    qtest_add_func("voyager/cat/psi-registers", test_psi_registers);
+    qtest_add_func("voyager/cat/power-switch-ack", test_power_switch_ack);
+    qtest_add_func("voyager/cat/power-switch-timeout",
                    test_power_switch_timeout);
-    qtest_add_func("/voyager-cat/power-switch-twice",
+    qtest_add_func("voyager/cat/power-switch-twice",
                    test_power_switch_twice);
-    qtest_add_func("/voyager-cat/guest-power-off", test_guest_power_off);
-    qtest_add_func("/voyager-cat/random", test_random);
+    qtest_add_func("voyager/cat/guest-power-off", test_guest_power_off);
+    qtest_add_func("voyager/cat/random", test_random);
     return g_test_run();
 }

@@ -20,6 +20,24 @@
 
 #include "qemu/osdep.h"
 #include "libqtest.h"
+#include "qobject/qdict.h"
+
+#define INTR_PATH "/machine/qic0"
+
+/*
+ * INTR of output @n as the device reports it (the qom property
+ * "intr-level"): qtest's irq_intercept_out would disconnect the outputs
+ * from the board, which starts the CPUs.
+ */
+static bool intr(QTestState *qts, int n)
+{
+    QDict *r = qtest_qmp(qts, "{'execute': 'qom-get', 'arguments': "
+                         "{'path': %s, 'property': 'intr-level'}}", INTR_PATH);
+    int64_t v = qdict_get_int(r, "return");
+
+    qobject_unref(r);
+    return v & (1 << n);
+}
 
 #define VIC_CPI0      0xfc00
 #define VIC_MASQ      0xfc21
@@ -96,11 +114,11 @@ static void start_sibling(QTestState *qts, int j)
 
     set_mask1(qts, j, 0xfe);
     send_cpi(qts, 0, j, 0);
-    for (i = 0; i < 1000 && qtest_get_irq(qts, j); i++) {
+    for (i = 0; i < 1000 && intr(qts, j); i++) {
         g_usleep(1000);
         qtest_inb(qts, QIC_MASQ);       /* let the main loop run */
     }
-    g_assert_false(qtest_get_irq(qts, j));
+    g_assert_false(intr(qts, j));
     g_assert_cmphex(read_reg(qts, j, QIC_CLEAR1), ==, 0x01);
     write_reg(qts, j, QIC_CLEAR1, 0x01);
     qtest_readw(qts, cpi_word(0, j, 0));
@@ -114,7 +132,6 @@ static QTestState *start(const char *cards)
     QTestState *qts = qtest_initf("-M voyager,cards=%s", cards);
     int j;
 
-    qtest_irq_intercept_out(qts, "/machine/qic0");
     for (j = 1; j < 4; j++) {
         start_sibling(qts, j);
     }
@@ -177,40 +194,40 @@ static void test_cpi(void)
     }
     /* Reschedule (QIC CPI 3) to CPU 4 = quad-local 1. */
     send_cpi(qts, 0, 1, 3);
-    g_assert_true(qtest_get_irq(qts, 1));
-    g_assert_false(qtest_get_irq(qts, 0));
-    g_assert_false(qtest_get_irq(qts, 2));
-    g_assert_false(qtest_get_irq(qts, 3));
+    g_assert_true(intr(qts, 1));
+    g_assert_false(intr(qts, 0));
+    g_assert_false(intr(qts, 2));
+    g_assert_false(intr(qts, 3));
     g_assert_cmphex(read_reg(qts, 1, QIC_CLEAR1), ==, 0x08);
     /* The acknowledge's read-back: no new CPI, the value written. */
     g_assert_cmphex(qtest_readl(qts, cpi_word(0, 1, 3)), ==, 3);
     g_assert_cmphex(qtest_readw(qts, cpi_word(0, 2, 4)), ==, 0);
-    g_assert_false(qtest_get_irq(qts, 2));
+    g_assert_false(intr(qts, 2));
     /* Level style: pending until cleared by the receiver, FC8Bh. */
     write_reg(qts, 0, QIC_CLEAR1, 0x08);    /* another CPU's: no effect */
-    g_assert_true(qtest_get_irq(qts, 1));
+    g_assert_true(intr(qts, 1));
     write_reg(qts, 1, QIC_CLEAR1, 0x08);
-    g_assert_false(qtest_get_irq(qts, 1));
+    g_assert_false(intr(qts, 1));
     g_assert_cmphex(read_reg(qts, 1, QIC_CLEAR1), ==, 0x00);
 
     /* Masked CPI 0 and 7: latched, no INTR until unmasked. */
     send_cpi(qts, 0, 2, 0);
     send_cpi(qts, 0, 2, 7);
-    g_assert_false(qtest_get_irq(qts, 2));
+    g_assert_false(intr(qts, 2));
     g_assert_cmphex(read_reg(qts, 2, QIC_CLEAR1), ==, 0x81);
     set_mask1(qts, 2, 0x01);
-    g_assert_true(qtest_get_irq(qts, 2));
+    g_assert_true(intr(qts, 2));
     write_reg(qts, 2, QIC_CLEAR1, 0x80);
-    g_assert_false(qtest_get_irq(qts, 2));
+    g_assert_false(intr(qts, 2));
     write_reg(qts, 2, QIC_CLEAR1, 0x01);
 
     /* Any write within the 32-byte line raises it (10.13). */
     qtest_writeb(qts, CPI_AREA(0) + 3 * 0x100 + 2 * 0x20 + 0x1f, 0);
-    g_assert_true(qtest_get_irq(qts, 3));
+    g_assert_true(intr(qts, 3));
     write_reg(qts, 3, QIC_CLEAR1, 0x04);
-    g_assert_false(qtest_get_irq(qts, 3));
+    g_assert_false(intr(qts, 3));
     qtest_writeb(qts, CPI_AREA(0) + 3 * 0x100 + 6 * 0x20, 0);
-    g_assert_true(qtest_get_irq(qts, 3));
+    g_assert_true(intr(qts, 3));
     write_reg(qts, 3, QIC_CLEAR1, 0x40);
 
     /* Several CPUs at once; the extended CPU (j = 0) too. */
@@ -218,17 +235,17 @@ static void test_cpi(void)
         send_cpi(qts, 0, j, 1 + j);
     }
     for (j = 0; j < 4; j++) {
-        g_assert_true(qtest_get_irq(qts, j));
+        g_assert_true(intr(qts, j));
     }
     for (j = 0; j < 4; j++) {
         write_reg(qts, j, QIC_CLEAR1, 1u << (1 + j));
-        g_assert_false(qtest_get_irq(qts, j));
+        g_assert_false(intr(qts, j));
     }
 
     /* The other card's area reaches only that card (slot 1). */
     send_cpi(qts, 1, 1, 3);
     for (j = 0; j < 4; j++) {
-        g_assert_false(qtest_get_irq(qts, j));
+        g_assert_false(intr(qts, j));
     }
     qtest_quit(qts);
 }
@@ -275,32 +292,32 @@ static void test_extended(void)
     init_master(qts, 0xfe);             /* VIC CPI level 0 only */
     set_mask1(qts, 0, 0xfd);            /* QIC CPI 1 only */
     qtest_outb(qts, VIC_CPI0, 0x01);    /* VIC CPI level 0 to CPU 0 */
-    g_assert_true(qtest_get_irq(qts, 0));
-    g_assert_false(qtest_get_irq(qts, 1));
+    g_assert_true(intr(qts, 0));
+    g_assert_false(intr(qts, 1));
     qtest_outb(qts, 0x20, 0x0c);        /* poll-acknowledge: line 0 */
     g_assert_cmphex(qtest_inb(qts, 0x20), ==, 0x80);
-    g_assert_false(qtest_get_irq(qts, 0));
+    g_assert_false(intr(qts, 0));
     qtest_outb(qts, 0x20, 0x60);
 
     send_cpi(qts, 0, 0, 1);
-    g_assert_true(qtest_get_irq(qts, 0));
+    g_assert_true(intr(qts, 0));
     qtest_outb(qts, QIC_CLEAR1, 0x02);
-    g_assert_false(qtest_get_irq(qts, 0));
+    g_assert_false(intr(qts, 0));
 
     /* Both: the line stays up until both are handled. */
     send_cpi(qts, 0, 0, 1);
     qtest_outb(qts, VIC_CPI0, 0x01);
-    g_assert_true(qtest_get_irq(qts, 0));
+    g_assert_true(intr(qts, 0));
     qtest_outb(qts, QIC_CLEAR1, 0x02);
-    g_assert_true(qtest_get_irq(qts, 0));
+    g_assert_true(intr(qts, 0));
     qtest_outb(qts, 0x20, 0x0c);
     g_assert_cmphex(qtest_inb(qts, 0x20), ==, 0x80);
     qtest_outb(qts, 0x20, 0x60);
-    g_assert_false(qtest_get_irq(qts, 0));
+    g_assert_false(intr(qts, 0));
     /* QIC masks do not gate the VIC (10.12). */
     set_mask1(qts, 0, 0xff);
     qtest_outb(qts, VIC_CPI0, 0x01);
-    g_assert_true(qtest_get_irq(qts, 0));
+    g_assert_true(intr(qts, 0));
     qtest_quit(qts);
 }
 
@@ -317,28 +334,28 @@ static void test_cmn_int(void)
     /* The QIC inputs: 0 = SYS_INT, 1 = CMN_INT, broadcast. */
     qtest_set_irq_in(qts, "/machine/qic0", NULL, 0, 1);
     for (j = 0; j < 4; j++) {
-        g_assert_false(qtest_get_irq(qts, j));
+        g_assert_false(intr(qts, j));
     }
     qtest_set_irq_in(qts, "/machine/qic0", NULL, 1, 1);
-    g_assert_true(qtest_get_irq(qts, 0));
-    g_assert_true(qtest_get_irq(qts, 1));
-    g_assert_true(qtest_get_irq(qts, 2));
-    g_assert_false(qtest_get_irq(qts, 3));  /* masked */
+    g_assert_true(intr(qts, 0));
+    g_assert_true(intr(qts, 1));
+    g_assert_true(intr(qts, 2));
+    g_assert_false(intr(qts, 3));  /* masked */
     g_assert_cmphex(read_reg(qts, 1, QIC_CLEAR0), ==, 0x0c);
     write_reg(qts, 1, QIC_CLEAR0, 0x08);
-    g_assert_false(qtest_get_irq(qts, 1));
-    g_assert_true(qtest_get_irq(qts, 2));
+    g_assert_false(intr(qts, 1));
+    g_assert_true(intr(qts, 2));
     write_reg(qts, 2, QIC_CLEAR0, 0x0c);
     write_reg(qts, 0, QIC_CLEAR0, 0x0c);
-    g_assert_false(qtest_get_irq(qts, 0));
-    g_assert_false(qtest_get_irq(qts, 2));
+    g_assert_false(intr(qts, 0));
+    g_assert_false(intr(qts, 2));
     /* A level held: one event per rising edge. */
     qtest_set_irq_in(qts, "/machine/qic0", NULL, 1, 1);
-    g_assert_false(qtest_get_irq(qts, 0));
+    g_assert_false(intr(qts, 0));
     qtest_set_irq_in(qts, "/machine/qic0", NULL, 1, 0);
     /* The VIC's CMN_INT does not reach a quad CPU through its dyad. */
     qtest_set_irq_in(qts, "/machine/vic", NULL, 17, 1);
-    g_assert_false(qtest_get_irq(qts, 0));
+    g_assert_false(intr(qts, 0));
     qtest_quit(qts);
 }
 
@@ -348,9 +365,8 @@ static void test_boot_cpi(void)
     QTestState *qts = qtest_init("-M voyager,cards=quad");
     int j;
 
-    qtest_irq_intercept_out(qts, "/machine/qic0");
     send_cpi(qts, 0, 1, 0);             /* masked: stays latched */
-    g_assert_false(qtest_get_irq(qts, 1));
+    g_assert_false(intr(qts, 1));
     write_reg(qts, 1, QIC_CLEAR1, 0x01);
     for (j = 1; j < 4; j++) {
         start_sibling(qts, j);
@@ -358,7 +374,7 @@ static void test_boot_cpi(void)
     /* Running CPUs: CPI 0 is an ordinary interrupt now. */
     set_mask1(qts, 1, 0xfe);
     send_cpi(qts, 0, 1, 0);
-    g_assert_true(qtest_get_irq(qts, 1));
+    g_assert_true(intr(qts, 1));
     qtest_quit(qts);
 }
 
@@ -368,14 +384,13 @@ static void test_dead_sibling(void)
     QTestState *qts = qtest_init("-M voyager,cards=quad,fault-dead-cpu=8");
     int i;
 
-    qtest_irq_intercept_out(qts, "/machine/qic0");
     set_mask1(qts, 2, 0xfe);
     send_cpi(qts, 0, 2, 0);
     for (i = 0; i < 100; i++) {
         g_usleep(1000);
         qtest_inb(qts, QIC_MASQ);
     }
-    g_assert_true(qtest_get_irq(qts, 2));
+    g_assert_true(intr(qts, 2));
     g_assert_cmphex(read_reg(qts, 2, QIC_CLEAR1), ==, 0x01);
     qtest_quit(qts);
 }

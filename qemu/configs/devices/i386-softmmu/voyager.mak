@@ -10,3 +10,8 @@ CONFIG_VOYAGER_CAT=y
 CONFIG_PARALLEL=y
 CONFIG_VGA_PCI=y
 CONFIG_E1000_PCI=y
+# The Voyager's planar VGA (and the PCs'): imply does not pull it in when
+# QEMU is configured --without-default-devices.
+CONFIG_VGA_ISA=y
+# The planar floppy controller (the boot qtest boots a floppy image).
+CONFIG_FDC_ISA=y
