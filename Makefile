@@ -14,7 +14,7 @@ S := scripts
 
 .PHONY: all deps kernel kernel-debug kernel-kunit kernel-disk qemu initramfs run check check-static \
 	check-oracle check-qtest check-boot bench fuzz clean distclean help
-.PHONY: kernel-torture torture bench-smp
+.PHONY: kernel-torture torture bench-smp check-host-debian13
 
 all: kernel kernel-kunit kernel-debug kernel-disk kernel-torture qemu initramfs
 
@@ -91,6 +91,11 @@ bench-smp: all
 fuzz:
 	@$(S)/deps.sh fuzz
 	@$(S)/fuzz.sh
+
+# The README's commands on a fresh Debian 13 root (debootstrap, chroot;
+# needs root; about an hour): scripts/check-host-debian13.sh.
+check-host-debian13:
+	@$(S)/check-host-debian13.sh
 
 clean:
 	rm -rf build/linux build/linux-* build/qemu build/userland build/logs \

@@ -62,16 +62,8 @@ setup_ccache
 
 # 3. Configure: i386 system emulator only, no optional features, only the
 #    devices our boards select (configs/devices/i386-softmmu/voyager.mak).
-# Debian's python3 (its meson, pycotap and Sphinx), not another python3
-# on the PATH; the Python package qemu.qmp from build/src/python (deps.sh).
-# No blobs: Debian's source package has none (its firmware packages do).
-cfg_args=(--python=/usr/bin/python3 --target-list=i386-softmmu
-	--without-default-features --without-default-devices
-	--with-devices-i386=voyager --enable-docs --disable-install-blobs
-	--enable-fdt=system --disable-werror)
-qmp_py=$(ls -d "$BUILD"/src/python/python3-qemu-qmp/root/usr/lib/python3/dist-packages 2>/dev/null || true)
-[ -n "$qmp_py" ] || die "no python3-qemu-qmp in build/src/python: run scripts/deps.sh"
-export PYTHONPATH=$qmp_py${PYTHONPATH:+:$PYTHONPATH}
+qemu_configure_setup
+cfg_args=("${QEMU_CFG_ARGS[@]}" --enable-docs)
 [ -n "$CCACHE" ] && cfg_args+=(--cc="ccache gcc")
 cfg_stamp="$stamp ${cfg_args[*]}"
 if [ ! -f "$obj/build.ninja" ] || [ "$(cat "$obj/.voyager-config" 2>/dev/null)" != "$cfg_stamp" ]; then

@@ -81,9 +81,8 @@ build() {
 	local cc=clang-14 cxx=clang++-14
 	[ -n "$CCACHE" ] && { cc="ccache clang-14"; cxx="ccache clang++-14"; }
 	# The options of scripts/build-qemu.sh, plus libFuzzer.
-	local cfg_args=(--target-list=i386-softmmu --without-default-features
-		--without-default-devices --with-devices-i386=voyager
-		--disable-docs --enable-fdt=system --disable-werror
+	qemu_configure_setup
+	local cfg_args=("${QEMU_CFG_ARGS[@]}" --disable-docs
 		--enable-fuzzing "--cc=$cc" "--cxx=$cxx")
 	[ "$FUZZ_SANITIZERS" = 1 ] && cfg_args+=(--enable-sanitizers)
 	local cfg_stamp

@@ -11,6 +11,23 @@ die() { printf '[voyager] ERROR: %s\n' "$*" >&2; exit 1; }
 # Pristine Debian QEMU source as unpacked by `apt-get source qemu`.
 qemu_orig_dir() { echo "$BUILD/src/qemu-debian"; }
 
+# The configure options every QEMU build of the project shares (the
+# ordinary one, scripts/build-qemu.sh; the fuzzing one, scripts/fuzz.sh),
+# in QEMU_CFG_ARGS, and the environment its configure needs.  Debian's
+# python3 (its meson, pycotap and Sphinx), not another python3 on the
+# PATH; the Python package qemu.qmp from build/src/python (deps.sh); no
+# blobs: Debian's source package has none (its firmware packages do).
+qemu_configure_setup() {
+	local qmp_py
+	QEMU_CFG_ARGS=(--python=/usr/bin/python3 --target-list=i386-softmmu
+		--without-default-features --without-default-devices
+		--with-devices-i386=voyager --disable-install-blobs
+		--enable-fdt=system --disable-werror)
+	qmp_py=$(ls -d "$BUILD"/src/python/python3-qemu-qmp/root/usr/lib/python3/dist-packages 2>/dev/null || true)
+	[ -n "$qmp_py" ] || die "no python3-qemu-qmp in build/src/python: run scripts/deps.sh"
+	export PYTHONPATH=$qmp_py${PYTHONPATH:+:$PYTHONPATH}
+}
+
 # The newest linux-source-6.12 tarball the package installed.
 linux_tarball() {
 	ls -1 /usr/src/linux-source-6.12.tar.* 2>/dev/null | sort | tail -n 1

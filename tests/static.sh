@@ -84,6 +84,66 @@ qemu_warnings() {
 	! grep -E 'warning:' <<<"$out"
 }
 
+# A source revision our patches no longer fit stops the preparation with
+# one line naming the revision and the patch (apply_series, used for the
+# kernel and QEMU trees alike); a patch that fits goes through.
+patch_misfit() {
+	local tmp err rc=0
+	tmp=$(mktemp -d)
+	mkdir -p "$tmp/tree" "$tmp/patches"
+	printf 'one\ntwo\nthree\n' >"$tmp/tree/file"
+	cat >"$tmp/patches/0001-fits.patch" <<-'EOP'
+	Subject: fits
+	--- a/file
+	+++ b/file
+	@@ -1,3 +1,3 @@
+	 one
+	-two
+	+TWO
+	 three
+	EOP
+	cat >"$tmp/patches/0002-misfit.patch" <<-'EOP'
+	Subject: misfit
+	--- a/file
+	+++ b/file
+	@@ -1,3 +1,3 @@
+	 one
+	-deux
+	+DEUX
+	 three
+	EOP
+	printf '0001-fits.patch\n0002-misfit.patch\n' >"$tmp/patches/series"
+	if (top=$tmp BUILD=$tmp/build; apply_series "$tmp/tree" "$tmp/patches" \
+		"Debian qemu 1:99.0+ds-1") 2>"$tmp/err"; then
+		echo "a patch that does not fit was applied"; rc=1
+	fi
+	err=$(cat "$tmp/err")
+	echo "$err"
+	[ "$(wc -l <"$tmp/err")" = 1 ] || { echo "not one line"; rc=1; }
+	grep -q 'Debian qemu 1:99.0+ds-1: patch .*0002-misfit.patch does not apply' "$tmp/err" ||
+		{ echo "the line does not name the revision and the patch"; rc=1; }
+	grep -q '^TWO$' "$tmp/tree/file" || { echo "the fitting patch was not applied"; rc=1; }
+	rm -rf "$tmp"
+	return $rc
+}
+
+# The emulator's pages build with QEMU's own Sphinx step (the whole
+# manual, as configured by scripts/build-qemu.sh) without a warning, and
+# are reachable from the i386 board index.  Our pages are touched so that
+# Sphinx reads them again.
+qemu_docs() {
+	local f out
+	while IFS= read -r f; do
+		touch "$qsrc/${f#qemu/}"
+	done < <(cd "$top" && find qemu/docs -name '*.rst')
+	out=$(ninja -C "$BUILD/qemu" docs/docs.stamp 2>&1) || { echo "$out"; return 1; }
+	echo "$out"
+	grep -q 'QEMU manual' <<<"$out" || { echo "the manual was not rebuilt"; return 1; }
+	! grep -E 'WARNING|ERROR' <<<"$out" || return 1
+	grep -q 'i386/voyager.html' "$BUILD/qemu/docs/manual/system/target-i386.html" ||
+		{ echo "voyager.html is not linked from system/target-i386.html"; return 1; }
+}
+
 # Our kernel code must build with W=1 (which also runs kernel-doc) warning
 # free.  The platform directory is rebuilt by Kbuild with W=1, in the
 # KUnit kernel's tree, which builds every platform file.  The setup code
@@ -183,8 +243,10 @@ static_checks() {
 	check patch-headers patch_headers
 	check checkpatch-qemu checkpatch_qemu
 	check qemu-no-warnings qemu_warnings
+	check qemu-docs qemu_docs
 	check kernel-w1-build w1_build
 	check overlay-rule overlay_rule
+	check patch-misfit patch_misfit
 	check config-audit config_audit
 	check kernel-docs-rst rst_docs
 }

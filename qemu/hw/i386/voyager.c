@@ -149,7 +149,7 @@ static int voyager_intack(VoyagerMachineState *vms, int id, int *qic_cpi,
             return vec;
         }
         if (!voyager_has_vic_line(vms, id)) {
-            return voyager_qic_spurious(qic);
+            return voyager_qic_spurious(qic, j);
         }
     }
     *from_vic = true;

@@ -25,6 +25,9 @@
 #include "hw/core/qdev-properties.h"
 #include "migration/vmstate.h"
 #include "hw/intc/voyager_qic.h"
+#include "hw/intc/intc.h"
+#include "qapi/visitor.h"
+#include "qapi/qapi-builtin-visit.h"
 #include "trace.h"
 
 /* Register offsets from FC70h (hardware reference 5.3). */
@@ -106,10 +109,13 @@ int voyager_qic_intack(VoyagerQICState *s, int j, int *cpi)
     if (src & 0x100) {
         c->isr0 |= src & 0xff;
         vec = s->vic_cpi_base + (src & VOYAGER_QIC_M0_SYS ? 8 : 15);
+        s->stat[j * VOYAGER_QIC_STATS + (src & VOYAGER_QIC_M0_SYS ?
+                VOYAGER_QIC_STAT_SYS : VOYAGER_QIC_STAT_CMN)]++;
     } else {
         c->isr1 |= 1u << src;
         vec = s->qic_cpi_base + src;
         *cpi = src;
+        s->stat[j * VOYAGER_QIC_STATS + src]++;
     }
     vec &= 0xff;
     trace_voyager_qic_intack(s->slot, j, vec);
@@ -117,8 +123,9 @@ int voyager_qic_intack(VoyagerQICState *s, int j, int *cpi)
     return vec;
 }
 
-int voyager_qic_spurious(VoyagerQICState *s)
+int voyager_qic_spurious(VoyagerQICState *s, int j)
 {
+    s->stat[(j & 3) * VOYAGER_QIC_STATS + VOYAGER_QIC_STAT_SPUR]++;
     return (s->qic_cpi_base + 7) & 0xff;
 }
 
@@ -145,6 +152,7 @@ uint8_t voyager_qic_port_read(VoyagerQICState *s, int j, hwaddr addr)
     VoyagerQICCpu *c = &s->cpu[t];
     uint8_t val = 0;
 
+    s->accesses[j & 3]++;
     j &= 3;
     switch (addr) {
     case QIC_MASQ:
@@ -188,6 +196,7 @@ void voyager_qic_port_write(VoyagerQICState *s, int j, hwaddr addr,
     int t = qic_target(s, j);
     VoyagerQICCpu *c = &s->cpu[t];
 
+    s->accesses[j & 3]++;
     j &= 3;
     trace_voyager_qic_reg_write(s->slot, j, t, VOYAGER_QIC_REG_BASE + addr,
                                 val);
@@ -235,6 +244,7 @@ static uint64_t qic_area_read(void *opaque, hwaddr addr, unsigned size)
     uint64_t val = 0;
     unsigned i;
 
+    s->area_accesses++;
     for (i = 0; i < size && i < 8; i++) {
         if (addr + i < VOYAGER_QIC_AREA_SIZE) {
             val |= (uint64_t)s->area_data[addr + i] << (8 * i);
@@ -250,6 +260,7 @@ static void qic_area_write(void *opaque, hwaddr addr, uint64_t val,
     VoyagerQICState *s = opaque;
     unsigned i;
 
+    s->area_accesses++;
     trace_voyager_qic_area_write(s->slot, addr, size, val);
     for (i = 0; i < size && i < 8; i++) {
         hwaddr a = addr + i;
@@ -325,6 +336,24 @@ static void qic_set_vic_intr(void *opaque, int j, int level)
 
 /* ---- monitor ----------------------------------------------------------- */
 
+static void qic_print_counts(VoyagerQICState *s, int j, GString *buf)
+{
+    const uint64_t *st = &s->stat[j * VOYAGER_QIC_STATS];
+    int n;
+
+    g_string_append(buf, "         taken: QIC CPI");
+    for (n = 0; n < 8; n++) {
+        if (st[n]) {
+            g_string_append_printf(buf, " %d:%" PRIu64, n, st[n]);
+        }
+    }
+    g_string_append_printf(buf, " SYS %" PRIu64 " CMN %" PRIu64
+                           " spurious %" PRIu64 "; port accesses %" PRIu64
+                           "\n", st[VOYAGER_QIC_STAT_SYS],
+                           st[VOYAGER_QIC_STAT_CMN],
+                           st[VOYAGER_QIC_STAT_SPUR], s->accesses[j]);
+}
+
 void voyager_qic_print_info(VoyagerQICState *s, GString *buf)
 {
     int j;
@@ -343,7 +372,41 @@ void voyager_qic_print_info(VoyagerQICState *s, GString *buf)
             voyager_qic_cpu_id(s, j), j, !!(s->out_level & (1u << j)),
             !!(s->vic_level & (1u << j)), c->mask0, c->mask1, c->pending1,
             c->isr1, c->pending0, c->isr0, s->masq[j]);
+        qic_print_counts(s, j, buf);
     }
+    g_string_append_printf(buf, "  CPI area accesses %" PRIu64 "\n",
+                           s->area_accesses);
+}
+
+static bool qic_get_statistics(InterruptStatsProvider *obj,
+                               uint64_t **irq_counts, unsigned int *nb_irqs)
+{
+    VoyagerQICState *s = VOYAGER_QIC(obj);
+
+    *irq_counts = s->stat;
+    *nb_irqs = ARRAY_SIZE(s->stat);
+    return true;
+}
+
+static void qic_stats_print_info(InterruptStatsProvider *obj, GString *buf)
+{
+    voyager_qic_print_info(VOYAGER_QIC(obj), buf);
+}
+
+/* Register accesses per quad CPU, then the CPI area accesses. */
+static void qic_get_accesses(Object *obj, Visitor *v, const char *name,
+                             void *opaque, Error **errp)
+{
+    VoyagerQICState *s = VOYAGER_QIC(obj);
+    uint64List *list = NULL, **tail = &list;
+    int j;
+
+    for (j = 0; j < VOYAGER_QIC_CPUS; j++) {
+        QAPI_LIST_APPEND(tail, s->accesses[j]);
+    }
+    QAPI_LIST_APPEND(tail, s->area_accesses);
+    visit_type_uint64List(v, name, &list, errp);
+    qapi_free_uint64List(list);
 }
 
 /* ---- QOM --------------------------------------------------------------- */
@@ -398,6 +461,8 @@ static void qic_realize(DeviceState *dev, Error **errp)
     qdev_init_gpio_in_named(dev, qic_set_vic_intr, VOYAGER_QIC_VIC_INTR,
                             VOYAGER_QIC_CPUS);
     qdev_init_gpio_out(dev, s->intr, VOYAGER_QIC_CPUS);
+    object_property_add(OBJECT(s), "port-accesses", "uint64List",
+                        qic_get_accesses, NULL, NULL, NULL);
     /* The INTR outputs as data, for tests and debuggers (bit j: CPU j). */
     object_property_add_uint8_ptr(OBJECT(s), "intr-level", &s->out_level,
                                   OBJ_PROP_FLAG_READ);
@@ -462,8 +527,11 @@ static void qic_class_init(ObjectClass *klass, const void *data)
 {
     DeviceClass *dc = DEVICE_CLASS(klass);
     ResettableClass *rc = RESETTABLE_CLASS(klass);
+    InterruptStatsProviderClass *ic = INTERRUPT_STATS_PROVIDER_CLASS(klass);
 
     dc->realize = qic_realize;
+    ic->get_statistics = qic_get_statistics;
+    ic->print_info = qic_stats_print_info;
     rc->phases.hold = qic_reset_hold;
     rc->phases.exit = qic_reset_exit;
     dc->vmsd = &vmstate_voyager_qic;
@@ -479,6 +547,10 @@ static const TypeInfo qic_info = {
     .parent = TYPE_SYS_BUS_DEVICE,
     .instance_size = sizeof(VoyagerQICState),
     .class_init = qic_class_init,
+    .interfaces = (const InterfaceInfo[]) {
+        { TYPE_INTERRUPT_STATS_PROVIDER },
+        { }
+    },
 };
 
 static void qic_register_types(void)

@@ -26,6 +26,9 @@
 #include "hw/core/qdev-properties.h"
 #include "migration/vmstate.h"
 #include "hw/intc/voyager_vic.h"
+#include "hw/intc/intc.h"
+#include "qapi/visitor.h"
+#include "qapi/qapi-builtin-visit.h"
 #include "trace.h"
 
 #define MASTER 0
@@ -272,6 +275,11 @@ static void vic_eoi(VoyagerVICState *s, int c, int which, int line)
  * its ISR bit and do the VIC bookkeeping.  Returns the line or -1; the
  * vector is stored in @vector when it is not NULL.
  */
+static void vic_count(VoyagerVICState *s, int c, int what)
+{
+    s->stat[c * VOYAGER_VIC_STATS + what]++;
+}
+
 static int vic_ack(VoyagerVICState *s, int c, int which, int *vector)
 {
     VoyagerVICCpu *v = &s->cpu[c];
@@ -290,6 +298,7 @@ static int vic_ack(VoyagerVICState *s, int c, int which, int *vector)
         p->isr_src[2] = VOYAGER_VIC_SRC_DEVICE;
         if (sl < 0 && vector) {
             *vector = v->pic[SLAVE].icw2 | 7;   /* spurious on the slave */
+            vic_count(s, c, VOYAGER_VIC_STAT_SPUR);
         }
         if (p->auto_eoi) {
             vic_eoi(s, c, MASTER, 2);
@@ -300,14 +309,18 @@ static int vic_ack(VoyagerVICState *s, int c, int which, int *vector)
         src = VOYAGER_VIC_SRC_CPI;
         v->cpi_latch &= ~(1u << line);
         vec = s->cpi_base + line;
+        vic_count(s, c, VOYAGER_VIC_STAT_CPI + line);
     } else if (which == MASTER && line == 0 && v->sys_latch) {
         src = VOYAGER_VIC_SRC_SYS;
         vec = s->cpi_base + 8;
+        vic_count(s, c, VOYAGER_VIC_STAT_SYS);
     } else if (which == MASTER && line == 7 && v->cmn_latch) {
         src = VOYAGER_VIC_SRC_CMN;
         vec = s->cpi_base + 15;
+        vic_count(s, c, VOYAGER_VIC_STAT_CMN);
     } else {
         n = which == MASTER ? line : 8 + line;
+        vic_count(s, c, n);
         s->owner[n] = c;
         s->edge_latch &= ~(1u << n);
         if (n == 0 && !vic_irq0_mca(s)) {
@@ -339,7 +352,9 @@ int voyager_vic_intack(VoyagerVICState *s, int c)
         return (s->cpi_base + 7) & 0xff;
     }
     vector = s->cpu[c].pic[MASTER].icw2 | 7;    /* spurious */
-    vic_ack(s, c, MASTER, &vector);
+    if (vic_ack(s, c, MASTER, &vector) < 0) {
+        vic_count(s, c, VOYAGER_VIC_STAT_SPUR);
+    }
     vic_update(s);
     return vector;
 }
@@ -497,6 +512,7 @@ static uint64_t vic_pic_read(void *opaque, hwaddr addr, unsigned size,
     int c = vic_target(s);
     uint8_t val;
 
+    s->accesses[vic_accessor(s)]++;
     if (!vic_has_cpu(s, c)) {
         qemu_log_mask(LOG_GUEST_ERROR, "voyager-vic: CPU %d has no 8259 "
                       "dyad (read of port 0x%x)\n", c,
@@ -516,6 +532,7 @@ static void vic_pic_write(void *opaque, hwaddr addr, uint64_t val,
     VoyagerVICState *s = opaque;
     int c = vic_target(s);
 
+    s->accesses[vic_accessor(s)]++;
     trace_voyager_vic_dyad_write(c, vic_accessor(s),
                                  (which ? 0xa0 : 0x20) + addr, val);
     if (!vic_has_cpu(s, c)) {
@@ -640,6 +657,7 @@ static uint64_t vic_reg_read(void *opaque, hwaddr addr, unsigned size)
     VoyagerVICCpu *v = vic_has_cpu(s, c) ? &s->cpu[c] : NULL;
     uint8_t val = 0;
 
+    s->accesses[a]++;
     switch (addr) {
     case 0x20:
         val = v ? v->priority : 0;
@@ -688,6 +706,7 @@ static void vic_reg_write(void *opaque, hwaddr addr, uint64_t val64,
     int level = vic_cpi_level(addr);
     int n;
 
+    s->accesses[a]++;
     trace_voyager_vic_reg_write(c, VOYAGER_VIC_REG_BASE + addr, val);
     if (level >= 0) {
         trace_voyager_vic_cpi_send(level, val);
@@ -804,6 +823,32 @@ void voyager_vic_port61_write(VoyagerVICState *s, uint8_t val)
 
 /* ---- monitor ----------------------------------------------------------- */
 
+/* The interrupts CPU @c took, by source, and its port accesses. */
+static void vic_print_counts(VoyagerVICState *s, int c, GString *buf)
+{
+    const uint64_t *st = &s->stat[c * VOYAGER_VIC_STATS];
+    int n;
+
+    g_string_append(buf, "         taken: IRQ");
+    for (n = 0; n < VOYAGER_VIC_ISA_IRQS; n++) {
+        if (st[n]) {
+            g_string_append_printf(buf, " %d:%" PRIu64, n, st[n]);
+        }
+    }
+    g_string_append(buf, " CPI");
+    for (n = 0; n < 8; n++) {
+        if (st[VOYAGER_VIC_STAT_CPI + n]) {
+            g_string_append_printf(buf, " %d:%" PRIu64, n,
+                                   st[VOYAGER_VIC_STAT_CPI + n]);
+        }
+    }
+    g_string_append_printf(buf, " SYS %" PRIu64 " CMN %" PRIu64
+                           " spurious %" PRIu64 "; port accesses %" PRIu64
+                           "\n", st[VOYAGER_VIC_STAT_SYS],
+                           st[VOYAGER_VIC_STAT_CMN],
+                           st[VOYAGER_VIC_STAT_SPUR], s->accesses[c]);
+}
+
 void voyager_vic_print_info(VoyagerVICState *s, GString *buf)
 {
     int c, n;
@@ -851,7 +896,38 @@ void voyager_vic_print_info(VoyagerVICState *s, GString *buf)
             v->mca_base_set ? "" : " (unset)", v->redirect[0],
             v->redirect[1], s->masq[c], v->cpi_latch, v->sys_latch,
             v->cmn_latch);
+        vic_print_counts(s, c, buf);
     }
+}
+
+static bool vic_get_statistics(InterruptStatsProvider *obj,
+                               uint64_t **irq_counts, unsigned int *nb_irqs)
+{
+    VoyagerVICState *s = VOYAGER_VIC(obj);
+
+    *irq_counts = s->stat;
+    *nb_irqs = ARRAY_SIZE(s->stat);
+    return true;
+}
+
+static void vic_stats_print_info(InterruptStatsProvider *obj, GString *buf)
+{
+    voyager_vic_print_info(VOYAGER_VIC(obj), buf);
+}
+
+/* Port accesses per accessing hardware CPU, as a list of 32 counts. */
+static void vic_get_accesses(Object *obj, Visitor *v, const char *name,
+                             void *opaque, Error **errp)
+{
+    VoyagerVICState *s = VOYAGER_VIC(obj);
+    uint64List *list = NULL, **tail = &list;
+    int n;
+
+    for (n = 0; n < VOYAGER_VIC_IDS; n++) {
+        QAPI_LIST_APPEND(tail, s->accesses[n]);
+    }
+    visit_type_uint64List(v, name, &list, errp);
+    qapi_free_uint64List(list);
 }
 
 /* ---- QOM --------------------------------------------------------------- */
@@ -930,6 +1006,8 @@ static void vic_realize(DeviceState *dev, Error **errp)
     qdev_init_gpio_in(dev, vic_set_irq, VOYAGER_VIC_INPUTS);
     qdev_init_gpio_out(dev, s->intr, VOYAGER_VIC_CPUS);
     s->storm_timer = timer_new_ns(QEMU_CLOCK_VIRTUAL, vic_storm_tick, s);
+    object_property_add(OBJECT(s), "port-accesses", "uint64List",
+                        vic_get_accesses, NULL, NULL, NULL);
     /* The INTR outputs as data, for tests and debuggers (bit n: CPU n). */
     object_property_add_uint8_ptr(OBJECT(s), "intr-level", &s->out_level,
                                   OBJ_PROP_FLAG_READ);
@@ -1039,8 +1117,11 @@ static void vic_class_init(ObjectClass *klass, const void *data)
 {
     DeviceClass *dc = DEVICE_CLASS(klass);
     ResettableClass *rc = RESETTABLE_CLASS(klass);
+    InterruptStatsProviderClass *ic = INTERRUPT_STATS_PROVIDER_CLASS(klass);
 
     dc->realize = vic_realize;
+    ic->get_statistics = vic_get_statistics;
+    ic->print_info = vic_stats_print_info;
     rc->phases.hold = vic_reset_hold;
     rc->phases.exit = vic_reset_exit;
     /* Useless without the voyager board answering the acknowledge. */
@@ -1056,6 +1137,10 @@ static const TypeInfo vic_info = {
     .parent = TYPE_ISA_DEVICE,
     .instance_size = sizeof(VoyagerVICState),
     .class_init = vic_class_init,
+    .interfaces = (const InterfaceInfo[]) {
+        { TYPE_INTERRUPT_STATS_PROVIDER },
+        { }
+    },
 };
 
 static void vic_register_types(void)

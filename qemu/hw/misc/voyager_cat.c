@@ -784,6 +784,7 @@ static uint64_t sspb_read(void *opaque, hwaddr addr, unsigned size)
     VoyagerCatState *s = opaque;
     uint8_t val = 0xff;
 
+    s->accesses++;
     switch (addr) {
     case SSPB_DATA:
         val = s->data_out;
@@ -823,6 +824,7 @@ static void sspb_write(void *opaque, hwaddr addr, uint64_t data,
     VoyagerCatState *s = opaque;
     uint8_t val = data;
 
+    s->accesses++;
     trace_voyager_cat_sspb_write(addr, val);
     switch (addr) {
     case SSPB_DATA:
@@ -872,6 +874,7 @@ static uint64_t mc_read(void *opaque, hwaddr addr, unsigned size)
     VoyagerCatState *s = opaque;
     uint8_t val;
 
+    s->accesses++;
     switch (addr) {
     case 0:
         val = s->mc_setup;
@@ -891,6 +894,7 @@ static void mc_write(void *opaque, hwaddr addr, uint64_t data, unsigned size)
 {
     VoyagerCatState *s = opaque;
 
+    s->accesses++;
     trace_voyager_cat_mc_write(0x96 + addr, data);
     switch (addr) {
     case 0:
@@ -1078,6 +1082,8 @@ static void voyager_cat_realize(DeviceState *dev, Error **errp)
     qemu_register_powerdown_notifier(&s->powerdown);
     /* The CMN_INT output as data, for tests and debuggers. */
     object_property_add_bool(OBJECT(s), "cmn-int", cat_get_cmn_int, NULL);
+    object_property_add_uint64_ptr(OBJECT(s), "port-accesses", &s->accesses,
+                                   OBJ_PROP_FLAG_READ);
 }
 
 static void voyager_cat_init(Object *obj)

@@ -60,11 +60,15 @@ static void expect_refused(const char *args, const char *what)
     g_autofree char *cmd = g_strdup_printf("%s -display none -nodefaults "
                                            "-S -accel qtest %s", qemu, args);
     g_autofree char *out = NULL, *err = NULL;
+    g_auto(GStrv) argv = NULL;
     g_autoptr(GError) gerr = NULL;
     int status;
 
     g_assert(qemu);
-    g_assert(g_spawn_command_line_sync(cmd, &out, &err, &status, &gerr));
+    /* An argument vector: no shell between the test and QEMU. */
+    g_assert(g_shell_parse_argv(cmd, NULL, &argv, &gerr));
+    g_assert(g_spawn_sync(NULL, argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                          &out, &err, &status, &gerr));
     g_assert_false(g_spawn_check_wait_status(status, NULL));
     if (!strstr(err, what)) {
         g_test_message("'%s' said: %s", args, err);
@@ -96,6 +100,10 @@ static void test_refused(void)
     expect_refused("-M voyager,slots=8,cards=dyad", "cards:");
     expect_refused("-M voyager,fault-dead-cpu=0", "fault-dead-cpu:");
     expect_refused("-M voyager,fault-stuck-irq=2", "fault-stuck-irq:");
+    /* The VIC replaces the i8259 pair: no PC PIC besides it. */
+    expect_refused("-M voyager,pic=on", "pic=on");
+    /* Reference 1.3: 486, Pentium and P6 CPUs only. */
+    expect_refused("-M voyager -cpu athlon", "athlon");
 }
 
 /* A 32-CPU 51xx (8 quads) starts. */
@@ -111,6 +119,85 @@ static void test_32_cpus(void)
     qtest_quit(qts);
 }
 
+/* The text of a HumanReadableText QMP command (g_free it). */
+static char *hrt(QTestState *qts, const char *cmd)
+{
+    QDict *r = qtest_qmp(qts, "{'execute': %s}", cmd);
+    char *text;
+
+    g_assert(qdict_haskey(r, "return"));
+    text = g_strdup(qdict_get_str(qdict_get_qdict(r, "return"), "human-readable-text"));
+    qobject_unref(r);
+    return text;
+}
+
+/*
+ * The monitor: the VIC and every QIC answer `info pic` (QMP
+ * x-query-interrupt-controllers) and `info irq`; x-query-voyager and its
+ * HMP form `info voyager` give the one-page view.
+ */
+static void test_monitor(void)
+{
+    QTestState *qts = qtest_init("-M voyager,cards=quad:dyad");
+    g_autofree char *pic = hrt(qts, "x-query-interrupt-controllers");
+    g_autofree char *irq = hrt(qts, "x-query-irq");
+    g_autofree char *voy = hrt(qts, "x-query-voyager");
+    g_autofree char *hmp = qtest_hmp(qts, "info voyager");
+
+    g_assert_nonnull(strstr(pic, "VIC: CPI base 0xc0"));
+    g_assert_nonnull(strstr(pic, "QIC slot 0: "));
+    g_assert_nonnull(strstr(irq, "IRQ statistics for voyager-vic"));
+    g_assert_nonnull(strstr(irq, "IRQ statistics for voyager-qic"));
+    g_assert_nonnull(strstr(voy, "NCR Voyager: Level 5, class 0x3450"));
+    g_assert_nonnull(strstr(voy, "cards: 0:quad 1:dyad"));
+    /* the monitor ends its lines with CR LF */
+    g_strdelimit(hmp, "\r", '\n');
+    g_assert_nonnull(strstr(hmp, "NCR Voyager: Level 5, class 0x3450"));
+    g_assert_nonnull(strstr(hmp, "QABC: CPI area"));
+    qtest_quit(qts);
+}
+
+/* x-query-voyager on another machine: an error, not a crash. */
+static void test_monitor_other_machine(void)
+{
+    QTestState *qts = qtest_init("-M isapc");
+    QDict *r = qtest_qmp(qts, "{'execute': 'x-query-voyager'}");
+
+    g_assert(qdict_haskey(r, "error"));
+    g_assert_nonnull(strstr(qdict_get_str(qdict_get_qdict(r, "error"),
+                                          "desc"), "not an NCR Voyager"));
+    qobject_unref(r);
+    qtest_quit(qts);
+}
+
+/*
+ * The CPUs are QOM children named by hardware id (gdb's thread list
+ * shows the name): cards quad:dyad = quad CPUs 0, 4, 8, 12 and dyad CPUs
+ * 1, 5 (reference 5.2); cpu_index 0 is the boot CPU, hardware CPU 0.
+ */
+static void test_cpu_names(void)
+{
+    static const char *const want[] = {
+        "/machine/cpu-hw0", "/machine/cpu-hw1", "/machine/cpu-hw4",
+        "/machine/cpu-hw5", "/machine/cpu-hw8", "/machine/cpu-hw12",
+    };
+    QTestState *qts = qtest_init("-M voyager,cards=quad:dyad");
+    QDict *resp = qtest_qmp(qts, "{ 'execute': 'query-cpus-fast' }");
+    QList *cpus = qdict_get_qlist(resp, "return");
+    const QListEntry *e;
+    int i = 0;
+
+    g_assert_cmpint(qlist_size(cpus), ==, ARRAY_SIZE(want));
+    QLIST_FOREACH_ENTRY(cpus, e) {
+        QDict *cpu = qobject_to(QDict, qlist_entry_obj(e));
+
+        g_assert_cmpstr(qdict_get_str(cpu, "qom-path"), ==, want[i]);
+        i++;
+    }
+    qobject_unref(resp);
+    qtest_quit(qts);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -118,5 +205,9 @@ int main(int argc, char **argv)
     qtest_add_func("voyager/machine/quad", test_quad_box);
     qtest_add_func("voyager/machine/32-cpus", test_32_cpus);
     qtest_add_func("voyager/machine/refused", test_refused);
+    qtest_add_func("voyager/machine/monitor", test_monitor);
+    qtest_add_func("voyager/machine/monitor-other-machine",
+                   test_monitor_other_machine);
+    qtest_add_func("voyager/machine/cpu-names", test_cpu_names);
     return g_test_run();
 }

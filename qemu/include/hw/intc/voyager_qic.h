@@ -44,6 +44,16 @@ OBJECT_DECLARE_SIMPLE_TYPE(VoyagerQICState, VOYAGER_QIC)
 #define VOYAGER_QIC_M0_SYS      0x04
 #define VOYAGER_QIC_M0_CMN      0x08
 
+/*
+ * Interrupt statistics per quad CPU (InterruptStatsProvider, `info irq`):
+ * index j * VOYAGER_QIC_STATS + n, n = QIC CPI 0-7 taken, then SYS_INT,
+ * CMN_INT, spurious acknowledges.
+ */
+#define VOYAGER_QIC_STAT_SYS    8
+#define VOYAGER_QIC_STAT_CMN    9
+#define VOYAGER_QIC_STAT_SPUR   10
+#define VOYAGER_QIC_STATS       11
+
 typedef struct VoyagerQICCpu {
     uint8_t mask0;              /* FC80h: 1 = masked */
     uint8_t mask1;              /* FC81h: bit i masks QIC CPI i */
@@ -73,6 +83,14 @@ struct VoyagerQICState {
     uint8_t vic_level;          /* bit j: VIC INTR of CPU j asserted */
     uint8_t out_level;          /* bit j: INTR of CPU j asserted */
     uint8_t area_data[VOYAGER_QIC_AREA_SIZE];   /* last values written */
+
+    /*
+     * Statistics, not migrated: interrupts per quad CPU and source, port
+     * accesses per quad CPU (FC70h-FCFFh) and accesses to the CPI area.
+     */
+    uint64_t stat[VOYAGER_QIC_CPUS * VOYAGER_QIC_STATS];
+    uint64_t accesses[VOYAGER_QIC_CPUS];
+    uint64_t area_accesses;
 };
 
 /* Hardware CPU id of quad-local CPU @j of this card. */
@@ -94,8 +112,11 @@ void voyager_qic_port_write(VoyagerQICState *s, int j, hwaddr addr,
  */
 int voyager_qic_intack(VoyagerQICState *s, int j, int *cpi);
 
-/* What a QIC-only CPU reads when it acknowledges nothing: base + 7. */
-int voyager_qic_spurious(VoyagerQICState *s);
+/*
+ * What QIC-only CPU @j reads when it acknowledges nothing: the QIC CPI
+ * base + 7.
+ */
+int voyager_qic_spurious(VoyagerQICState *s, int j);
 
 /*
  * What the firmware of a parked CPU does with an interrupt it does not

@@ -29,6 +29,17 @@ OBJECT_DECLARE_SIMPLE_TYPE(VoyagerVICState, VOYAGER_VIC)
 #define VOYAGER_VIC_CMN_INT     17
 #define VOYAGER_VIC_INPUTS      18
 
+/*
+ * Interrupt statistics per VIC CPU (InterruptStatsProvider, `info irq`):
+ * index cpu * VOYAGER_VIC_STATS + n, n = ISA IRQ 0-15 acknowledged, then
+ * CPI levels 0-7, SYS_INT, CMN_INT, spurious acknowledges.
+ */
+#define VOYAGER_VIC_STAT_CPI    16
+#define VOYAGER_VIC_STAT_SYS    24
+#define VOYAGER_VIC_STAT_CMN    25
+#define VOYAGER_VIC_STAT_SPUR   26
+#define VOYAGER_VIC_STATS       27
+
 #define VOYAGER_VIC_REG_BASE    0xfc00
 #define VOYAGER_VIC_REG_SIZE    0x70
 
@@ -109,6 +120,14 @@ struct VoyagerVICState {
     int8_t owner[VOYAGER_VIC_ISA_IRQS]; /* CPU servicing the IRQ, -1 */
     int8_t route[VOYAGER_VIC_ISA_IRQS]; /* CPU it is offered to, -1 */
     uint8_t out_level;          /* bit n: INTR of CPU n asserted */
+
+    /*
+     * Statistics, not migrated: interrupts per CPU and source (see
+     * VOYAGER_VIC_STAT_*), and port accesses (dyad and registers) per
+     * accessing hardware CPU, the cost a port access has on the hardware.
+     */
+    uint64_t stat[VOYAGER_VIC_CPUS * VOYAGER_VIC_STATS];
+    uint64_t accesses[VOYAGER_VIC_IDS];
 
     /* fault-cpi-storm: spurious CPIs still to raise, timer, generator */
     QEMUTimer *storm_timer;

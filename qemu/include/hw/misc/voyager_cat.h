@@ -107,6 +107,8 @@ struct VoyagerCatState {
     uint8_t psi_general;        /* subaddress 8007h */
     uint8_t psi_mask;           /* subaddress 8001h */
     bool cmn_level;
+    /* statistics, not migrated: port accesses (96h-98h, SSPB) */
+    uint64_t accesses;
 };
 
 /*
