@@ -474,6 +474,12 @@ bool voyager_cat_probed(void)
 	return cat_probed;
 }
 
+/* Did @module answer the probe? */
+bool voyager_cat_present(u8 module)
+{
+	return cat_probed && cat_find(module);
+}
+
 const struct voyager_quad_card *voyager_cat_quad_card(unsigned int slot)
 {
 	if (slot >= ARRAY_SIZE(cat_quads) || !(cat_quad_present & BIT(slot)))

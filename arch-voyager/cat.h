@@ -60,6 +60,7 @@ int voyager_cat_subaddr_write(u8 module, u8 asic, u16 addr,
 /* Level 5 only, from voyager_arch_setup(): memblock era, no allocation. */
 int voyager_cat_probe(void);
 bool voyager_cat_probed(void);
+bool voyager_cat_present(u8 module);
 /* NULL unless slot (0-7) holds a quad card. */
 const struct voyager_quad_card *voyager_cat_quad_card(unsigned int slot);
 /* Hardware CPUs on a VIC line (dyad CPUs and extended quad CPUs). */

@@ -41,7 +41,7 @@ static int voyager_cpu_disable(void)
 			cpu);
 		return -EBUSY;
 	}
-	voyager_vic_tick_leave(cpu);
+	voyager_vic_offline(cpu);
 	cpu_disable_common();
 	/* fixup_irqs() moved its IRQs; nothing may reach it any more. */
 	voyager_close_local_interrupts();

@@ -11,6 +11,13 @@
  * handler acknowledges it at once and asks for an orderly power-off, a
  * second press powers off at once.  Power-off itself is a PSI command.
  *
+ * An AC failure (the supply runs on its batteries) is passed to init as
+ * SIGPWR, as the old port did, and the PSI is then polled once a second
+ * until the mains is back, when init gets SIGPWR again.  While CMN_INT
+ * cannot reach some CPU (vic.c had to close line 7 under an IRQ 7 nobody
+ * takes), the PSI is polled once a second too, well within the 3 s the
+ * supply waits for a switch acknowledge.
+ *
  * SYS_INT (a system or bus error, CPI base + 8 on line 0) also lands here:
  * the firmware takes the machine down if it is not acknowledged, and all
  * the old port did was acknowledge it and say so.
@@ -23,6 +30,8 @@
 #include <linux/interrupt.h>
 #include <linux/io.h>
 #include <linux/reboot.h>
+#include <linux/sched/signal.h>
+#include <linux/timer.h>
 #include <linux/spinlock.h>
 #include <linux/workqueue.h>
 #include <asm/desc.h>
@@ -46,10 +55,14 @@
 #define PSI_SUPPLY_SWITCH_OFF	0x08
 #define PSI_SUPPLY_CLEAR_SWOFF	0x13
 #define PSI_AC_FAIL		0x8004
+#define PSI_AC_FAIL_SUPPLIES	0x1f	/* one bit per supply */
+#define PSI_AC_FAIL_CHANGED	0x80
 #define PSI_GENERAL		0x8007
 #define PSI_SUBREGS		8
 #define PSI_GEN_POWER_DOWN	0x10
 #define PSI_GEN_CLEAR		0x12
+/* What the old port wrote to the general register on an AC failure. */
+#define PSI_GEN_AC_FAIL_ACK	0x80
 
 /* The check bit is set at once on sane hardware; a few tries, no more. */
 #define PSI_CHECK_TRIES		3
@@ -62,10 +75,25 @@
 #define QIC_CLEAR_CMN		0x08
 #define QIC_CLEAR_SYS		0x04
 
-static bool psi_ready;
+/* The PSI did not answer at its initcall: no power switch, no power-off. */
+static bool psi_broken;
 static bool psi_switch_pressed;
+/* On batteries: the PSI is polled until the mains is back. */
+static bool psi_on_battery;
+/* Some CPU cannot take CMN_INT: the PSI is polled instead. */
+static bool psi_cmn_polled;
 /* One CPU reads the PSI at a time; the broadcast reaches every CPU. */
 static DEFINE_RAW_SPINLOCK(psi_lock);
+
+static void psi_poll_fn(struct timer_list *t);
+static DEFINE_TIMER(psi_poll_timer, psi_poll_fn);
+
+/* Level 5 with a PSI that answered the CAT probe. */
+static bool psi_usable(void)
+{
+	return voyager_id.level == 5 && !READ_ONCE(psi_broken) &&
+	       voyager_cat_present(VOYAGER_CAT_PSI);
+}
 
 static int psi_subread(u16 addr, u8 *val)
 {
@@ -99,10 +127,10 @@ static void psi_power_down(void)
 	       general);
 }
 
-/* pm_power_off on Level 5: run on one CPU, the others are stopped. */
+/* Power-off on Level 5: run on one CPU, the others are stopped. */
 void voyager_psi_power_off(void)
 {
-	if (!psi_ready) {
+	if (!psi_usable()) {
 		pr_err("no PSI: cannot power off, halting\n");
 		return;
 	}
@@ -171,6 +199,47 @@ static void psi_switch_off(void)
 	orderly_poweroff(true);
 }
 
+/* Poll while on batteries or while some CPU cannot take CMN_INT. */
+static void psi_poll_arm(void)
+{
+	if ((READ_ONCE(psi_on_battery) || READ_ONCE(psi_cmn_polled)) &&
+	    !timer_pending(&psi_poll_timer))
+		mod_timer(&psi_poll_timer, jiffies + HZ);
+}
+
+/*
+ * The mains failed (AC fail register @ac_fail): tell init with SIGPWR,
+ * as the old port did, and watch the PSI until it is back.  Only a report
+ * with its "changed" bit set is a new event.
+ */
+static void psi_ac_fail(u8 ac_fail)
+{
+	if (!(ac_fail & PSI_AC_FAIL_CHANGED))
+		return;
+	psi_subwrite(PSI_GENERAL, PSI_GEN_AC_FAIL_ACK);
+	if (psi_on_battery)
+		return;
+	pr_crit("AC power failure (AC fail %#04x): running on batteries, init told (SIGPWR)\n",
+		ac_fail);
+	WRITE_ONCE(psi_on_battery, true);
+	kill_cad_pid(SIGPWR, 1);
+	psi_poll_arm();
+}
+
+/* On batteries: is the mains back? */
+static void psi_ac_check(void)
+{
+	u8 ac_fail;
+
+	if (psi_subread(PSI_AC_FAIL, &ac_fail))
+		return;
+	if (ac_fail & PSI_AC_FAIL_SUPPLIES)
+		return;
+	pr_info("AC power restored, init told (SIGPWR)\n");
+	WRITE_ONCE(psi_on_battery, false);
+	kill_cad_pid(SIGPWR, 1);
+}
+
 /* A CMN_INT: find out what the PSI wants and do it. */
 static void psi_event(void)
 {
@@ -186,9 +255,9 @@ static void psi_event(void)
 			psi_switch_off();
 			return;
 		}
-		/* Not the switch: the mains.  Nothing to do but say so. */
-		pr_warn("AC failure reported (AC fail %#04x)\n",
-			sub[PSI_AC_FAIL - PSI_SUPPLY]);
+		/* Not the switch: the mains. */
+		psi_ac_fail(sub[PSI_AC_FAIL - PSI_SUPPLY]);
+		return;
 	} else if (status & PSI_STATUS_MAJOR_FAULT) {
 		pr_crit("major power supply fault: powering off\n");
 		psi_power_down();
@@ -215,12 +284,47 @@ static void psi_ack(unsigned int line, u8 qic_clear)
 DEFINE_IDTENTRY_SYSVEC(sysvec_voyager_cmn_int)
 {
 	/* Another CPU handles this broadcast: nothing left to do here. */
-	if (psi_ready && voyager_id.level == 5 &&
-	    raw_spin_trylock(&psi_lock)) {
+	if (psi_usable() && raw_spin_trylock(&psi_lock)) {
 		psi_event();
 		raw_spin_unlock(&psi_lock);
 	}
 	psi_ack(VIC_CMN_LINE, QIC_CLEAR_CMN);
+}
+
+/* The poll: what a CMN_INT would have told, once a second. */
+static void psi_poll_fn(struct timer_list *t)
+{
+	unsigned long flags;
+	u8 status;
+
+	raw_spin_lock_irqsave(&psi_lock, flags);
+	if (READ_ONCE(psi_on_battery))
+		psi_ac_check();
+	/* The status register says whether there is anything to read. */
+	if (READ_ONCE(psi_cmn_polled) &&
+	    !voyager_cat_read(VOYAGER_CAT_PSI, VOYAGER_CAT_ASIC,
+			      PSI_REG_STATUS, &status) && status)
+		psi_event();
+	raw_spin_unlock_irqrestore(&psi_lock, flags);
+	psi_poll_arm();
+}
+
+/**
+ * voyager_psi_poll() - poll the PSI while some CPU cannot take CMN_INT
+ * @on: true when the first CPU closed line 7, false when the last opened
+ *	it again
+ *
+ * Any context.
+ */
+void voyager_psi_poll(bool on)
+{
+	if (!psi_usable())
+		return;
+	WRITE_ONCE(psi_cmn_polled, on);
+	if (on) {
+		pr_warn_ratelimited("CMN_INT line closed under an unwanted IRQ 7: polling the power supply every second\n");
+		psi_poll_arm();
+	}
 }
 
 DEFINE_IDTENTRY_SYSVEC(sysvec_voyager_sys_int)
@@ -237,12 +341,7 @@ void __init voyager_psi_install_gates(void)
 	sysvec_install(VOYAGER_VIC_SYS_VECTOR, sysvec_voyager_sys_int);
 }
 
-/* CMN_INT shares master line 7 with IRQ 7: keep it open on every CPU. */
-static void psi_open_cmn_line(void *unused)
-{
-	legacy_pic->unmask(VIC_CMN_LINE);
-}
-
+/* CMN_INT is open since the VIC set-up; check that the PSI answers. */
 static int __init voyager_psi_init(void)
 {
 	u8 id;
@@ -251,12 +350,11 @@ static int __init voyager_psi_init(void)
 		return 0;
 	if (!voyager_cat_probed() ||
 	    voyager_cat_read(VOYAGER_CAT_PSI, VOYAGER_CAT_ASIC, 0, &id)) {
+		WRITE_ONCE(psi_broken, true);
 		pr_warn("no answer from the PSI (CAT module %02x): no power switch, no power-off\n",
 			VOYAGER_CAT_PSI);
 		return 0;
 	}
-	psi_ready = true;
-	on_each_cpu(psi_open_cmn_line, NULL, 1);
 	pr_info("power switch and power-off ready (CMN_INT at vector %#x)\n",
 		VOYAGER_VIC_CMN_VECTOR);
 	return 0;

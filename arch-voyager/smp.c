@@ -41,7 +41,8 @@
 #define VIC_CPI_BASE			0xfc41
 #define BOOT_CPI_MASTER_MASK		0xfe	/* only line 0 open */
 
-static DEFINE_PER_CPU(unsigned long, voyager_cpi_mailbox);
+/* Written by other CPUs on every CPI: a cache line of its own. */
+static DEFINE_PER_CPU_ALIGNED(unsigned long, voyager_cpi_mailbox);
 /*
  * Hardware CPUs on a VIC line.  Without the CAT probe of the quad cards
  * every present CPU below 8 is taken for one.
@@ -114,9 +115,9 @@ static void voyager_send_cpi(const struct cpumask *mask, enum voyager_cpi cpi)
 		outb(targets, VIC_CPI_LEVEL0);
 }
 
-void voyager_send_enable_irq(const struct cpumask *mask)
+void voyager_send_enable_irq(unsigned int cpu)
 {
-	voyager_send_cpi(mask, VOYAGER_CPI_ENABLE_IRQ);
+	voyager_send_cpi(cpumask_of(cpu), VOYAGER_CPI_ENABLE_IRQ);
 }
 
 static int voyager_vector_cpi(int vector)
@@ -295,7 +296,7 @@ void voyager_cpi_action(enum voyager_cpi cpi)
 		generic_smp_call_function_single_interrupt();
 		break;
 	case VOYAGER_CPI_ENABLE_IRQ:
-		voyager_vic_enable_local();
+		voyager_vic_open_requested();
 		break;
 	case VOYAGER_CPI_STOP:
 		stop_this_cpu(NULL);
@@ -312,22 +313,23 @@ DEFINE_IDTENTRY_SYSVEC(sysvec_voyager_vic_cpi)
 		VOYAGER_CPI_CALL_FUNCTION, VOYAGER_CPI_CALL_FUNCTION_SINGLE,
 		VOYAGER_CPI_ENABLE_IRQ, VOYAGER_CPI_STOP,
 	};
+	unsigned long posted;
 	unsigned int i;
-	unsigned long *mailbox = this_cpu_ptr(&voyager_cpi_mailbox);
 	/* The tick code looks at the interrupted registers. */
 	struct pt_regs *old_regs = set_irq_regs(regs);
 
 	/* Acknowledge first: a CPI sent from now on is delivered again. */
 	voyager_vic_eoi_cpi();
+	posted = xchg(this_cpu_ptr(&voyager_cpi_mailbox), 0);
 	/*
 	 * Nothing posted: a CPI no sender asked for, or one whose work an
 	 * earlier pass already did (CPIs sent while one is latched merge).
 	 * Count it in /proc/interrupts' SPU; it is harmless, so no message.
 	 */
-	if (!READ_ONCE(*mailbox))
+	if (!posted)
 		inc_irq_stat(irq_spurious_count);
 	for (i = 0; i < ARRAY_SIZE(order); i++)
-		if (test_and_clear_bit(order[i], mailbox))
+		if (posted & BIT(order[i]))
 			voyager_cpi_action(order[i]);
 	set_irq_regs(old_regs);
 }
@@ -362,6 +364,9 @@ static void voyager_setup_percpu_clockev(void)
 	evt->rating = 100;
 	evt->cpumask = cpumask_of(smp_processor_id());
 	evt->broadcast = voyager_timer_broadcast;
+	/* Interrupts are on: the VIC lines can open now. */
+	if (cpumask_test_cpu(smp_processor_id(), &voyager_vic_cpumask))
+		voyager_vic_online();
 	clockevents_register_device(evt);
 }
 

@@ -4,12 +4,31 @@
  *
  * Every VIC processor has its own 8259 pair ("dyad") at the usual ports
  * 20h/21h/A0h/A1h; a CPU can only reach its own dyad.  The VIC offers each
- * asserted IRQ to a CPU that has it unmasked in its dyad (statically to a
- * CPU that claims all IRQs, dynamically to the lowest-priority eligible
- * one), and once that CPU sends its EOI a still-asserted level line is
- * offered again.  So masking is per CPU and lazy: a CPU that receives an
- * IRQ it should not take (disabled, or outside the IRQ's affinity) masks
- * it in its own dyad and EOIs it, and the VIC passes it on.
+ * asserted IRQ to a CPU that has it open in its dyad (statically to a CPU
+ * that claims all IRQs, dynamically to the lowest-priority eligible one),
+ * and once that CPU sends its EOI a still-asserted level line is offered
+ * again.
+ *
+ * So the kernel routes an IRQ by opening its line in exactly one CPU's
+ * dyad: each device IRQ has a single target CPU, chosen from its affinity,
+ * and the line is closed everywhere else.  The flow is "fast EOI": the
+ * handler runs with the line open and in service, and the specific EOI
+ * after it is the only port access of a device interrupt (two on the
+ * slave: its EOI and the cascade's).  A CPU that receives an IRQ it must
+ * not take (disabled, freed, or moved to another CPU meanwhile) closes
+ * the line in its own dyad and sends the EOI, and the VIC offers the line
+ * to the CPU that has it open.  Opening a line on another CPU goes
+ * through the "enable IRQ" CPI, sent only if that CPU has it closed.
+ *
+ * Two master lines are shared with the VIC's own interrupts and stay
+ * open on every running VIC CPU: line 0 carries CPI level 0 (and SYS_INT)
+ * besides the PIT, and line 7 carries CMN_INT (power supply events)
+ * besides IRQ 7.  IRQ 0 and IRQ 7 are therefore taken wherever they land.
+ * Line 0 is never closed.  Line 7 is closed only under an IRQ 7 nobody
+ * takes (no handler, disabled, or masked by its handler) that would
+ * otherwise interrupt without end; while it is closed on some CPU the
+ * power supply is polled instead (psi.c), so no power switch press is
+ * lost.
  *
  * Legacy IRQs use ISA_IRQ_VECTOR(0) (30h) and up, not the 20h of the old
  * port: both the dyads' ICW2 and the VIC's MCA vector bases say so.
@@ -17,11 +36,14 @@
 
 #define pr_fmt(fmt) "Voyager VIC: " fmt
 
+#include <linux/cpumask.h>
+#include <linux/i8253.h>
 #include <linux/init.h>
 #include <linux/interrupt.h>
 #include <linux/io.h>
 #include <linux/ioport.h>
 #include <linux/irq.h>
+#include <linux/irqdesc.h>
 #include <linux/percpu.h>
 #include <linux/spinlock.h>
 #include <asm/apic.h>
@@ -54,9 +76,32 @@
 #define PORT_B				0x61
 #define PORT_B_IRQ0_RESET		0x80
 
-/* This CPU's dyad mask, as last written (IRQ 8-15 in the high byte). */
-static DEFINE_PER_CPU(u16, vic_dyad_mask) = 0xffff;
-static DEFINE_RAW_SPINLOCK(vic_lock);
+/* The master lines shared with the VIC's own interrupts. */
+#define VIC_TICK_LINE			0	/* PIT, CPI level 0, SYS_INT */
+#define VIC_CMN_LINE			7	/* IRQ 7, CMN_INT */
+#define VIC_SHARED_LINES		(BIT(VIC_TICK_LINE) | BIT(VIC_CMN_LINE))
+#define VIC_ALL_CLOSED			0xffff
+
+/*
+ * This CPU's dyad mask as last written (IRQ 8-15 in the high byte; the
+ * cascade bit is derived from the slave's lines).  Written only by its
+ * own CPU, with interrupts off; other CPUs read it to decide whether a
+ * line needs the "enable IRQ" CPI.
+ */
+static DEFINE_PER_CPU(u16, vic_dyad_mask) = VIC_ALL_CLOSED;
+/* IRQs other CPUs asked this CPU to open (the "enable IRQ" CPI). */
+static DEFINE_PER_CPU(unsigned long, vic_open_request);
+
+/*
+ * VIC CPUs that take device IRQs: the boot CPU alone while it claims
+ * every IRQ, then every online VIC CPU.
+ */
+static struct cpumask vic_irq_cpus;
+/* Running VIC CPUs with lines 0 and 7 open: where IRQ 0 and 7 may land. */
+static struct cpumask vic_shared_cpus;
+/* Of those, the CPUs that had to close line 7 (an unwanted IRQ 7). */
+static struct cpumask vic_cmn_closed;
+static bool vic_dynamic __read_mostly;
 
 /**
  * voyager_vic_id() - decode a who-am-I value
@@ -71,17 +116,24 @@ int voyager_vic_id(u8 whoami)
 	return whoami ? __ffs(whoami) : -1;
 }
 
-/* The hardware number of the running CPU. */
+/* The hardware number of the running CPU, read from the VIC. */
 int voyager_hw_cpu(void)
 {
 	return voyager_vic_id(inb(VOYAGER_VIC_WHO_AM_I));
 }
 
+/* Write this CPU's dyad mask; only the changed 8259s are written. */
 static void vic_write_mask(u16 mask)
 {
 	u16 *cached = this_cpu_ptr(&vic_dyad_mask);
-	u16 changed = *cached ^ mask;
+	u16 changed;
 
+	/* The slave reaches the CPU through the master's cascade line. */
+	if ((mask & 0xff00) != 0xff00)
+		mask &= ~BIT(CASCADE_LINE);
+	else
+		mask |= BIT(CASCADE_LINE);
+	changed = *cached ^ mask;
 	*cached = mask;
 	if (changed & 0x00ff)
 		outb(mask & 0xff, PIC_MASTER_IMR);
@@ -89,54 +141,28 @@ static void vic_write_mask(u16 mask)
 		outb(mask >> 8, PIC_SLAVE_IMR);
 }
 
-/*
- * IRQ 0 shares line 0 with CPI level 0: closing it would cut the CPU off
- * from every CPI, including the one that would open it again.  The tick
- * needs no masking anyway: its latched request is reset through port B.
- */
-#define VIC_NEVER_MASKED		BIT(0)
-
-static void vic_mask_local(unsigned int irq)
+static void vic_close_local(unsigned int irq)
 {
-	unsigned long flags;
-
-	if (BIT(irq) & VIC_NEVER_MASKED)
-		return;
-	raw_spin_lock_irqsave(&vic_lock, flags);
 	vic_write_mask(__this_cpu_read(vic_dyad_mask) | BIT(irq));
-	raw_spin_unlock_irqrestore(&vic_lock, flags);
 }
 
-static void vic_unmask_local(unsigned int irq)
+static void vic_open_local(unsigned int irq)
 {
-	unsigned long flags;
-	u16 mask;
-
-	raw_spin_lock_irqsave(&vic_lock, flags);
-	mask = __this_cpu_read(vic_dyad_mask) & ~BIT(irq);
-	/* The slave's IRQs arrive through the cascade line of the master. */
-	if (irq >= 8)
-		mask &= ~BIT(CASCADE_LINE);
-	vic_write_mask(mask);
-	raw_spin_unlock_irqrestore(&vic_lock, flags);
+	vic_write_mask(__this_cpu_read(vic_dyad_mask) & ~BIT(irq));
 }
 
-/* Read this CPU's ISR or IRR (@ocw3) bit of @irq; leaves IRR selected. */
-static bool vic_read_status(unsigned int irq, u8 ocw3)
+static bool vic_closed_on(unsigned int cpu, unsigned int irq)
+{
+	return READ_ONCE(per_cpu(vic_dyad_mask, cpu)) & BIT(irq);
+}
+
+/* Is @irq really in service in this CPU's dyad?  Leaves ISR selected. */
+static bool vic_in_service(unsigned int irq)
 {
 	unsigned int port = irq < 8 ? PIC_MASTER_CMD : PIC_SLAVE_CMD;
-	u8 val;
 
-	outb(ocw3, port);
-	val = inb(port);
-	outb(OCW3_READ_IRR, port);
-	return val & BIT(irq & 7);
-}
-
-/* Is @irq really in service in this CPU's dyad? */
-static bool vic_irq_in_service(unsigned int irq)
-{
-	return vic_read_status(irq, OCW3_READ_ISR);
+	outb(OCW3_READ_ISR, port);
+	return inb(port) & BIT(irq & 7);
 }
 
 static void vic_eoi(unsigned int irq)
@@ -149,143 +175,295 @@ static void vic_eoi(unsigned int irq)
 	}
 }
 
-static void vic_irq_mask(struct irq_data *d)
+/* The PIT request is latched on MCA machines: reset the latch. */
+static void vic_reset_irq0_latch(void)
 {
-	vic_mask_local(d->irq);
+	unsigned long flags;
+
+	/* pcspkr and the PIT channel 2 users share port B. */
+	raw_spin_lock_irqsave(&i8253_lock, flags);
+	outb(inb(PORT_B) | PORT_B_IRQ0_RESET, PORT_B);
+	raw_spin_unlock_irqrestore(&i8253_lock, flags);
+}
+
+/* The single CPU a device IRQ is routed to. */
+static unsigned int vic_target(struct irq_data *d)
+{
+	return cpumask_first(irq_data_get_effective_affinity_mask(d));
+}
+
+static bool vic_shared_line(unsigned int irq)
+{
+	return BIT(irq) & VIC_SHARED_LINES;
+}
+
+/* Line 7 is closed here: the power supply must be polled meanwhile. */
+static void vic_close_cmn_local(void)
+{
+	unsigned int cpu = smp_processor_id();
+
+	vic_close_local(VIC_CMN_LINE);
+	if (!cpumask_test_and_set_cpu(cpu, &vic_cmn_closed))
+		voyager_psi_poll(true);
+}
+
+/* This CPU opens the lines other CPUs asked for (the "enable IRQ" CPI). */
+void voyager_vic_open_requested(void)
+{
+	unsigned long irqs = xchg(this_cpu_ptr(&vic_open_request), 0);
+	unsigned int cpu = smp_processor_id();
+
+	if (!irqs)
+		return;
+	vic_write_mask(__this_cpu_read(vic_dyad_mask) & ~irqs);
+	if ((irqs & BIT(VIC_CMN_LINE)) &&
+	    cpumask_test_and_clear_cpu(cpu, &vic_cmn_closed) &&
+	    cpumask_empty(&vic_cmn_closed))
+		voyager_psi_poll(false);
+}
+
+/* Open @irq on @cpu: directly if it is this CPU, else by the CPI. */
+static void vic_open_on(unsigned int cpu, unsigned int irq)
+{
+	if (cpu == smp_processor_id()) {
+		set_bit(irq, this_cpu_ptr(&vic_open_request));
+		voyager_vic_open_requested();
+		return;
+	}
+	if (!vic_closed_on(cpu, irq))
+		return;
+	set_bit(irq, per_cpu_ptr(&vic_open_request, cpu));
+	voyager_send_enable_irq(cpu);
 }
 
 /*
- * Open @d's line on every CPU of its affinity: this CPU's dyad directly,
- * the others through the "enable IRQ" CPI.  CPUs that had it open and are
- * no longer in the affinity close it lazily (voyager_handle_irq()).
+ * irq_enable, irq_unmask: open the line on the IRQ's target, or for
+ * IRQ 7 on every CPU that closed it.  Called with the descriptor locked.
  */
-static void vic_open_on_affinity(struct irq_data *d)
+static void vic_irq_open(struct irq_data *d)
 {
-	const struct cpumask *dest = irq_data_get_effective_affinity_mask(d);
-	struct cpumask others;
+	unsigned int cpu;
 
-	if (cpumask_test_cpu(smp_processor_id(), dest))
-		vic_unmask_local(d->irq);
-	/*
-	 * Line 0 is never closed and every secondary opens it when it
-	 * starts: no CPI for it (genirq unmasks the tick after each one).
-	 */
-	if (BIT(d->irq) & VIC_NEVER_MASKED)
+	switch (d->irq) {
+	case VIC_TICK_LINE:
+	case CASCADE_LINE:
 		return;
-	cpumask_and(&others, dest, cpu_online_mask);
-	cpumask_clear_cpu(smp_processor_id(), &others);
-	if (!cpumask_empty(&others))
-		voyager_send_enable_irq(&others);
-}
-
-static void vic_irq_unmask(struct irq_data *d)
-{
-	vic_open_on_affinity(d);
-}
-
-static void vic_irq_mask_ack(struct irq_data *d)
-{
-	unsigned int irq = d->irq;
-
-	/*
-	 * IRQ 7 and 15 also come as the 8259's spurious interrupt when a
-	 * request went away before INTA: count it, do not handle it twice.
-	 */
-	if ((irq & 7) == 7 && !vic_irq_in_service(irq)) {
-		atomic_inc(&irq_err_count);
+	case VIC_CMN_LINE:
+		for_each_cpu(cpu, &vic_cmn_closed)
+			vic_open_on(cpu, VIC_CMN_LINE);
 		return;
 	}
-	vic_mask_local(irq);
-	/* The PIT request is latched on MCA machines: reset the latch. */
-	if (irq == 0)
-		outb(inb(PORT_B) | PORT_B_IRQ0_RESET, PORT_B);
-	vic_eoi(irq);
+	cpu = vic_target(d);
+	if (cpu < nr_cpu_ids)
+		vic_open_on(cpu, d->irq);
 }
 
+/*
+ * irq_mask: close the line if this CPU is its target.  Elsewhere the mask
+ * is lazy: the target closes the line when the IRQ next reaches it.
+ */
+static void vic_irq_mask(struct irq_data *d)
+{
+	switch (d->irq) {
+	case VIC_TICK_LINE:
+	case CASCADE_LINE:
+		return;
+	case VIC_CMN_LINE:
+		vic_close_cmn_local();
+		return;
+	}
+	if (vic_target(d) == smp_processor_id())
+		vic_close_local(d->irq);
+}
+
+static void vic_irq_eoi(struct irq_data *d)
+{
+	if (d->irq == 0)
+		vic_reset_irq0_latch();
+	vic_eoi(d->irq);
+}
+
+/* The VIC CPU of @dest that has the fewest device IRQs routed to it. */
+static unsigned int vic_least_loaded(const struct cpumask *dest)
+{
+	unsigned int load[NR_CPUS] = { };
+	unsigned int irq, cpu, best = nr_cpu_ids;
+
+	for (irq = 1; irq < NR_IRQS_LEGACY; irq++) {
+		struct irq_data *d = irq_get_irq_data(irq);
+
+		if (!d || vic_shared_line(irq) || irq == CASCADE_LINE ||
+		    !irqd_is_started(d))
+			continue;
+		cpu = vic_target(d);
+		if (cpu < nr_cpu_ids)
+			load[cpu]++;
+	}
+	for_each_cpu(cpu, dest)
+		if (best >= nr_cpu_ids || load[cpu] < load[best])
+			best = cpu;
+	return best;
+}
+
+/*
+ * Route @d to one CPU of @dest: open the line there; the old target
+ * closes it when the IRQ next reaches it (or now, if it is this CPU).
+ */
 static int vic_irq_set_affinity(struct irq_data *d,
 				const struct cpumask *dest, bool force)
 {
-	struct cpumask vic_dest;
+	struct cpumask cpus;
+	unsigned int old = vic_target(d), cpu;
 
-	/* The tick shares its 8259 line with CPI level 0: it stays put. */
-	if (d->irq == 0)
+	/* Lines shared with the VIC's CPIs and CMN_INT stay open everywhere. */
+	if (vic_shared_line(d->irq) || d->irq == CASCADE_LINE)
 		return -EINVAL;
-	/* Only CPUs with a VIC line can take an IRQ. */
-	cpumask_and(&vic_dest, dest, voyager_vic_cpu_mask);
-	if (!cpumask_intersects(&vic_dest, cpu_online_mask))
-		return -EINVAL;
-	irq_data_update_effective_affinity(d, &vic_dest);
-	if (!irqd_irq_disabled(d) && !irqd_irq_masked(d))
-		vic_open_on_affinity(d);
+	cpumask_and(&cpus, dest, &vic_irq_cpus);
+	cpumask_and(&cpus, &cpus, cpu_online_mask);
+	if (cpumask_empty(&cpus)) {
+		/* Only CPUs with a VIC line can take an IRQ. */
+		if (vic_dynamic || !cpumask_intersects(dest, voyager_vic_cpu_mask))
+			return -EINVAL;
+		/* The boot CPU claims every IRQ until all CPUs are up. */
+		cpumask_copy(&cpus, &vic_irq_cpus);
+	}
+	cpu = cpumask_test_cpu(old, &cpus) ? old : vic_least_loaded(&cpus);
+	irq_data_update_effective_affinity(d, cpumask_of(cpu));
+	if (cpu == old || !irqd_is_started(d) || irqd_irq_disabled(d) ||
+	    irqd_irq_masked(d))
+		return IRQ_SET_MASK_OK;
+	vic_open_on(cpu, d->irq);
+	if (old == smp_processor_id())
+		vic_close_local(d->irq);
 	return IRQ_SET_MASK_OK;
 }
 
 static struct irq_chip vic_chip = {
 	.name			= "VIC",
+	.irq_enable		= vic_irq_open,
+	.irq_unmask		= vic_irq_open,
 	.irq_mask		= vic_irq_mask,
-	.irq_disable		= vic_irq_mask,
-	.irq_unmask		= vic_irq_unmask,
-	.irq_mask_ack		= vic_irq_mask_ack,
+	.irq_eoi		= vic_irq_eoi,
 	.irq_set_affinity	= vic_irq_set_affinity,
-	.flags			= IRQCHIP_SKIP_SET_WAKE,
+	.flags			= IRQCHIP_SKIP_SET_WAKE | IRQCHIP_AFFINITY_PRE_STARTUP,
 };
 
 /*
- * The flow handler: a level IRQ this CPU must not take (disabled, or not
- * in its affinity) is masked here and EOIed, and the VIC offers it to a
- * CPU that has it open.
+ * An IRQ this CPU must not take: a spurious one (8259 line 7 of the
+ * master or the slave, nothing in service) is counted and dropped; any
+ * other is closed here, unless its line is shared, and acknowledged, so
+ * that the VIC offers it to the CPU that has it open.
  */
-static void voyager_handle_irq(struct irq_desc *desc)
+static void vic_refuse_irq(struct irq_data *d)
 {
-	struct irq_data *d = irq_desc_get_irq_data(desc);
+	unsigned int irq = d->irq;
 
-	if (!irqd_irq_disabled(d) &&
-	    !cpumask_test_cpu(smp_processor_id(),
-			      irq_data_get_effective_affinity_mask(d))) {
-		vic_irq_mask_ack(d);
+	if ((irq & 7) == 7 && !vic_in_service(irq)) {
+		atomic_inc(&irq_err_count);
+		/* The master took the cascade line in the same INTA cycle. */
+		if (irq >= 8)
+			outb(VOYAGER_OCW2_SPECIFIC_EOI | CASCADE_LINE,
+			     PIC_MASTER_CMD);
 		return;
 	}
-	handle_level_irq(desc);
+	if (irq == VIC_CMN_LINE)
+		vic_close_cmn_local();
+	else if (irq != VIC_TICK_LINE)
+		vic_close_local(irq);
+	vic_irq_eoi(d);
+}
+
+/* Does this CPU take @desc's IRQ now?  Called with the descriptor locked. */
+static bool vic_irq_wanted(struct irq_desc *desc)
+{
+	struct irq_data *d = irq_desc_get_irq_data(desc);
+	unsigned int irq = d->irq;
+
+	if (!desc->action || irqd_irq_disabled(d))
+		return false;
+	if (irq == VIC_TICK_LINE)
+		return true;
+	/* Arrived on a closed line: the IRQ raced with its closing. */
+	if (__this_cpu_read(vic_dyad_mask) & BIT(irq) || irqd_irq_masked(d))
+		return false;
+	return irq == VIC_CMN_LINE || vic_target(d) == smp_processor_id();
 }
 
 /*
- * IRQ 0 shares its 8259 line with CPI level 0, which every online VIC CPU
- * keeps open: under dynamic routing the tick may come to any of them.
- * Its effective affinity says so; it changes only with CPU hotplug.
+ * The flow handler: handle_fasteoi_irq() for the IRQs this CPU takes,
+ * lazy closing for the others.  The check runs under the descriptor's
+ * lock, as enabling, masking and routing do.
  */
-static struct cpumask vic_tick_cpus;
-
-static void voyager_vic_tick_join(unsigned int cpu)
+static void voyager_handle_irq(struct irq_desc *desc)
 {
-	cpumask_set_cpu(cpu, &vic_tick_cpus);
-	irq_data_update_effective_affinity(irq_get_irq_data(0), &vic_tick_cpus);
+	bool wanted;
+
+	raw_spin_lock(&desc->lock);
+	wanted = vic_irq_wanted(desc);
+	if (!wanted)
+		vic_refuse_irq(irq_desc_get_irq_data(desc));
+	raw_spin_unlock(&desc->lock);
+	if (wanted)
+		handle_fasteoi_irq(desc);
 }
 
-/* Before fixup_irqs(): the tick is not migrated, it just stops coming. */
-void voyager_vic_tick_leave(unsigned int cpu)
+/* IRQ 0 and 7 are taken by the CPUs that have their shared lines open. */
+static void vic_update_shared_affinity(void)
 {
-	cpumask_clear_cpu(cpu, &vic_tick_cpus);
-	irq_data_update_effective_affinity(irq_get_irq_data(0), &vic_tick_cpus);
+	irq_data_update_effective_affinity(irq_get_irq_data(VIC_TICK_LINE),
+					   &vic_shared_cpus);
+	irq_data_update_effective_affinity(irq_get_irq_data(VIC_CMN_LINE),
+					   &vic_shared_cpus);
+}
+
+/*
+ * A VIC CPU starts taking interrupts, with interrupts enabled (a CPU that
+ * opened line 0 with interrupts off could capture the tick while it
+ * calibrates, and nothing could reach it anyway): open the shared lines,
+ * and take device IRQs too once the VIC routes them dynamically.
+ */
+void voyager_vic_online(void)
+{
+	unsigned int cpu = smp_processor_id();
+	unsigned long flags;
+
+	local_irq_save(flags);
+	vic_write_mask(__this_cpu_read(vic_dyad_mask) & ~VIC_SHARED_LINES);
+	cpumask_set_cpu(cpu, &vic_shared_cpus);
+	vic_update_shared_affinity();
+	if (vic_dynamic)
+		cpumask_set_cpu(cpu, &vic_irq_cpus);
+	local_irq_restore(flags);
+}
+
+/*
+ * Before fixup_irqs() moves this CPU's IRQs: IRQ 0 and 7 just stop
+ * coming here, and no device IRQ may be routed here any more.
+ */
+void voyager_vic_offline(unsigned int cpu)
+{
+	cpumask_clear_cpu(cpu, &vic_irq_cpus);
+	cpumask_clear_cpu(cpu, &vic_shared_cpus);
+	vic_update_shared_affinity();
 }
 
 /* A CPU going offline closes every line, CPI level 0 included. */
 void voyager_close_local_interrupts(void)
 {
-	unsigned long flags;
+	unsigned int cpu = smp_processor_id();
 
-	raw_spin_lock_irqsave(&vic_lock, flags);
-	vic_write_mask(0xffff);
-	raw_spin_unlock_irqrestore(&vic_lock, flags);
+	vic_write_mask(VIC_ALL_CLOSED);
+	this_cpu_write(vic_open_request, 0);
+	if (cpumask_test_and_clear_cpu(cpu, &vic_cmn_closed) &&
+	    cpumask_empty(&vic_cmn_closed))
+		voyager_psi_poll(false);
 }
 
-/* Program this CPU's dyad and its VIC registers. */
+/* Program this CPU's dyad and its VIC registers, every line closed. */
 static void vic_init_local(bool claim_all)
 {
-	unsigned long flags;
 	u8 claim = claim_all ? VIC_CLAIM_STATIC : VIC_CLAIM_DYNAMIC;
-	u16 mask;
 
-	raw_spin_lock_irqsave(&vic_lock, flags);
 	outb(0x01, VIC_REDIRECT_1);
 	outb(claim, VIC_CLAIM_LOW);
 	outb(claim, VIC_CLAIM_HIGH);
@@ -302,49 +480,43 @@ static void vic_init_local(bool claim_all)
 	outb(CASCADE_LINE, PIC_SLAVE_IMR);
 	outb(ICW4_8086, PIC_SLAVE_IMR);
 
-	/* ICW1 cleared the IMRs: write the masks this CPU should have. */
-	mask = __this_cpu_read(vic_dyad_mask);
-	outb(mask & 0xff, PIC_MASTER_IMR);
-	outb(mask >> 8, PIC_SLAVE_IMR);
-	raw_spin_unlock_irqrestore(&vic_lock, flags);
+	/* ICW1 cleared the IMRs: close everything. */
+	outb(VIC_ALL_CLOSED & 0xff, PIC_MASTER_IMR);
+	outb(VIC_ALL_CLOSED >> 8, PIC_SLAVE_IMR);
+	this_cpu_write(vic_dyad_mask, VIC_ALL_CLOSED);
 }
 
 static void vic_legacy_mask(unsigned int irq)
 {
-	vic_mask_local(irq);
+	if (!vic_shared_line(irq))
+		vic_close_local(irq);
 }
 
 static void vic_legacy_unmask(unsigned int irq)
 {
-	vic_unmask_local(irq);
+	vic_open_local(irq);
 }
 
 static void vic_legacy_mask_all(void)
 {
-	unsigned long flags;
-
-	raw_spin_lock_irqsave(&vic_lock, flags);
-	outb(0xff & ~VIC_NEVER_MASKED, PIC_MASTER_IMR);
+	outb(0xff & ~VIC_SHARED_LINES, PIC_MASTER_IMR);
 	outb(0xff, PIC_SLAVE_IMR);
-	raw_spin_unlock_irqrestore(&vic_lock, flags);
 }
 
 static void vic_legacy_restore_mask(void)
 {
-	unsigned long flags;
-	u16 mask;
+	u16 mask = __this_cpu_read(vic_dyad_mask);
 
-	raw_spin_lock_irqsave(&vic_lock, flags);
-	mask = __this_cpu_read(vic_dyad_mask);
 	outb(mask & 0xff, PIC_MASTER_IMR);
 	outb(mask >> 8, PIC_SLAVE_IMR);
-	raw_spin_unlock_irqrestore(&vic_lock, flags);
 }
 
 /* The boot CPU claims every IRQ until the other CPUs are up. */
 static void vic_legacy_init(int auto_eoi)
 {
 	vic_init_local(true);
+	cpumask_copy(&vic_irq_cpus, cpumask_of(smp_processor_id()));
+	voyager_vic_online();
 }
 
 static int vic_legacy_probe(void)
@@ -354,12 +526,14 @@ static int vic_legacy_probe(void)
 
 static int vic_legacy_irq_pending(unsigned int irq)
 {
+	unsigned int port = irq < 8 ? PIC_MASTER_CMD : PIC_SLAVE_CMD;
 	unsigned long flags;
 	bool pending;
 
-	raw_spin_lock_irqsave(&vic_lock, flags);
-	pending = vic_read_status(irq, OCW3_READ_IRR);
-	raw_spin_unlock_irqrestore(&vic_lock, flags);
+	local_irq_save(flags);
+	outb(OCW3_READ_IRR, port);
+	pending = inb(port) & BIT(irq & 7);
+	local_irq_restore(flags);
 	return pending;
 }
 
@@ -386,23 +560,23 @@ void __init voyager_init_irqs(void)
 {
 	int irq;
 
+	/* Lines 0 and 7 open at once: their gates first. */
+	voyager_smp_install_gates();
+	voyager_psi_install_gates();
 	legacy_pic = &vic_legacy_pic;
 	init_ISA_irqs();
 	for (irq = 0; irq < NR_IRQS_LEGACY; irq++) {
 		irq_set_handler(irq, voyager_handle_irq);
 		/*
-		 * Setting a VIC affinity only updates a mask and sends CPIs:
+		 * Setting a VIC affinity only updates a mask and sends a CPI:
 		 * it can happen in process context, not at the next ack.
 		 */
 		irq_set_status_flags(irq, IRQ_MOVE_PCNTXT);
-		irq_data_update_effective_affinity(irq_get_irq_data(irq),
-						   cpumask_of(0));
+		if (!vic_shared_line(irq))
+			irq_data_update_effective_affinity(irq_get_irq_data(irq),
+							   cpumask_of(0));
 	}
-	/* The tick's CPUs grow as they come online: voyager_vic_tick_join(). */
-	cpumask_copy(&vic_tick_cpus, cpumask_of(0));
-	irq_data_update_effective_affinity(irq_get_irq_data(0), &vic_tick_cpus);
-	voyager_smp_install_gates();
-	voyager_psi_install_gates();
+	vic_update_shared_affinity();
 	/* The OS drives the machine now, not the SUS firmware. */
 	outb(inb(VOYAGER_SUS_CONTROL_PORT) | VOYAGER_SUS_OS_IN_CONTROL,
 	     VOYAGER_SUS_CONTROL_PORT);
@@ -416,40 +590,31 @@ void voyager_vic_eoi_cpi(void)
 	outb(VOYAGER_OCW2_SPECIFIC_EOI | 0, PIC_MASTER_CMD);
 }
 
-/* Open on this CPU every enabled IRQ whose affinity includes it. */
-void voyager_vic_enable_local(void)
-{
-	unsigned int irq, cpu = smp_processor_id();
-	struct irq_data *d;
-
-	for (irq = 1; irq < NR_IRQS_LEGACY; irq++) {
-		d = irq_get_irq_data(irq);
-		if (!d || irqd_irq_disabled(d) || irqd_irq_masked(d))
-			continue;
-		if (cpumask_test_cpu(cpu, irq_data_get_effective_affinity_mask(d)))
-			vic_unmask_local(irq);
-	}
-}
-
 /*
  * A secondary VIC CPU, early in its start-up with interrupts off: the
  * boot CPI that started it is still in service; then its dyad and VIC
- * registers, dynamic routing for it, and line 0 open for CPIs.
+ * registers, every line closed until voyager_vic_online().
  */
 void voyager_vic_init_secondary(void)
 {
 	voyager_vic_eoi_cpi();
 	vic_init_local(false);
-	vic_unmask_local(0);
-	voyager_vic_tick_join(smp_processor_id());
-	voyager_vic_enable_local();
 }
 
-/* All CPUs are up: the boot CPU stops claiming every IRQ. */
+/*
+ * All CPUs are up: the boot CPU stops claiming every IRQ, and every
+ * online VIC CPU may be chosen as a target from now on.
+ */
 void voyager_vic_dynamic_routing(void)
 {
+	unsigned long flags;
+
+	local_irq_save(flags);
+	cpumask_and(&vic_irq_cpus, &vic_shared_cpus, voyager_vic_cpu_mask);
+	WRITE_ONCE(vic_dynamic, true);
 	outb(VIC_CLAIM_DYNAMIC, VIC_CLAIM_LOW);
 	outb(VIC_CLAIM_DYNAMIC, VIC_CLAIM_HIGH);
+	local_irq_restore(flags);
 }
 
 /* x86_init.irqs.intr_mode_select: there is no APIC to switch to. */

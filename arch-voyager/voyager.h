@@ -80,10 +80,12 @@ void voyager_timer_init(void);
 void voyager_restart_init(void);
 
 void voyager_vic_eoi_cpi(void);
-void voyager_vic_enable_local(void);
+void voyager_vic_open_requested(void);
 void voyager_vic_init_secondary(void);
+void voyager_vic_online(void);
+void voyager_vic_offline(unsigned int cpu);
 void voyager_vic_dynamic_routing(void);
-void voyager_send_enable_irq(const struct cpumask *mask);
+void voyager_send_enable_irq(unsigned int cpu);
 u8 voyager_vic_cpi_targets(const struct cpumask *mask,
 			   u32 (*hw_id)(unsigned int cpu), u8 vic_cpus,
 			   struct cpumask *no_vic);
@@ -112,7 +114,6 @@ void voyager_qic_init_local(void);
 void voyager_qic_close_local(void);
 void voyager_qic_install_gates(void);
 extern const struct cpumask *const voyager_vic_cpu_mask;
-void voyager_vic_tick_leave(unsigned int cpu);
 void voyager_close_local_interrupts(void);
 bool voyager_restart_parked_cpu(unsigned int cpu);
 void voyager_hotplug_init(void);
@@ -121,5 +122,6 @@ void voyager_smp_install_gates(void);
 /* psi.c: the power switch, power-off and SYS_INT. */
 void voyager_psi_install_gates(void);
 void voyager_psi_power_off(void);
+void voyager_psi_poll(bool on);
 
 #endif /* _VOYAGER_INTERNAL_H */
