@@ -320,11 +320,10 @@ void voyager_psi_poll(bool on)
 {
 	if (!psi_usable())
 		return;
-	WRITE_ONCE(psi_cmn_polled, on);
-	if (on) {
-		pr_warn_ratelimited("CMN_INT line closed under an unwanted IRQ 7: polling the power supply every second\n");
-		psi_poll_arm();
-	}
+	if (xchg(&psi_cmn_polled, on) == on || !on)
+		return;
+	pr_warn("CMN_INT line closed under an unwanted IRQ 7: polling the power supply every second\n");
+	psi_poll_arm();
 }
 
 DEFINE_IDTENTRY_SYSVEC(sysvec_voyager_sys_int)
