@@ -17,6 +17,7 @@
 #include <linux/cpumask.h>
 #include <linux/percpu.h>
 #include <linux/smp.h>
+#include <linux/sync_core.h>
 #include <asm/realmode.h>
 #include "voyager.h"
 
@@ -76,6 +77,12 @@ static void voyager_play_dead(void)
 	 */
 	while (smp_load_acquire(state) != VOYAGER_CPU_RESTART)
 		barrier();
+	/*
+	 * Static keys and alternatives may have changed the kernel text
+	 * while this CPU was away (text_poke_bp() does not sync offline
+	 * CPUs): serialise before running it, as INIT/SIPI would have.
+	 */
+	sync_core();
 	WRITE_ONCE(*state, VOYAGER_CPU_RUNNING);
 	voyager_reenter_kernel();
 }

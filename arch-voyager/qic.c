@@ -6,7 +6,7 @@
  * takes device IRQs and VIC CPIs.  Every CPU of a quad card is reached
  * through the card's QIC instead: a write to line i of the CPU's block in
  * the card's CPI area raises QIC CPI i at that CPU.  QIC CPI 0 is the boot
- * CPI of the siblings, CPIs 1-6 carry the kernel's IPIs, one kind each, so
+ * CPI of the siblings, CPIs 1-7 carry the kernel's IPIs, one kind each, so
  * no mailbox is needed.  The CAT probe says which CPUs are on quad cards,
  * which of them are on a VIC line and where each card's CPI area is.
  *
@@ -42,8 +42,8 @@
 /* Mask 0: only CMN_INT (power supply events) comes through. */
 #define QIC_MASK0_RUN		0xf7
 #define QIC_MASK0_OFF		0xff
-/* Mask 1: CPIs 1-6 at run time, only CPI 0 while a sibling waits. */
-#define QIC_MASK1_RUN		0x81
+/* Mask 1: CPIs 1-7 at run time, only CPI 0 while a sibling waits. */
+#define QIC_MASK1_RUN		0x01
 #define QIC_MASK1_BOOT		0xfe
 #define QIC_MASK1_OFF		0xff
 
@@ -139,26 +139,34 @@ static void qic_ack(unsigned int line)
  * Quad cards did not start with a GDT (or GDT pseudo-descriptor) that was
  * not naturally aligned (reference 6.4).  6.12's trampoline loads
  * boot_gdt, cache-line aligned, through a descriptor whose base field is
- * 4-byte aligned; say so loudly if that is ever lost.  The real-mode blob
- * exists only from the early initcalls on: checked at the first QIC boot.
+ * 4-byte aligned; say so loudly if that is ever lost.  Checked before
+ * every start of a quad CPU, VIC- or QIC-booted; the setup code's GDT,
+ * which the boot CPU used, is aligned by construction (patch 0012).
  */
-static void qic_check_trampoline_gdt(void)
+void voyager_qic_check_trampoline_gdt(void)
 {
-	static bool checked;
+	static bool reported;
 	const struct trampoline_header *th;
 	u32 header = real_mode_header->trampoline_header;
 
-	if (checked)
-		return;
-	checked = true;
 	BUILD_BUG_ON(offsetof(struct trampoline_header, gdt_base) % 4);
 	th = __va(header);
-	if (!IS_ALIGNED(th->gdt_base, 16) || !IS_ALIGNED(header, 4))
+	if (!IS_ALIGNED(th->gdt_base, 16) || !IS_ALIGNED(header, 4)) {
 		pr_err("trampoline GDT at %#x (header at %#x) is not aligned: quad CPUs may not start\n",
 		       th->gdt_base, header);
-	else
+		return;
+	}
+	if (!reported)
 		pr_info("trampoline GDT at %#x, descriptor at %#x: aligned for quad cards\n",
-			th->gdt_base, header + (u32)offsetof(struct trampoline_header, gdt_limit));
+			th->gdt_base,
+			header + (u32)offsetof(struct trampoline_header, gdt_limit));
+	reported = true;
+}
+
+/* Does the machine have a quad card? */
+bool voyager_qic_present(void)
+{
+	return qic_cpus;
 }
 
 /*
@@ -198,19 +206,23 @@ int voyager_qic_boot_cpu(u32 hw, u32 gate)
 	}
 	if (qic_siblings_closed(q, hw))
 		return -EIO;
-	qic_check_trampoline_gdt();
 	WRITE_ONCE(ivt[VOYAGER_QIC_CPI_VECTOR], gate);
 	return voyager_qic_send_cpi(hw, QIC_BOOT_CPI);
 }
 
-/* Lower the boot masks of this extended CPU's siblings. */
+/*
+ * Lower the boot masks of this extended CPU's siblings, once: when the
+ * extended CPU comes back from hotplug its siblings may be running, and
+ * FEh would close their CPIs 1-7.  A sibling that never started keeps
+ * FEh from the first time; one parked by hotplug restarts without a CPI.
+ */
 static void qic_open_siblings(u32 self)
 {
 	const struct voyager_quad_card *q = qic_card(self);
 	unsigned int j, own;
 	unsigned long flags;
 
-	if (!q)
+	if (!q || test_bit(q->slot, &qic_siblings_open))
 		return;
 	own = qic_local_index(q, self);
 	local_irq_save(flags);
@@ -324,6 +336,11 @@ DEFINE_IDTENTRY_SYSVEC(sysvec_voyager_qic_enable_irq)
 	qic_cpi_interrupt(regs, VOYAGER_CPI_ENABLE_IRQ);
 }
 
+DEFINE_IDTENTRY_SYSVEC(sysvec_voyager_qic_backtrace)
+{
+	qic_cpi_interrupt(regs, VOYAGER_CPI_BACKTRACE);
+}
+
 void __init voyager_qic_install_gates(void)
 {
 	sysvec_install(VOYAGER_QIC_CPI_VECTOR + 1 + VOYAGER_CPI_TIMER,
@@ -339,4 +356,6 @@ void __init voyager_qic_install_gates(void)
 		       sysvec_voyager_qic_stop);
 	sysvec_install(VOYAGER_QIC_CPI_VECTOR + 1 + VOYAGER_CPI_ENABLE_IRQ,
 		       sysvec_voyager_qic_enable_irq);
+	sysvec_install(VOYAGER_QIC_CPI_VECTOR + 1 + VOYAGER_CPI_BACKTRACE,
+		       sysvec_voyager_qic_backtrace);
 }

@@ -10,11 +10,13 @@
 
 #define pr_fmt(fmt) "Voyager: " fmt
 
+#include <linux/debugfs.h>
 #include <linux/init.h>
 #include <linux/printk.h>
 #include <linux/string.h>
 #include <asm/bootparam.h>
 #include <asm/cmdline.h>
+#include <asm/cpufeature.h>
 #include <asm/setup.h>
 #include <asm/x86_init.h>
 #include <asm/voyager.h>
@@ -23,6 +25,8 @@
 #include "voyager.h"
 
 struct voyager_bios_id voyager_id __ro_after_init;
+/* debugfs voyager/: the CAT bus, the VIC lines. */
+struct dentry *voyager_debugfs_dir __ro_after_init;
 
 static enum voyager_table_status voyager_status __initdata;
 static struct voyager_bios_id voyager_seen __initdata;
@@ -33,6 +37,11 @@ static void __init voyager_arch_setup(void)
 	pr_info("NCR class %04x, Level %u (BIOS table revision %u.%u)\n",
 		voyager_id.class, voyager_id.level,
 		voyager_id.major, voyager_id.minor);
+	/*
+	 * No APIC, whatever CPUID says (a Pentium Pro's is not wired to an
+	 * APIC bus): as "disableapic" does, so that no code consults it.
+	 */
+	setup_clear_cpu_cap(X86_FEATURE_APIC);
 	/* Level 5 only: Level 4 has no CAT probe (reference 3.1, 5.2) */
 	if (voyager_id.level == 5)
 		voyager_cat_probe();
@@ -101,6 +110,14 @@ static int __init voyager_report(void)
 	return 0;
 }
 early_initcall(voyager_report);
+
+static int __init voyager_debugfs_init(void)
+{
+	if (is_voyager())
+		voyager_debugfs_dir = debugfs_create_dir("voyager", NULL);
+	return 0;
+}
+fs_initcall(voyager_debugfs_init);
 
 /* voyager_early_init() reads the option; this only validates it. */
 static int __init voyager_param(char *arg)

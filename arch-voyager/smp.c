@@ -16,16 +16,18 @@
 #define pr_fmt(fmt) "Voyager SMP: " fmt
 
 #include <linux/clockchips.h>
+#include <linux/cpuhotplug.h>
+#include <linux/delay.h>
 #include <linux/cpumask.h>
 #include <linux/init.h>
 #include <linux/interrupt.h>
+#include <linux/nmi.h>
 #include <linux/io.h>
 #include <linux/percpu.h>
 #include <linux/sched.h>
 #include <linux/smp.h>
 #include <linux/tick.h>
 #include <asm/apic.h>
-#include <asm/i8259.h>
 #include <asm/idtentry.h>
 #include <asm/irq_regs.h>
 #include <asm/irq_vectors.h>
@@ -36,10 +38,6 @@
 #include "cat.h"
 #include "voyager.h"
 
-#define VIC_CPI_LEVEL0			0xfc00	/* write a mask of VIC CPUs */
-#define VIC_MASQUERADE			0x08
-#define VIC_CPI_BASE			0xfc41
-#define BOOT_CPI_MASTER_MASK		0xfe	/* only line 0 open */
 
 /* Written by other CPUs on every CPI: a cache line of its own. */
 static DEFINE_PER_CPU_ALIGNED(unsigned long, voyager_cpi_mailbox);
@@ -51,6 +49,8 @@ static u8 voyager_vic_cpus __ro_after_init = 0xff;
 /* Of those, the extended CPUs of quad cards: they take QIC CPIs. */
 static u8 voyager_vic_quads __ro_after_init;
 static DEFINE_PER_CPU(struct clock_event_device, voyager_clockevent);
+/* The CPU reached the kernel once: its hardware start worked. */
+static DEFINE_PER_CPU(bool, voyager_cpu_started);
 
 /* The logical CPUs with a VIC line: the ones that can take device IRQs. */
 static struct cpumask voyager_vic_cpumask __read_mostly = { CPU_BITS_CPU0 };
@@ -112,7 +112,7 @@ static void voyager_send_cpi(const struct cpumask *mask, enum voyager_cpi cpi)
 		set_bit(cpi, per_cpu_ptr(&voyager_cpi_mailbox, cpu));
 	/* The port write orders the mailbox update before the CPI. */
 	if (targets)
-		outb(targets, VIC_CPI_LEVEL0);
+		voyager_vic_send_cpi0(targets);
 }
 
 void voyager_send_enable_irq(unsigned int cpu)
@@ -133,8 +133,15 @@ static int voyager_vector_cpi(int vector)
 		return VOYAGER_CPI_STOP;
 	case LOCAL_TIMER_VECTOR:
 		return VOYAGER_CPI_TIMER;
+	case NMI_VECTOR:
+		/*
+		 * There is no NMI IPI: the backtrace requests of
+		 * trigger_*_backtrace() (RCU stalls, hung tasks, sysrq-l)
+		 * come as a CPI, answered by CPUs that have interrupts on,
+		 * as Xen PV maps NMI_VECTOR.
+		 */
+		return VOYAGER_CPI_BACKTRACE;
 	}
-	/* NMI IPIs (backtraces, kgdb) have no CPI: say so, never silently. */
 	pr_warn_ratelimited("IPI vector %#x has no Voyager CPI, not sent\n",
 			    vector);
 	return -1;
@@ -211,6 +218,24 @@ static u32 voyager_calc_dest_apicid(unsigned int cpu)
 }
 
 /*
+ * Quad cards need a moment between CPU starts (the old port's 1 ms "for
+ * the Quad boots", reference 6.2 step 4); the trampoline GDT they need
+ * aligned is checked before each quad CPU starts.
+ */
+static void voyager_before_quad_start(u32 apicid)
+{
+	static bool started_one;
+
+	if (!voyager_qic_present())
+		return;
+	if (started_one)
+		mdelay(1);
+	started_one = true;
+	if (voyager_is_quad_cpu(apicid))
+		voyager_qic_check_trampoline_gdt();
+}
+
+/*
  * Start a parked VIC CPU: point the real-mode vectors of the boot CPI
  * (and of the VIC erratum's alternative, SYS_INT) at the trampoline, open
  * line 0 of the target's dyad through the masquerade register, and send
@@ -221,8 +246,8 @@ static int voyager_wakeup_secondary_cpu(u32 apicid, unsigned long start_eip)
 {
 	u32 *ivt = phys_to_virt(0);
 	u32 gate = (start_eip >> 4) << 16;	/* segment:0 */
-	unsigned long flags;
 	unsigned int cpu;
+	int ret;
 
 	/* A CPU that went offline never left the kernel. */
 	for_each_possible_cpu(cpu)
@@ -234,6 +259,7 @@ static int voyager_wakeup_secondary_cpu(u32 apicid, unsigned long start_eip)
 		       start_eip);
 		return -EINVAL;
 	}
+	voyager_before_quad_start(apicid);
 	if (voyager_qic_boots(apicid))
 		return voyager_qic_boot_cpu(apicid, gate);
 	if (apicid >= VOYAGER_VIC_CPUS || !(voyager_vic_cpus & BIT(apicid))) {
@@ -243,13 +269,10 @@ static int voyager_wakeup_secondary_cpu(u32 apicid, unsigned long start_eip)
 	}
 	WRITE_ONCE(ivt[VOYAGER_VIC_CPI_VECTOR], gate);
 	WRITE_ONCE(ivt[VOYAGER_VIC_SYS_VECTOR], gate);
-
-	local_irq_save(flags);
-	outb(VIC_MASQUERADE | apicid, VOYAGER_VIC_PROCESSOR_ID);
-	outb(BOOT_CPI_MASTER_MASK, PIC_MASTER_IMR);
-	outb(voyager_hw_cpu(), VOYAGER_VIC_PROCESSOR_ID);
-	outb(BIT(apicid), VIC_CPI_LEVEL0);
-	local_irq_restore(flags);
+	ret = voyager_vic_set_boot_mask(apicid, true);
+	if (ret)
+		return ret;
+	voyager_vic_send_cpi0(BIT(apicid));
 	return 0;
 }
 
@@ -301,6 +324,9 @@ void voyager_cpi_action(enum voyager_cpi cpi)
 	case VOYAGER_CPI_STOP:
 		stop_this_cpu(NULL);
 		break;
+	case VOYAGER_CPI_BACKTRACE:
+		nmi_cpu_backtrace(get_irq_regs());
+		break;
 	}
 }
 
@@ -311,7 +337,7 @@ DEFINE_IDTENTRY_SYSVEC(sysvec_voyager_vic_cpi)
 	static const enum voyager_cpi order[] = {
 		VOYAGER_CPI_TIMER, VOYAGER_CPI_RESCHEDULE,
 		VOYAGER_CPI_CALL_FUNCTION, VOYAGER_CPI_CALL_FUNCTION_SINGLE,
-		VOYAGER_CPI_ENABLE_IRQ, VOYAGER_CPI_STOP,
+		VOYAGER_CPI_ENABLE_IRQ, VOYAGER_CPI_BACKTRACE, VOYAGER_CPI_STOP,
 	};
 	unsigned long posted;
 	unsigned int i;
@@ -386,9 +412,16 @@ static void __init voyager_parse_smp_cfg(void)
 			boot, present);
 		present |= BIT(boot);
 	}
+	/*
+	 * The firmware, not the MP protocol, chose the boot CPU: enumerate
+	 * it first, or the topology code takes the lowest present id for
+	 * the "real BSP" of a crash kernel and rejects it.
+	 */
 	topology_register_boot_apic(boot);
+	topology_register_apic(boot, CPU_ACPIID_INVALID, true);
 	for_each_set_bit(id, &present, VOYAGER_MAX_CPUS)
-		topology_register_apic(id, CPU_ACPIID_INVALID, true);
+		if (id != boot)
+			topology_register_apic(id, CPU_ACPIID_INVALID, true);
 	/* Level 4 has no CAT probe: every present CPU is on the VIC. */
 	voyager_vic_cpus = present & 0xff;
 	if (voyager_cat_probed()) {
@@ -407,11 +440,35 @@ static void __init voyager_parse_smp_cfg(void)
 	apic_install_driver(&apic_voyager);
 }
 
+/*
+ * cpuhp teardown of a CPU's prepare state, also run when its bring-up
+ * failed: a VIC CPU that never reached the kernel gets its line 0 closed
+ * again, so that it cannot enter the trampoline later, on a stack and
+ * with an initial_code meant for another CPU.
+ */
+static int voyager_cpu_dead(unsigned int cpu)
+{
+	u32 hw = voyager_hw_id(cpu);
+
+	if (per_cpu(voyager_cpu_started, cpu) || hw >= VOYAGER_VIC_CPUS ||
+	    !(voyager_vic_cpus & BIT(hw)) || voyager_qic_boots(hw))
+		return 0;
+	if (!voyager_vic_set_boot_mask(hw, false))
+		pr_warn("CPU %u (hardware %u) did not start: its boot CPI line is closed again\n",
+			cpu, hw);
+	return 0;
+}
+
 static void __init voyager_smp_prepare_cpus(unsigned int max_cpus)
 {
 	unsigned int cpu;
+	int ret;
 
 	smp_prepare_cpus_common();
+	ret = cpuhp_setup_state_nocalls(CPUHP_BP_PREPARE_DYN, "x86/voyager:prepare",
+					NULL, voyager_cpu_dead);
+	if (ret < 0)
+		pr_warn("no clean-up of failed CPU starts (%d)\n", ret);
 	voyager_qic_init();
 	x86_init.timers.setup_percpu_clockev();
 	for_each_possible_cpu(cpu) {
@@ -475,6 +532,7 @@ static void __init voyager_smp_cpus_done(unsigned int max_cpus)
 /* x86_cpuinit.early_percpu_clock_init: a secondary's VIC, IRQs off. */
 static void voyager_smp_ap_setup(void)
 {
+	this_cpu_write(voyager_cpu_started, true);
 	/* A CPU back from hotplug: what was posted for it then is stale. */
 	this_cpu_write(voyager_cpi_mailbox, 0);
 	if (cpumask_test_cpu(smp_processor_id(), &voyager_vic_cpumask))
@@ -495,7 +553,7 @@ void __init voyager_smp_init(void)
 
 void __init voyager_smp_install_gates(void)
 {
-	outb(VOYAGER_VIC_CPI_VECTOR, VIC_CPI_BASE);
+	voyager_vic_set_cpi_base(VOYAGER_VIC_CPI_VECTOR);
 	sysvec_install(VOYAGER_VIC_CPI_VECTOR, sysvec_voyager_vic_cpi);
 	voyager_qic_install_gates();
 }

@@ -37,6 +37,7 @@
 #define pr_fmt(fmt) "Voyager VIC: " fmt
 
 #include <linux/cpumask.h>
+#include <linux/debugfs.h>
 #include <linux/i8253.h>
 #include <linux/init.h>
 #include <linux/interrupt.h>
@@ -45,7 +46,10 @@
 #include <linux/irq.h>
 #include <linux/irqdesc.h>
 #include <linux/percpu.h>
+#include <linux/seq_file.h>
+#include <linux/smp.h>
 #include <linux/spinlock.h>
+#include <linux/stop_machine.h>
 #include <asm/apic.h>
 #include <asm/hw_irq.h>
 #include <asm/i8259.h>
@@ -56,6 +60,7 @@
 /* The VIC register block (hardware reference, VIC register map). */
 #define VIC_BASE			0xfc00
 #define VIC_SIZE			0x70
+#define VIC_CPI_LEVEL0			0xfc00	/* write a mask of VIC CPUs */
 #define VIC_PRIORITY			0xfc20
 #define VIC_CLAIM_LOW			0xfc38	/* IRQ 0-7 */
 #define VIC_CLAIM_HIGH			0xfc39	/* IRQ 8-15 */
@@ -64,6 +69,9 @@
 #define VIC_PRIMARY_MCA_BASE		0xfc48
 #define VIC_SECONDARY_MCA_BASE		0xfc49
 #define VIC_REDIRECT_1			0xfc61
+#define VIC_CPI_BASE			0xfc41
+#define VIC_MASQUERADE			0x08	/* | CPU, to FC21h */
+#define BOOT_CPI_MASTER_MASK		0xfe	/* only line 0 open */
 
 /* 8259 commands: ICW1 level-triggered + ICW4, ICW4 8086 mode. */
 #define ICW1_LEVEL_ICW4			0x19
@@ -584,6 +592,62 @@ void __init voyager_init_irqs(void)
 		ISA_IRQ_VECTOR(0), ISA_IRQ_VECTOR(15), voyager_hw_cpu());
 }
 
+/* Raise CPI level 0 at the VIC CPUs of @targets (bit n: hardware CPU n). */
+void voyager_vic_send_cpi0(u8 targets)
+{
+	outb(targets, VIC_CPI_LEVEL0);
+}
+
+/* The vector base of the VIC's CPIs, SYS_INT and CMN_INT: global. */
+void __init voyager_vic_set_cpi_base(u8 vector)
+{
+	outb(vector, VIC_CPI_BASE);
+}
+
+struct vic_masquerade {
+	u32	hw;
+	u8	mask;
+};
+
+/*
+ * Write the master mask of another CPU's dyad.  Ends the masquerade with
+ * this CPU's cached hardware id: under the masquerade who-am-I may answer
+ * for the other CPU.
+ */
+static int vic_masquerade_mask(void *data)
+{
+	const struct vic_masquerade *m = data;
+
+	outb(VIC_MASQUERADE | m->hw, VOYAGER_VIC_PROCESSOR_ID);
+	outb(m->mask, PIC_MASTER_IMR);
+	outb(this_cpu_read(x86_cpu_to_apicid), VOYAGER_VIC_PROCESSOR_ID);
+	return 0;
+}
+
+/**
+ * voyager_vic_set_boot_mask() - open or close line 0 of a CPU not running
+ * @hw: hardware number of a parked VIC CPU
+ * @open: open line 0 only (before its boot CPI), or close every line
+ *	(after it failed to start)
+ *
+ * The masquerade drives the VIC's processor id lines for the whole
+ * machine (reference 4.9: two CPUs driving one controller cause "great
+ * confusion"), so no other CPU may touch its dyad meanwhile: every online
+ * CPU is stopped around the three writes, which the boot CPU (a VIC CPU)
+ * makes.  The caller holds the CPU hotplug lock.
+ *
+ * Return: 0, or the error of stop_machine_cpuslocked().
+ */
+int voyager_vic_set_boot_mask(u32 hw, bool open)
+{
+	struct vic_masquerade m = {
+		.hw = hw,
+		.mask = open ? BOOT_CPI_MASTER_MASK : 0xff,
+	};
+
+	return stop_machine_cpuslocked(vic_masquerade_mask, &m, cpumask_of(0));
+}
+
 /* Acknowledge VIC CPI level 0 (it arrives on master line 0). */
 void voyager_vic_eoi_cpi(void)
 {
@@ -624,13 +688,52 @@ void __init voyager_intr_mode_select(void)
 	apic_is_disabled = true;
 }
 
-static int __init voyager_vic_claim_ports(void)
+/* The dyad's masks as the 8259s hold them, read on their own CPU. */
+static void vic_read_imr(void *imr)
+{
+	*(u16 *)imr = inb(PIC_MASTER_IMR) | inb(PIC_SLAVE_IMR) << 8;
+}
+
+/*
+ * debugfs voyager/vic: per VIC CPU, the dyad mask the kernel wrote and
+ * the one the 8259s hold (1 = closed, IRQ 8-15 in the high byte), and the
+ * lines open; what the old port's sysrq-v dump showed of the masks.
+ */
+static int vic_lines_show(struct seq_file *m, void *v)
+{
+	unsigned int cpu, irq;
+	u16 imr;
+
+	seq_puts(m, "cpu hw  mask  8259  open\n");
+	cpus_read_lock();
+	for_each_cpu_and(cpu, cpu_online_mask, voyager_vic_cpu_mask) {
+		u16 mask = READ_ONCE(per_cpu(vic_dyad_mask, cpu));
+
+		if (smp_call_function_single(cpu, vic_read_imr, &imr, 1))
+			continue;
+		seq_printf(m, "%3u %2u  %04x  %04x ", cpu,
+			   per_cpu(x86_cpu_to_apicid, cpu), mask, imr);
+		for (irq = 0; irq < NR_IRQS_LEGACY; irq++)
+			if (!(imr & BIT(irq)))
+				seq_printf(m, " %u", irq);
+		seq_putc(m, '\n');
+	}
+	cpus_read_unlock();
+	seq_printf(m, "line 7 closed on: %*pbl\n",
+		   cpumask_pr_args(&vic_cmn_closed));
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(vic_lines);
+
+static int __init voyager_vic_late_init(void)
 {
 	if (!is_voyager())
 		return 0;
 	if (!request_region(VIC_BASE, VIC_SIZE, "voyager-vic"))
 		pr_warn("cannot claim ports %#x-%#x\n", VIC_BASE,
 			VIC_BASE + VIC_SIZE - 1);
+	debugfs_create_file("vic", 0400, voyager_debugfs_dir, NULL,
+			    &vic_lines_fops);
 	return 0;
 }
-device_initcall(voyager_vic_claim_ports);
+device_initcall(voyager_vic_late_init);

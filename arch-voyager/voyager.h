@@ -8,6 +8,9 @@
 #include <linux/types.h>
 
 struct cpumask;
+struct dentry;
+
+extern struct dentry *voyager_debugfs_dir;
 
 #define VOYAGER_MAX_CPUS		32
 #define VOYAGER_VIC_CPUS		8	/* CPUs with a VIC dyad */
@@ -80,6 +83,9 @@ void voyager_timer_init(void);
 void voyager_restart_init(void);
 
 void voyager_vic_eoi_cpi(void);
+void voyager_vic_send_cpi0(u8 targets);
+void voyager_vic_set_cpi_base(u8 vector);
+int voyager_vic_set_boot_mask(u32 hw, bool open);
 void voyager_vic_open_requested(void);
 void voyager_vic_init_secondary(void);
 void voyager_vic_online(void);
@@ -102,10 +108,14 @@ enum voyager_cpi {
 	VOYAGER_CPI_CALL_FUNCTION_SINGLE,
 	VOYAGER_CPI_STOP,
 	VOYAGER_CPI_ENABLE_IRQ,
+	/* NMI_VECTOR: a Voyager has no NMI IPI (QIC CPI 7 on quad CPUs). */
+	VOYAGER_CPI_BACKTRACE,
 };
 
 void voyager_cpi_action(enum voyager_cpi cpi);
 bool voyager_is_quad_cpu(u32 hw);
+bool voyager_qic_present(void);
+void voyager_qic_check_trampoline_gdt(void);
 bool voyager_qic_boots(u32 hw);
 int voyager_qic_send_cpi(u32 hw, unsigned int line);
 int voyager_qic_boot_cpu(u32 hw, u32 gate);
