@@ -2,8 +2,9 @@
 #
 # The interrupt and CPI paths of the Voyager port on real-hardware terms
 # (issue 12): what each device interrupt costs in VIC port accesses,
-# counted from the emulator's trace events by scripts/port-count.py.
-# Sourced by check.sh.
+# counted from the emulator's trace events by scripts/port-count.py, and
+# the boot and hotplug paths that lost CPUs or interrupts.  Sourced by
+# check.sh.
 #
 # A device interrupt is routed to one CPU (the only one with the line
 # open) and acknowledged by one specific EOI after its handler: 1 port
@@ -32,4 +33,23 @@ boot_irq_checks() {
 	port_cost irq-cost-1 voyager,cards=mono 1
 	port_cost irq-cost-4 voyager,cards=dyad:dyad 4
 	port_cost irq-cost-8 voyager,cards=dyad:dyad:dyad:dyad 8
+	# Backtraces of every CPU (sysrq-l, RCU stall reports): a CPI stands
+	# for the NMI IPI a Voyager does not have, and nobody waits 10 s.
+	boot irq-backtrace --machine voyager,cards=dyad:dyad --cpus 4 \
+		--tests cpus,backtrace --allow '^ *Call Trace:$' \
+		--expect 'NMI backtrace for cpu 3' --reject 'has no Voyager CPI'
+	# The firmware chose hardware CPU 4 to boot: the kernel must not
+	# take the lower-numbered CPU 0 for the "real BSP" of a crash kernel.
+	boot irq-boot-cpu4 --machine voyager,cards=dyad,boot-cpu=4 --cpus 2 \
+		--tests cpus,timer,hotplug --reject 'Crash kernel detected'
+	# A CPU started after the boot: it calibrates with interrupts off
+	# and must not capture the tick (here it is the lowest-numbered CPU,
+	# the one the VIC prefers), nor set up an APIC it does not have.
+	boot irq-late-online --machine voyager,cards=dyad,boot-cpu=4 --cpus 1 \
+		--append maxcpus=1 --tests cpus,lateonline,timer --timeout 120 \
+		--expect '^# CPU 1 online after'
+	# The extended CPU of the second quad card off and on line: its
+	# running siblings keep their CPIs (cross-CPU calls, ticks).
+	boot irq-2quads-hotplug --machine voyager,cards=quad:quad --end poweroff \
+		--cpus 8 --tests cpus,hotplug,cpis,threads --timeout 300
 }
