@@ -54,6 +54,8 @@ static u16 cat_cmd_port __ro_after_init;
 static bool cat_probed __ro_after_init;
 static unsigned int cat_slots __ro_after_init = 4;
 static u32 cat_extended __ro_after_init;
+/* The firmware's present CPUs (extended CMOS), for the dyad cards. */
+static u32 cat_present_cpus __initdata;
 
 static struct voyager_cat_module cat_modules[CAT_MAX_MODULES] __ro_after_init;
 static unsigned int cat_nr_modules __ro_after_init;
@@ -636,7 +638,6 @@ static int __init cat_probe_processor(struct voyager_cat_module *mod,
 				      u8 *qabc)
 {
 	struct voyager_cat_eprom ep;
-	u8 slot = cat_slot_of(mod->id);
 	u8 v;
 	int ret;
 
@@ -645,11 +646,8 @@ static int __init cat_probe_processor(struct voyager_cat_module *mod,
 	if (ret)
 		return ret;
 	if (!(~v & 3)) {
-		mod->card = mod->config_id == 1 ? VOYAGER_CAT_MONO :
-						  VOYAGER_CAT_DYAD;
-		mod->cpus = BIT(slot);
-		if (mod->card == VOYAGER_CAT_DYAD)
-			mod->cpus |= BIT(slot + 4);
+		/* Its CPUs once the slot count is known: cat_decode_quads(). */
+		mod->card = VOYAGER_CAT_DYAD;
 		return 0;
 	}
 	mod->card = VOYAGER_CAT_QUAD;
@@ -705,7 +703,7 @@ fail:
 	cat_nr_modules--;
 }
 
-/* The quad cards' CPUs, once the slot count is known. */
+/* The processor cards' CPUs, once the slot count is known. */
 static void __init cat_decode_quads(u8 qabc[][VOYAGER_QABC_BYTES])
 {
 	unsigned int i;
@@ -718,6 +716,9 @@ static void __init cat_decode_quads(u8 qabc[][VOYAGER_QABC_BYTES])
 
 		if (mod->card == VOYAGER_CAT_DYAD ||
 		    mod->card == VOYAGER_CAT_MONO) {
+			mod->cpus = voyager_cat_dyad_cpus(slot, cat_slots,
+							  cat_present_cpus,
+							  &mod->card);
 			/*
 			 * 4-slot: both dyad CPUs are on the VIC, fitted or
 			 * not (5.2); 8-slot: one VIC line per slot, and
@@ -814,6 +815,7 @@ int __init voyager_cat_probe(void)
 	}
 	cat_data_port = sspb + CAT_DATA_OFFSET;
 	cat_cmd_port = sspb + CAT_CMD_OFFSET;
+	cat_present_cpus = present;
 
 	/* 8-slot 51xx (reference 1.4): a quad boot CPU reading E0h | id */
 	whoami = inb(0xfc29);

@@ -96,7 +96,7 @@ struct voyager_cat_chain {
  * @id: module id (10h-1Fh)
  * @has_eprom: the module has a configuration EPROM (not the PSI)
  * @eprom_version: EPROM header version id
- * @config_id: EPROM header config id (processor cards: CPUs fitted)
+ * @config_id: EPROM header config id (not interpreted)
  * @tracer: EPROM header tracer number
  * @card: processor card type, VOYAGER_CAT_NOT_CPU for other modules
  * @cpus: hardware CPUs of a processor card
@@ -154,6 +154,8 @@ int voyager_cat_parse_eprom(const u8 *img, unsigned int len,
 			    struct voyager_cat_eprom *out, const char **why);
 int voyager_cat_decode_qabc(const u8 *qabc, u8 slot, unsigned int slots,
 			    struct voyager_quad_card *card, const char **why);
+u32 voyager_cat_dyad_cpus(u8 slot, unsigned int slots, u32 present,
+			  enum voyager_cat_card *card);
 #define VOYAGER_QABC_BYTES		9	/* bytes 5-8 are decoded */
 
 #endif /* _VOYAGER_CAT_H */

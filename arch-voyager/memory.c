@@ -27,10 +27,11 @@
  * @ranges: filled with up to VOYAGER_MEM_RANGES RAM ranges
  *
  * Entries are {u32 start, u32 length in 4 KiB clicks}, little-endian; a
- * zero length ends the table.
+ * zero length ends the table, and a table may use all 16 entries (the
+ * old port read up to 16 and stopped at a zero length).
  *
- * Return: the number of ranges, or -EINVAL for a table without an end
- * marker, a range that wraps past 4 GiB, or ranges that overlap.
+ * Return: the number of ranges, or -EINVAL for a range that wraps past
+ * 4 GiB or ranges that overlap.
  */
 int voyager_clickmap_decode(const u8 *raw, struct voyager_mem_range *ranges)
 {
@@ -52,8 +53,6 @@ int voyager_clickmap_decode(const u8 *raw, struct voyager_mem_range *ranges)
 			    ranges[i].start < start + ranges[n].size)
 				return -EINVAL;
 	}
-	if (n == VOYAGER_CLICKMAP_ENTRIES)
-		return -EINVAL;
 	return n;
 }
 
