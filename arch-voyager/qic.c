@@ -58,6 +58,7 @@
 static void __iomem *qic_cpi_area[QIC_SLOTS] __ro_after_init;
 static u32 qic_cpus __ro_after_init;		/* hardware CPUs on quad cards */
 static u32 qic_vic_boot __ro_after_init;	/* of these, VIC-bootable */
+static u32 qic_extended __ro_after_init;	/* on either VIC line */
 /* Slots whose extended CPU has lowered its siblings' boot masks. */
 static unsigned long qic_siblings_open;
 
@@ -239,8 +240,9 @@ static void qic_open_siblings(u32 self)
 
 /*
  * This CPU's QIC, interrupts off: the boot CPI (if it started by one) is
- * acknowledged, the run-time masks set, and an extended VIC-booted CPU
- * opens its siblings for their QIC boot.
+ * acknowledged, an extended CPU sets the card's vector bases, the
+ * run-time masks are set, and an extended VIC-booted CPU opens its
+ * siblings for their QIC boot.
  */
 void voyager_qic_init_local(void)
 {
@@ -249,7 +251,11 @@ void voyager_qic_init_local(void)
 	if (self < 0 || !voyager_is_quad_cpu(self))
 		return;
 	qic_ack(QIC_BOOT_CPI);
-	if (qic_vic_boot & BIT(self)) {
+	/*
+	 * Every extended CPU writes the card's vector bases, as the old
+	 * port did: also one on the second VIC line, QIC-booted.
+	 */
+	if (qic_extended & BIT(self)) {
 		outb(VOYAGER_VIC_CPI_VECTOR, QIC_VIC_CPI_BASE);
 		outb(VOYAGER_QIC_CPI_VECTOR, QIC_CPI_BASE);
 	}
@@ -288,6 +294,7 @@ void __init voyager_qic_init(void)
 		}
 		qic_cpus |= q->cpus;
 		qic_vic_boot |= q->vic_boot;
+		qic_extended |= q->vic_boot | q->second_line;
 	}
 	if (!qic_cpus)
 		return;
