@@ -38,7 +38,6 @@
 
 #include <linux/cpumask.h>
 #include <linux/debugfs.h>
-#include <linux/i8253.h>
 #include <linux/init.h>
 #include <linux/interrupt.h>
 #include <linux/io.h>
@@ -79,10 +78,6 @@
 #define OCW3_READ_IRR			0x0a
 #define OCW3_READ_ISR			0x0b
 #define CASCADE_LINE			2
-
-/* Port B: on MCA machines bit 7 resets the latched IRQ 0 request. */
-#define PORT_B				0x61
-#define PORT_B_IRQ0_RESET		0x80
 
 /* The master lines shared with the VIC's own interrupts. */
 #define VIC_TICK_LINE			0	/* PIT, CPI level 0, SYS_INT */
@@ -183,17 +178,6 @@ static void vic_eoi(unsigned int irq)
 	}
 }
 
-/* The PIT request is latched on MCA machines: reset the latch. */
-static void vic_reset_irq0_latch(void)
-{
-	unsigned long flags;
-
-	/* pcspkr and the PIT channel 2 users share port B. */
-	raw_spin_lock_irqsave(&i8253_lock, flags);
-	outb(inb(PORT_B) | PORT_B_IRQ0_RESET, PORT_B);
-	raw_spin_unlock_irqrestore(&i8253_lock, flags);
-}
-
 /* The single CPU a device IRQ is routed to. */
 static unsigned int vic_target(struct irq_data *d)
 {
@@ -286,8 +270,9 @@ static void vic_irq_mask(struct irq_data *d)
 
 static void vic_irq_eoi(struct irq_data *d)
 {
+	/* The PIT request is latched on MCA machines: reset the latch. */
 	if (d->irq == 0)
-		vic_reset_irq0_latch();
+		voyager_pit_irq0_ack();
 	vic_eoi(d->irq);
 }
 

@@ -80,6 +80,7 @@ char *voyager_memory_setup(void);
 void voyager_init_irqs(void);
 void voyager_intr_mode_select(void);
 void voyager_timer_init(void);
+void voyager_pit_irq0_ack(void);
 void voyager_restart_init(void);
 
 void voyager_vic_eoi_cpi(void);
