@@ -2,21 +2,27 @@
 /*
  * NCR Voyager front-panel dump switch.
  *
- * The switch raises an NMI on every running CPU.  The SuperSet Port Block
- * says it was the switch (dump status at SSPB+23h, software-NMI status at
- * SSPB+13h, cleared by writing FFh), and on Level 5 the SUS firmware has
- * posted "dump-button NMI" in its mailbox: unless the OS answers "ignore
- * dump" the firmware would take the machine down for a dump of its own.
+ * The switch raises an NMI on every running CPU, and on Level 5 the SUS
+ * firmware posts "dump-button NMI" in its mailbox: unless the OS answers
+ * "ignore dump" the firmware would take the machine down for a dump of its
+ * own.  The old port took every NMI that nothing else explained (the
+ * port-61h reason names no source) for the switch, whatever the status
+ * ports F823h (dump) and F813h (software NMI) said: it read them, cleared
+ * the latter with FFh and answered the SUS.  So does this code, from the
+ * unknown-NMI path: the status ports are read and cleared where the NMI
+ * reason is read (x86_platform.get_nmi_reason), once per NMI, and only
+ * reported.
  *
- * What the OS does instead is print: every CPU shows its registers and
- * stack from its NMI, and the task list (sysrq-t) follows from process
- * context, since walking every task is not safe from an NMI.  Then the
- * machine runs on, and the switch may be pressed again.
+ * What the OS does instead of the firmware's dump is print: every CPU
+ * shows its registers and stack from its NMI, and the task list (sysrq-t)
+ * follows from process context, since walking every task is not safe from
+ * an NMI.  Then the machine runs on, and the switch may be pressed again.
  *
- * Every CPU takes the same NMI but the status ports can only be read and
- * cleared once, so the first CPU to see the status owns the press and
- * marks the other online CPUs as owed the same NMI.  An NMI for which
- * neither holds is not ours and goes on to the kernel's usual handling.
+ * Every CPU takes the same NMI: the first CPU to get to it owns the press
+ * and marks the other online CPUs as owed the same NMI.
+ *
+ * At boot the OS registers with the SUS mailbox as the old port did: OS
+ * interface version 10h, and "OS has sysint".
  */
 
 #define pr_fmt(fmt) "Voyager dump switch: " fmt
@@ -33,13 +39,18 @@
 #include <linux/sched/debug.h>
 #include <linux/spinlock.h>
 #include <linux/workqueue.h>
+#include <asm/mach_traps.h>
 #include <asm/voyager.h>
+#include <asm/x86_init.h>
 #include "voyager.h"
 
-/* SSPB offsets of the two status registers (hardware reference 7.1). */
-#define SSPB_SOFT_NMI_STATUS	0x13
-#define SSPB_DUMP_STATUS	0x23
-#define SSPB_STATUS_CLEAR	0xff
+/*
+ * The two status registers, at the fixed ports the old port used (SSPB
+ * + 13h and + 23h with the SSPB at its F800h; reference 7.1).
+ */
+#define SOFT_NMI_STATUS_PORT	0xf813
+#define DUMP_STATUS_PORT	0xf823
+#define STATUS_CLEAR		0xff
 
 /* The SUS mailbox (hardware reference 7.2). */
 #define SUS_MAILBOX_SIZE	1024
@@ -48,7 +59,11 @@
 #define OS_TO_SUS		0x01	/* byte: the OS's answer */
 #define OS_NO_COMMAND		0x00
 #define OS_IGNORE_DUMP		0x01
+#define SUS_VERSION		0x02	/* byte: SUS interface version */
+#define OS_VERSION		0x03	/* byte: OS interface version */
+#define OS_VERSION_LINUX	0x10	/* what the old port wrote */
 #define OS_FLAGS		0x04	/* u32 */
+#define OS_HAS_SYSINT		0x01
 #define OS_IN_PROGRESS		0x02
 
 /*
@@ -58,9 +73,9 @@
  */
 #define DUMP_NMI_WINDOW		(5 * HZ)
 
-static u16 dump_soft_nmi_port;
-static u16 dump_status_port;
 static void __iomem *sus_mailbox;
+/* What the status ports said at the last unexplained NMI. */
+static u8 dump_status, soft_nmi_status;
 
 /* Only ever taken from NMI context, and NMIs do not nest. */
 static arch_spinlock_t dump_lock = __ARCH_SPIN_LOCK_UNLOCKED;
@@ -70,6 +85,8 @@ static unsigned int dump_presses;
 
 static void dump_tasks_fn(struct work_struct *work)
 {
+	pr_info("status ports F823h/F813h read %02x/%02x\n",
+		READ_ONCE(dump_status), READ_ONCE(soft_nmi_status));
 	pr_info("tasks on the machine (sysrq-t):\n");
 	show_state();
 	pr_info("dump complete, the machine runs on\n");
@@ -105,45 +122,42 @@ static void dump_answer_sus(void)
 	       sus_mailbox + OS_FLAGS);
 }
 
-/* Did the switch cause this NMI?  Clears the status if so. */
-static bool dump_switch_pressed(void)
+/*
+ * x86_platform.get_nmi_reason: the port-61h reason, as on any PC.  If it
+ * names no source the NMI goes to the unknown-NMI path, where it is taken
+ * for the dump switch: read and clear the switch's status now, once per
+ * NMI (only the CPU that reads the reason gets here).
+ */
+static unsigned char voyager_get_nmi_reason(void)
 {
-	u8 dump = inb(dump_status_port);
-	u8 soft = inb(dump_soft_nmi_port);
+	unsigned char reason = default_get_nmi_reason();
 
-	/*
-	 * Not the SUS mailbox: the firmware leaves its "dump-button NMI"
-	 * there after the press, so it would claim every later NMI.
-	 */
-	if (!(dump & 1) && !(soft & 1))
-		return false;
-	outb(SSPB_STATUS_CLEAR, dump_soft_nmi_port);
-	dump_answer_sus();
-	return true;
+	if (!(reason & NMI_REASON_MASK)) {
+		WRITE_ONCE(dump_status, inb(DUMP_STATUS_PORT));
+		WRITE_ONCE(soft_nmi_status, inb(SOFT_NMI_STATUS_PORT));
+		outb(STATUS_CLEAR, SOFT_NMI_STATUS_PORT);
+	}
+	return reason;
 }
 
-/* Is this CPU's NMI part of a press another CPU has seen? */
-static bool dump_claim(int cpu, bool *first)
+/* Is this CPU's NMI part of a press another CPU has seen, or a new one? */
+static void dump_claim(int cpu, bool *first)
 {
-	bool ours = false;
-
 	arch_spin_lock(&dump_lock);
 	if (!cpumask_empty(&dump_owed) &&
 	    time_after(jiffies, dump_pressed_at + DUMP_NMI_WINDOW))
 		cpumask_clear(&dump_owed);
 	if (cpumask_test_cpu(cpu, &dump_owed)) {
 		cpumask_clear_cpu(cpu, &dump_owed);
-		ours = true;
-	} else if (dump_switch_pressed()) {
+	} else {
 		cpumask_copy(&dump_owed, cpu_online_mask);
 		cpumask_clear_cpu(cpu, &dump_owed);
 		dump_pressed_at = jiffies;
 		dump_presses++;
+		dump_answer_sus();
 		*first = true;
-		ours = true;
 	}
 	arch_spin_unlock(&dump_lock);
-	return ours;
 }
 
 static int voyager_dump_nmi(unsigned int type, struct pt_regs *regs)
@@ -152,8 +166,8 @@ static int voyager_dump_nmi(unsigned int type, struct pt_regs *regs)
 	bool first = false;
 	unsigned long flags;
 
-	if (!dump_claim(cpu, &first))
-		return NMI_DONE;
+	/* Nothing else explained it: the switch, as in the old port. */
+	dump_claim(cpu, &first);
 	if (first) {
 		pr_info("pressed (press %u): registers of every CPU, then the tasks\n",
 			dump_presses);
@@ -161,15 +175,19 @@ static int voyager_dump_nmi(unsigned int type, struct pt_regs *regs)
 	}
 	/* One CPU's dump at a time, not interleaved with the others'. */
 	printk_cpu_sync_get_irqsave(flags);
-	pr_info("CPU %d (hardware CPU %d) registers:\n", cpu,
-		voyager_hw_cpu());
+	pr_info("CPU %d (hardware CPU %u) registers:\n", cpu,
+		this_cpu_read(x86_cpu_to_apicid));
 	show_regs(regs);
 	pr_info("CPU %d done\n", cpu);
 	printk_cpu_sync_put_irqrestore(flags);
 	return NMI_HANDLED;
 }
 
-/* The SUS mailbox: a physical address in extended CMOS, FFxxxxxxh. */
+/*
+ * The SUS mailbox: a physical address in extended CMOS, FFxxxxxxh.  The
+ * OS registers there as the old port did: interface version 10h, and
+ * "OS has sysint" (the OS handles system interrupts).
+ */
 static void __init dump_map_sus_mailbox(void)
 {
 	u32 phys;
@@ -183,30 +201,33 @@ static void __init dump_map_sus_mailbox(void)
 		return;
 	}
 	sus_mailbox = ioremap(phys, SUS_MAILBOX_SIZE);
-	if (!sus_mailbox)
+	if (!sus_mailbox) {
 		pr_warn("cannot map the SUS mailbox at %#x\n", phys);
+		return;
+	}
+	writeb(OS_VERSION_LINUX, sus_mailbox + OS_VERSION);
+	writel(OS_HAS_SYSINT, sus_mailbox + OS_FLAGS);
+	pr_info("SUS mailbox at %#x: SUS interface version %#x, OS interface version %#x registered\n",
+		phys, readb(sus_mailbox + SUS_VERSION), OS_VERSION_LINUX);
 }
 
 static int __init voyager_dump_switch_init(void)
 {
-	u16 sspb;
 	int ret;
 
 	if (!is_voyager())
 		return 0;
-	sspb = voyager_sspb_base();
-	dump_status_port = sspb + SSPB_DUMP_STATUS;
-	dump_soft_nmi_port = sspb + SSPB_SOFT_NMI_STATUS;
 	dump_map_sus_mailbox();
-	ret = register_nmi_handler(NMI_LOCAL, voyager_dump_nmi, 0,
+	x86_platform.get_nmi_reason = voyager_get_nmi_reason;
+	ret = register_nmi_handler(NMI_UNKNOWN, voyager_dump_nmi, 0,
 				   "voyager_dump");
 	if (ret) {
 		pr_warn("cannot register the NMI handler (%d): the switch will be an unknown NMI\n",
 			ret);
 		return 0;
 	}
-	pr_info("ready (status ports %#x/%#x, SUS mailbox %s)\n",
-		dump_status_port, dump_soft_nmi_port,
+	pr_info("ready (unexplained NMIs; status ports %#x/%#x, SUS mailbox %s)\n",
+		DUMP_STATUS_PORT, SOFT_NMI_STATUS_PORT,
 		sus_mailbox ? "mapped" : "none");
 	return 0;
 }

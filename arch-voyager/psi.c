@@ -179,6 +179,22 @@ static void psi_boot_poweroff_fn(struct work_struct *work)
 
 static DECLARE_WORK(psi_boot_poweroff_work, psi_boot_poweroff_fn);
 
+/*
+ * The press may come before the driver core can shut anything down
+ * (CMN_INT is open from the VIC set-up on): the power-off waits for the
+ * PSI initcall.  Whichever of the two comes second schedules it.
+ */
+#define PSI_BOOT_PRESSED	BIT(0)
+#define PSI_BOOT_READY		BIT(1)
+static atomic_t psi_boot_state = ATOMIC_INIT(0);
+
+static void psi_boot_poweroff(unsigned int event)
+{
+	if ((atomic_fetch_or(event, &psi_boot_state) | event) ==
+	    (PSI_BOOT_PRESSED | PSI_BOOT_READY))
+		schedule_work(&psi_boot_poweroff_work);
+}
+
 static void psi_switch_off(void)
 {
 	if (psi_switch_pressed) {
@@ -192,7 +208,7 @@ static void psi_switch_off(void)
 		pr_err("cannot acknowledge the switch: the supply will cut the power in about 3 s\n");
 	if (system_state < SYSTEM_RUNNING) {
 		pr_info("power switch pressed during boot, before user space: powering off\n");
-		schedule_work(&psi_boot_poweroff_work);
+		psi_boot_poweroff(PSI_BOOT_PRESSED);
 		return;
 	}
 	pr_info("power switch pressed: orderly power-off (press again to power off at once)\n");
@@ -356,6 +372,7 @@ static int __init voyager_psi_init(void)
 	}
 	pr_info("power switch and power-off ready (CMN_INT at vector %#x)\n",
 		VOYAGER_VIC_CMN_VECTOR);
+	psi_boot_poweroff(PSI_BOOT_READY);
 	return 0;
 }
 device_initcall(voyager_psi_init);
