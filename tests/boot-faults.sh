@@ -159,6 +159,14 @@ boot_faults_checks() {
 	power_load fault-power-load4 voyager,cards=dyad:dyad 4
 	power_load fault-power-load8 voyager,cards=quad:quad 8
 	power_irq7
+	# The PIT's channel 0 reprogrammed behind the kernel's back (twice
+	# its reload value, from the monitor): put right within 1024 ticks.
+	boot fault-pit-corrupt --machine voyager,cards=dyad:dyad --cpus 4 \
+		--tests cpus,pitcheck,timer --timeout 200 \
+		--monitor-at 'corrupt the PIT now \(1\)=o /b 0x43 0x34' \
+		--monitor-at 'corrupt the PIT now \(2\)=o /b 0x40 0x4a' \
+		--monitor-at 'corrupt the PIT now \(3\)=o /b 0x40 0x25' \
+		--expect 'Voyager: PIT channel 0 count [0-9]+ above its reload value 4773: reprogrammed'
 }
 
 # power_press NAME MACHINE CPUS TESTS [boot.sh args]: the switch pressed
