@@ -111,6 +111,13 @@ w1_build() {
 	! grep -E 'warning:|error:' <<<"$out"
 }
 
+# The platform files are layered (hardware, services, orchestration): no
+# file uses one of a higher layer, and no two files use each other, even
+# through others (scripts/layers.py, on the objects w1_build compiled).
+layering() {
+	python3 "$top/scripts/layers.py" "$BUILD/linux-kunit/arch/x86/platform/voyager"
+}
+
 # Every overlay file lands on a path the pristine tree does not have, and
 # the apply step really refuses one that would overwrite upstream.
 overlay_rule() {
@@ -184,6 +191,7 @@ static_checks() {
 	check checkpatch-qemu checkpatch_qemu
 	check qemu-no-warnings qemu_warnings
 	check kernel-w1-build w1_build
+	check kernel-layering layering
 	check overlay-rule overlay_rule
 	check config-audit config_audit
 	check kernel-docs-rst rst_docs
