@@ -170,6 +170,28 @@ config_audit() {
 	return $rc
 }
 
+# CONFIG_X86_VOYAGER and an APM driver exclude each other, also APM=m:
+# the setup code keeps the BIOS table in the zero page's APM area, whose
+# segments apm.ko would call.  Kconfig on a copy of the real config with
+# APM asked for as a module must drop the platform.
+kconfig_apm() {
+	local tmp rc=0
+	tmp=$(mktemp -d)
+	cp "$BUILD/linux/.config" "$tmp/.config"
+	"$ksrc/scripts/config" --file "$tmp/.config" --enable MODULES --enable PM \
+		--enable SUSPEND --module APM
+	make -C "$ksrc" O="$tmp" ARCH=i386 olddefconfig >"$tmp/log" 2>&1 ||
+		{ cat "$tmp/log"; rm -rf "$tmp"; return 1; }
+	grep -q '^CONFIG_APM=m$' "$tmp/.config" ||
+		{ echo "APM=m did not survive: the check proves nothing"; rc=1; }
+	if grep -q '^CONFIG_X86_VOYAGER=y$' "$tmp/.config"; then
+		echo "CONFIG_X86_VOYAGER=y next to CONFIG_APM=m"
+		rc=1
+	fi
+	rm -rf "$tmp"
+	return $rc
+}
+
 # The kernel documentation is valid reStructuredText (no warnings).
 rst_docs() {
 	local f rc=0
@@ -194,5 +216,6 @@ static_checks() {
 	check kernel-layering layering
 	check overlay-rule overlay_rule
 	check config-audit config_audit
+	check kconfig-apm-module kconfig_apm
 	check kernel-docs-rst rst_docs
 }
