@@ -32,8 +32,15 @@
 #include "cat.h"
 #include "voyager.h"
 
-#define CAT_DATA_OFFSET		0x0d
+#define CAT_SELECT_PORT		0x97	/* module id; FFh deselects */
+#define CAT_DESELECT		0xff
+#define CAT_DATA_OFFSET		0x0d	/* in the SSPB */
 #define CAT_CMD_OFFSET		0x0e
+
+/* Level 4: the DINO ASIC, selected through the same port (8.2). */
+#define DINO_ID			0x43
+#define DINO_TOM_LOW		0x04
+#define DINO_TOM_HIGH		0x05
 
 /* CAT_CMD values (reference 3.2). */
 #define CAT_IRCYC		0x01
@@ -147,13 +154,13 @@ static void cat_shift(const u8 *in, u8 *out, int bytes)
 
 static void cat_select(u8 module)
 {
-	outb(VOYAGER_CAT_DESELECT, VOYAGER_CAT_SELECT_PORT);
-	outb(module, VOYAGER_CAT_SELECT_PORT);
+	outb(CAT_DESELECT, CAT_SELECT_PORT);
+	outb(module, CAT_SELECT_PORT);
 }
 
 static void cat_deselect(void)
 {
-	outb(VOYAGER_CAT_DESELECT, VOYAGER_CAT_SELECT_PORT);
+	outb(CAT_DESELECT, CAT_SELECT_PORT);
 }
 
 /* Load an instruction into the target, BYPASS into the others. */
@@ -474,6 +481,30 @@ int voyager_cat_subaddr_write(u8 module, u8 asic, u16 addr,
 bool voyager_cat_probed(void)
 {
 	return cat_probed;
+}
+
+/**
+ * voyager_cat_dino_tom() - the Level 4 top of memory from the DINO ASIC
+ * @low: its register 4
+ * @high: its register 5
+ *
+ * Return: 0, or -ENODEV if the DINO does not answer at the SSPB.
+ */
+int __init voyager_cat_dino_tom(u8 *low, u8 *high)
+{
+	u16 base = voyager_sspb_base();
+	u8 id;
+
+	outb(DINO_ID, CAT_SELECT_PORT);
+	id = inb(base);
+	*low = inb(base + DINO_TOM_LOW);
+	*high = inb(base + DINO_TOM_HIGH);
+	outb(CAT_DESELECT, CAT_SELECT_PORT);
+	if (id != DINO_ID) {
+		pr_err("DINO ASIC does not answer at %#x (id %#x)\n", base, id);
+		return -ENODEV;
+	}
+	return 0;
 }
 
 /* Did @module answer the probe? */
@@ -801,7 +832,7 @@ int __init voyager_cat_probe(void)
 {
 	static u8 qabc[8][VOYAGER_QABC_BYTES] __initdata;
 	u16 sspb = voyager_sspb_base();
-	u32 present = voyager_xcmos_read32(VOYAGER_XCMOS_CPU_PRESENT);
+	u32 present = voyager_sus_present_cpus();
 	unsigned int i;
 	u32 known = 0;
 	u8 whoami;
@@ -818,7 +849,7 @@ int __init voyager_cat_probe(void)
 	cat_present_cpus = present;
 
 	/* 8-slot 51xx (reference 1.4): a quad boot CPU reading E0h | id */
-	whoami = inb(0xfc29);
+	whoami = voyager_vic_whoami();
 	if ((whoami & 0xe0) == 0xe0 || (present & 0xffff0000))
 		cat_slots = 8;
 

@@ -61,6 +61,7 @@ int voyager_cat_subaddr_write(u8 module, u8 asic, u16 addr,
 int voyager_cat_probe(void);
 bool voyager_cat_probed(void);
 bool voyager_cat_present(u8 module);
+int voyager_cat_dino_tom(u8 *low, u8 *high);
 /* NULL unless slot (0-7) holds a quad card. */
 const struct voyager_quad_card *voyager_cat_quad_card(unsigned int slot);
 /* Hardware CPUs on a VIC line (dyad CPUs and extended quad CPUs). */

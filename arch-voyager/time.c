@@ -3,8 +3,10 @@
  * NCR Voyager time keeping.
  *
  * The PIT on IRQ 0 is the only tick source (the VIC has no timer).  The
- * CPUs run from independent clocks, possibly at different speeds, so the
- * TSC is no clocksource here.
+ * CPU that takes IRQ 0 runs the tick and relays it to the others with the
+ * timer CPI, through a per-CPU dummy clockevent device (the local APIC's
+ * stand-in) that the broadcast PIT drives.  The CPUs run from independent
+ * clocks, possibly at different speeds, so the TSC is no clocksource here.
  *
  * Nor is the PIT on more than one CPU, for the reason the generic i8253
  * code gives: reading it takes i8253_lock and three slow ISA port
@@ -24,6 +26,7 @@
 #include <linux/i8253.h>
 #include <linux/init.h>
 #include <linux/io.h>
+#include <linux/percpu.h>
 #include <linux/spinlock.h>
 #include <asm/time.h>
 #include <asm/tsc.h>
@@ -80,6 +83,36 @@ void voyager_pit_irq0_ack(void)
 	outb(inb(PORT_B) | PORT_B_IRQ0_RESET, PORT_B);
 	voyager_pit_check();
 	raw_spin_unlock_irqrestore(&i8253_lock, flags);
+}
+
+static DEFINE_PER_CPU(struct clock_event_device, voyager_clockevent);
+
+/* The device only stands for the CPU; the broadcast PIT does the timing. */
+static int voyager_clockevent_next(unsigned long delta,
+				   struct clock_event_device *evt)
+{
+	return 0;
+}
+
+/*
+ * This CPU's tick device, fed by the timer CPI of the CPU taking IRQ 0.
+ * The same features as the local APIC's stand-in: the tick core only
+ * prefers a per-CPU device that is oneshot capable over the PIT, which
+ * then becomes the broadcast device.  C3STOP keeps any oneshot use on the
+ * broadcast device; with the PIT clocksource the ticks stay periodic.
+ */
+void voyager_time_setup_percpu(void)
+{
+	struct clock_event_device *evt = this_cpu_ptr(&voyager_clockevent);
+
+	evt->name = "voyager-cpi";
+	evt->features = CLOCK_EVT_FEAT_PERIODIC | CLOCK_EVT_FEAT_ONESHOT |
+			CLOCK_EVT_FEAT_C3STOP | CLOCK_EVT_FEAT_DUMMY;
+	evt->set_next_event = voyager_clockevent_next;
+	evt->rating = 100;
+	evt->cpumask = cpumask_of(smp_processor_id());
+	evt->broadcast = voyager_send_timer;
+	clockevents_register_device(evt);
 }
 
 /* x86_init.timers.timer_init */

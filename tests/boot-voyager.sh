@@ -62,7 +62,7 @@ boot_voyager_checks() {
 	# down to a CPU that can) and go off and on line like the others.
 	boot voyager-quad --machine voyager,cards=quad --end poweroff --cpus 4 \
 		--tests $t,threads,cpis,hotplug \
-		--expect 'Voyager QIC: trampoline GDT at .*: aligned for quad cards' \
+		--expect 'Voyager SMP: trampoline GDT at .*: aligned for quad cards' \
 		--expect 'Voyager SMP: CPU 3 is hardware CPU 12'
 	boot voyager-mixed --machine voyager,cards=quad:dyad:mono --end poweroff --cpus 7 \
 		--tests $t,threads,cpis,hotplug \

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * NCR Voyager power supply interface (PSI): the front-panel power switch
- * and power-off.
+ * NCR Voyager power: the power supply interface (PSI) with the
+ * front-panel power switch, AC failures and power-off; SYS_INT; restart.
  *
  * The PSI is CAT module 1Ah.  It reports its events with CMN_INT, which
  * the VIC broadcasts to every processor on master 8259 line 7 at its CPI
@@ -14,13 +14,21 @@
  * An AC failure (the supply runs on its batteries) is passed to init as
  * SIGPWR, as the old port did, and the PSI is then polled once a second
  * until the mains is back, when init gets SIGPWR again.  While CMN_INT
- * cannot reach some CPU (vic.c had to close line 7 under an IRQ 7 nobody
+ * cannot reach some CPU (irq.c had to close line 7 under an IRQ 7 nobody
  * takes), the PSI is polled once a second too, well within the 3 s the
  * supply waits for a switch acknowledge.
  *
  * SYS_INT (a system or bus error, CPI base + 8 on line 0) also lands here:
  * the firmware takes the machine down if it is not acknowledged, and all
  * the old port did was acknowledge it and say so.
+ *
+ * Restart: Level 5 through CMOS shutdown byte 5 and the keyboard
+ * controller's reset pulse, Level 4 through the restart bit of the SSPB's
+ * configuration space (sus.c); only the emergency restart is replaced,
+ * the kernel's own restart ends in it.  Power-off on Level 4: its
+ * documented power-off bit usually cold-restarted real machines, so by
+ * default a Level 4 box halts and says so; voyager_l4_poweroff on the
+ * command line uses the bit (the emulator implements it as documented).
  */
 
 #define pr_fmt(fmt) "Voyager PSI: " fmt
@@ -29,15 +37,16 @@
 #include <linux/init.h>
 #include <linux/interrupt.h>
 #include <linux/io.h>
+#include <linux/mc146818rtc.h>
 #include <linux/reboot.h>
 #include <linux/sched/signal.h>
-#include <linux/timer.h>
 #include <linux/spinlock.h>
+#include <linux/timer.h>
 #include <linux/workqueue.h>
 #include <asm/desc.h>
-#include <asm/i8259.h>
 #include <asm/idtentry.h>
 #include <asm/irq_vectors.h>
+#include <asm/reboot.h>
 #include <asm/voyager.h>
 #include "cat.h"
 #include "voyager.h"
@@ -70,10 +79,15 @@
 /* VIC: CMN_INT and SYS_INT come on master lines 7 and 0. */
 #define VIC_CMN_LINE		7
 #define VIC_SYS_LINE		0
-/* QIC: the clear register takes 08h for CMN_INT, 04h for SYS_INT. */
-#define QIC_CLEAR		0xfc8a
-#define QIC_CLEAR_CMN		0x08
-#define QIC_CLEAR_SYS		0x04
+
+/* Level 5 restart (reference 7.7): CMOS shutdown byte, keyboard reset. */
+#define KBC_STATUS		0x64
+#define KBC_COMMAND		0x64
+#define KBC_INPUT_FULL		0x02
+#define KBC_PULSE_RESET		0xfe
+#define CMOS_SHUTDOWN		0x0f
+#define CMOS_NMI_OFF		0x80
+#define SHUTDOWN_WARM		0x05
 
 /* The PSI did not answer at its initcall: no power switch, no power-off. */
 static bool psi_broken;
@@ -128,7 +142,7 @@ static void psi_power_down(void)
 }
 
 /* Power-off on Level 5: run on one CPU, the others are stopped. */
-void voyager_psi_power_off(void)
+static void psi_power_off(void)
 {
 	if (!psi_usable()) {
 		pr_err("no PSI: cannot power off, halting\n");
@@ -286,15 +300,11 @@ static void psi_event(void)
 	voyager_cat_write(VOYAGER_CAT_PSI, VOYAGER_CAT_ASIC, PSI_REG_STATUS, 0);
 }
 
-/* Acknowledge an event of master line @line; quad CPUs also at the QIC. */
-static void psi_ack(unsigned int line, u8 qic_clear)
+/* Acknowledge CMN_INT or SYS_INT: quad CPUs at the QIC, all at the VIC. */
+static void psi_ack(bool cmn)
 {
-	u8 whoami = inb(VOYAGER_VIC_WHO_AM_I);
-
-	/* who-am-I, not the CAT probe: the hardware answers even without it. */
-	if ((whoami & VOYAGER_WHO_AM_I_QUAD) == VOYAGER_WHO_AM_I_QUAD)
-		outb(qic_clear, QIC_CLEAR);
-	outb(VOYAGER_OCW2_SPECIFIC_EOI | line, PIC_MASTER_CMD);
+	voyager_qic_ack_special(cmn);
+	voyager_vic_eoi_line(cmn ? VIC_CMN_LINE : VIC_SYS_LINE);
 }
 
 DEFINE_IDTENTRY_SYSVEC(sysvec_voyager_cmn_int)
@@ -304,7 +314,7 @@ DEFINE_IDTENTRY_SYSVEC(sysvec_voyager_cmn_int)
 		psi_event();
 		raw_spin_unlock(&psi_lock);
 	}
-	psi_ack(VIC_CMN_LINE, QIC_CLEAR_CMN);
+	psi_ack(true);
 }
 
 /* The poll: what a CMN_INT would have told, once a second. */
@@ -322,21 +332,23 @@ static void psi_poll_fn(struct timer_list *t)
 			      PSI_REG_STATUS, &status) && status)
 		psi_event();
 	raw_spin_unlock_irqrestore(&psi_lock, flags);
+	/* Line 7 open again on every CPU: CMN_INT is back. */
+	if (READ_ONCE(psi_cmn_polled) && !voyager_vic_cmn_closed()) {
+		WRITE_ONCE(psi_cmn_polled, false);
+		pr_info("CMN_INT line open again on every CPU: polling stopped\n");
+	}
 	psi_poll_arm();
 }
 
 /**
  * voyager_psi_poll() - poll the PSI while some CPU cannot take CMN_INT
- * @on: true when the first CPU closed line 7, false when the last opened
- *	it again
  *
- * Any context.
+ * Called when a CPU closed line 7; the poll stops by itself once line 7
+ * is open on every CPU again.  Any context.
  */
-void voyager_psi_poll(bool on)
+void voyager_psi_poll(void)
 {
-	if (!psi_usable())
-		return;
-	if (xchg(&psi_cmn_polled, on) == on || !on)
+	if (!psi_usable() || xchg(&psi_cmn_polled, true))
 		return;
 	pr_warn("CMN_INT line closed under an unwanted IRQ 7: polling the power supply every second\n");
 	psi_poll_arm();
@@ -346,11 +358,11 @@ DEFINE_IDTENTRY_SYSVEC(sysvec_voyager_sys_int)
 {
 	pr_warn_ratelimited("SYS_INT (system error) on CPU %d: acknowledged\n",
 			    smp_processor_id());
-	psi_ack(VIC_SYS_LINE, QIC_CLEAR_SYS);
+	psi_ack(false);
 }
 
 /* With the other system vectors, before the IDT is sealed. */
-void __init voyager_psi_install_gates(void)
+void __init voyager_power_install_gates(void)
 {
 	sysvec_install(VOYAGER_VIC_CMN_VECTOR, sysvec_voyager_cmn_int);
 	sysvec_install(VOYAGER_VIC_SYS_VECTOR, sysvec_voyager_sys_int);
@@ -376,3 +388,78 @@ static int __init voyager_psi_init(void)
 	return 0;
 }
 device_initcall(voyager_psi_init);
+
+static bool voyager_l4_poweroff;
+
+static int __init voyager_l4_poweroff_setup(char *arg)
+{
+	voyager_l4_poweroff = true;
+	return 0;
+}
+early_param("voyager_l4_poweroff", voyager_l4_poweroff_setup);
+
+static void voyager_level5_restart(void)
+{
+	unsigned long flags;
+	bool locked;
+	int i;
+
+	/* Let the keyboard controller take a command. */
+	for (i = 0; i < 100000 && (inb(KBC_STATUS) & KBC_INPUT_FULL); i++)
+		udelay(1);
+	/* Other CPUs may be live: take rtc_lock if nobody holds it. */
+	locked = spin_trylock_irqsave(&rtc_lock, flags);
+	outb(CMOS_NMI_OFF | CMOS_SHUTDOWN, RTC_PORT(0));
+	outb(SHUTDOWN_WARM, RTC_PORT(1));
+	if (locked)
+		spin_unlock_irqrestore(&rtc_lock, flags);
+	/* At least 50 us for the firmware; interrupts may be off here. */
+	mdelay(1);
+	outb(KBC_PULSE_RESET, KBC_COMMAND);
+}
+
+/* machine_ops.emergency_restart; native_machine_restart() ends here too. */
+static void voyager_emergency_restart(void)
+{
+	if (voyager_id.level == 4)
+		voyager_sus_l4_restart();
+	else
+		voyager_level5_restart();
+	/* If the reset did not come, there is nothing else to try. */
+	mdelay(1000);
+	pr_emerg("restart failed\n");
+	for (;;)
+		halt();
+}
+
+static void voyager_level4_power_off(void)
+{
+	if (!voyager_l4_poweroff) {
+		pr_info("Level 4: halting; switch the machine off by hand (voyager_l4_poweroff uses the power-off bit, which may cold-restart it)\n");
+		return;
+	}
+	voyager_sus_l4_power_off();
+	mdelay(1000);
+	pr_err("Level 4: still on after the power-off bit\n");
+}
+
+/* The platform power-off: the other CPUs are stopped already. */
+static void voyager_power_off(void)
+{
+	if (voyager_id.level == 4)
+		voyager_level4_power_off();
+	else
+		psi_power_off();
+	/* Still running: halt, as a machine without power-off does. */
+	local_irq_disable();
+	for (;;)
+		halt();
+}
+
+/* From the platform set-up: restart and power-off of the machine. */
+void __init voyager_power_init(void)
+{
+	machine_ops.emergency_restart = voyager_emergency_restart;
+	if (register_platform_power_off(voyager_power_off))
+		pr_warn("cannot register the power-off\n");
+}
