@@ -19,12 +19,15 @@ PORT_COST_QEMU=(--qemu-arg -trace --qemu-arg 'voyager_vic_*'
 	--qemu-arg -chardev --qemu-arg null,id=com3
 	--qemu-arg -device --qemu-arg isa-serial,iobase=0x3e8,irq=10,chardev=com3)
 
-# port_cost NAME MACHINE CPUS: the per-interrupt cost on one box.
+# port_cost NAME MACHINE CPUS [boot.sh args]: the per-interrupt cost on
+# one box.
 port_cost() {
-	local name=$1 log
-	log=$BUILD/logs/boot-$1.log
-	boot "$name" --machine "$2" --cpus "$3" --tests portcount --timeout 300 \
-		--append voyager_portcount=/dev/ttyS1:3,/dev/ttyS2:10 "${PORT_COST_QEMU[@]}"
+	local name=$1 machine=$2 cpus=$3 log
+	shift 3
+	log=$BUILD/logs/boot-$name.log
+	boot "$name" --machine "$machine" --cpus "$cpus" --tests portcount \
+		--timeout 300 --append voyager_portcount=/dev/ttyS1:3,/dev/ttyS2:10 \
+		"${PORT_COST_QEMU[@]}" "$@"
 	check "$name-counted" python3 "$top/scripts/port-count.py" "$log" \
 		"$log.qemu-stderr" --expect 3=1 --expect 10=2
 }
@@ -33,6 +36,10 @@ boot_irq_checks() {
 	port_cost irq-cost-1 voyager,cards=mono 1
 	port_cost irq-cost-4 voyager,cards=dyad:dyad 4
 	port_cost irq-cost-8 voyager,cards=dyad:dyad:dyad:dyad 8
+	# Eight quad cards, single-threaded TCG (see make torture).
+	port_cost irq-cost-32 \
+		voyager,slots=8,class=0x5100,cards=quad:quad:quad:quad:quad:quad:quad:quad 32 \
+		--qemu-arg -accel --qemu-arg tcg,thread=single
 	# Backtraces of every CPU (sysrq-l, RCU stall reports): a CPI stands
 	# for the NMI IPI a Voyager does not have, and nobody waits 10 s.
 	boot irq-backtrace --machine voyager,cards=dyad:dyad --cpus 4 \
