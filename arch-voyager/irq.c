@@ -85,14 +85,19 @@ static void close_cmn_local(void)
 	voyager_psi_poll();
 }
 
-/* Open @irq on @cpu: directly if it is this CPU, else by the CPI. */
+/*
+ * Open @irq on @cpu: directly if it is this CPU, else by the CPI, and
+ * only if that CPU has it closed (a request left pending would open the
+ * line with the next CPI, whether still wanted or not).
+ */
 static void open_on(unsigned int cpu, unsigned int irq)
 {
-	voyager_vic_post_open(cpu, irq);
-	if (cpu == smp_processor_id())
-		voyager_vic_open_requested();
-	else if (voyager_vic_closed_on(cpu, irq))
+	if (cpu == smp_processor_id()) {
+		voyager_vic_write_mask(voyager_vic_mask() & ~BIT(irq));
+	} else if (voyager_vic_closed_on(cpu, irq)) {
+		voyager_vic_post_open(cpu, irq);
 		voyager_send_enable_irq(cpu);
+	}
 }
 
 /*
