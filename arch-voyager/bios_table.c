@@ -8,10 +8,14 @@
  * of FFh is the "absent" sentinel the setup code stores before the call.
  */
 
+#include <linux/cache.h>
 #include <linux/kernel.h>
 #include <linux/string.h>
 #include <asm/voyager.h>
 #include <asm/voyager_boot.h>
+
+/* The machine, once voyager_early_init() said it is a supported one. */
+struct voyager_bios_id voyager_id __ro_after_init;
 
 #define TABLE_MAJOR		1
 #define TABLE_MINOR		2

@@ -32,8 +32,15 @@
 #include "cat.h"
 #include "voyager.h"
 
-#define CAT_DATA_OFFSET		0x0d
+#define CAT_SELECT_PORT		0x97	/* module id; FFh deselects */
+#define CAT_DESELECT		0xff
+#define CAT_DATA_OFFSET		0x0d	/* in the SSPB */
 #define CAT_CMD_OFFSET		0x0e
+
+/* Level 4: the DINO ASIC, selected through the same port (8.2). */
+#define DINO_ID			0x43
+#define DINO_TOM_LOW		0x04
+#define DINO_TOM_HIGH		0x05
 
 /* CAT_CMD values (reference 3.2). */
 #define CAT_IRCYC		0x01
@@ -54,6 +61,8 @@ static u16 cat_cmd_port __ro_after_init;
 static bool cat_probed __ro_after_init;
 static unsigned int cat_slots __ro_after_init = 4;
 static u32 cat_extended __ro_after_init;
+/* The firmware's present CPUs (extended CMOS), for the dyad cards. */
+static u32 cat_present_cpus __initdata;
 
 static struct voyager_cat_module cat_modules[CAT_MAX_MODULES] __ro_after_init;
 static unsigned int cat_nr_modules __ro_after_init;
@@ -145,13 +154,13 @@ static void cat_shift(const u8 *in, u8 *out, int bytes)
 
 static void cat_select(u8 module)
 {
-	outb(VOYAGER_CAT_DESELECT, VOYAGER_CAT_SELECT_PORT);
-	outb(module, VOYAGER_CAT_SELECT_PORT);
+	outb(CAT_DESELECT, CAT_SELECT_PORT);
+	outb(module, CAT_SELECT_PORT);
 }
 
 static void cat_deselect(void)
 {
-	outb(VOYAGER_CAT_DESELECT, VOYAGER_CAT_SELECT_PORT);
+	outb(CAT_DESELECT, CAT_SELECT_PORT);
 }
 
 /* Load an instruction into the target, BYPASS into the others. */
@@ -474,6 +483,36 @@ bool voyager_cat_probed(void)
 	return cat_probed;
 }
 
+/**
+ * voyager_cat_dino_tom() - the Level 4 top of memory from the DINO ASIC
+ * @low: its register 4
+ * @high: its register 5
+ *
+ * Return: 0, or -ENODEV if the DINO does not answer at the SSPB.
+ */
+int __init voyager_cat_dino_tom(u8 *low, u8 *high)
+{
+	u16 base = voyager_sspb_base();
+	u8 id;
+
+	outb(DINO_ID, CAT_SELECT_PORT);
+	id = inb(base);
+	*low = inb(base + DINO_TOM_LOW);
+	*high = inb(base + DINO_TOM_HIGH);
+	outb(CAT_DESELECT, CAT_SELECT_PORT);
+	if (id != DINO_ID) {
+		pr_err("DINO ASIC does not answer at %#x (id %#x)\n", base, id);
+		return -ENODEV;
+	}
+	return 0;
+}
+
+/* Did @module answer the probe? */
+bool voyager_cat_present(u8 module)
+{
+	return cat_probed && cat_find(module);
+}
+
 const struct voyager_quad_card *voyager_cat_quad_card(unsigned int slot)
 {
 	if (slot >= ARRAY_SIZE(cat_quads) || !(cat_quad_present & BIT(slot)))
@@ -630,7 +669,6 @@ static int __init cat_probe_processor(struct voyager_cat_module *mod,
 				      u8 *qabc)
 {
 	struct voyager_cat_eprom ep;
-	u8 slot = cat_slot_of(mod->id);
 	u8 v;
 	int ret;
 
@@ -639,11 +677,8 @@ static int __init cat_probe_processor(struct voyager_cat_module *mod,
 	if (ret)
 		return ret;
 	if (!(~v & 3)) {
-		mod->card = mod->config_id == 1 ? VOYAGER_CAT_MONO :
-						  VOYAGER_CAT_DYAD;
-		mod->cpus = BIT(slot);
-		if (mod->card == VOYAGER_CAT_DYAD)
-			mod->cpus |= BIT(slot + 4);
+		/* Its CPUs once the slot count is known: cat_decode_quads(). */
+		mod->card = VOYAGER_CAT_DYAD;
 		return 0;
 	}
 	mod->card = VOYAGER_CAT_QUAD;
@@ -699,7 +734,7 @@ fail:
 	cat_nr_modules--;
 }
 
-/* The quad cards' CPUs, once the slot count is known. */
+/* The processor cards' CPUs, once the slot count is known. */
 static void __init cat_decode_quads(u8 qabc[][VOYAGER_QABC_BYTES])
 {
 	unsigned int i;
@@ -712,6 +747,9 @@ static void __init cat_decode_quads(u8 qabc[][VOYAGER_QABC_BYTES])
 
 		if (mod->card == VOYAGER_CAT_DYAD ||
 		    mod->card == VOYAGER_CAT_MONO) {
+			mod->cpus = voyager_cat_dyad_cpus(slot, cat_slots,
+							  cat_present_cpus,
+							  &mod->card);
 			/*
 			 * 4-slot: both dyad CPUs are on the VIC, fitted or
 			 * not (5.2); 8-slot: one VIC line per slot, and
@@ -794,7 +832,7 @@ int __init voyager_cat_probe(void)
 {
 	static u8 qabc[8][VOYAGER_QABC_BYTES] __initdata;
 	u16 sspb = voyager_sspb_base();
-	u32 present = voyager_xcmos_read32(VOYAGER_XCMOS_CPU_PRESENT);
+	u32 present = voyager_sus_present_cpus();
 	unsigned int i;
 	u32 known = 0;
 	u8 whoami;
@@ -808,9 +846,10 @@ int __init voyager_cat_probe(void)
 	}
 	cat_data_port = sspb + CAT_DATA_OFFSET;
 	cat_cmd_port = sspb + CAT_CMD_OFFSET;
+	cat_present_cpus = present;
 
 	/* 8-slot 51xx (reference 1.4): a quad boot CPU reading E0h | id */
-	whoami = inb(0xfc29);
+	whoami = voyager_vic_whoami();
 	if ((whoami & 0xe0) == 0xe0 || (present & 0xffff0000))
 		cat_slots = 8;
 

@@ -60,6 +60,8 @@ int voyager_cat_subaddr_write(u8 module, u8 asic, u16 addr,
 /* Level 5 only, from voyager_arch_setup(): memblock era, no allocation. */
 int voyager_cat_probe(void);
 bool voyager_cat_probed(void);
+bool voyager_cat_present(u8 module);
+int voyager_cat_dino_tom(u8 *low, u8 *high);
 /* NULL unless slot (0-7) holds a quad card. */
 const struct voyager_quad_card *voyager_cat_quad_card(unsigned int slot);
 /* Hardware CPUs on a VIC line (dyad CPUs and extended quad CPUs). */
@@ -95,7 +97,7 @@ struct voyager_cat_chain {
  * @id: module id (10h-1Fh)
  * @has_eprom: the module has a configuration EPROM (not the PSI)
  * @eprom_version: EPROM header version id
- * @config_id: EPROM header config id (processor cards: CPUs fitted)
+ * @config_id: EPROM header config id (not interpreted)
  * @tracer: EPROM header tracer number
  * @card: processor card type, VOYAGER_CAT_NOT_CPU for other modules
  * @cpus: hardware CPUs of a processor card
@@ -153,6 +155,8 @@ int voyager_cat_parse_eprom(const u8 *img, unsigned int len,
 			    struct voyager_cat_eprom *out, const char **why);
 int voyager_cat_decode_qabc(const u8 *qabc, u8 slot, unsigned int slots,
 			    struct voyager_quad_card *card, const char **why);
+u32 voyager_cat_dyad_cpus(u8 slot, unsigned int slots, u32 present,
+			  enum voyager_cat_card *card);
 #define VOYAGER_QABC_BYTES		9	/* bytes 5-8 are decoded */
 
 #endif /* _VOYAGER_CAT_H */

@@ -20,6 +20,7 @@
 #include <linux/uaccess.h>
 
 #include "cat.h"
+#include "voyager.h"
 
 #define CAT_DEBUG_MAX_LEN	64
 
@@ -145,19 +146,14 @@ static const struct file_operations subaddr_fops = {
 	.llseek = default_llseek,
 };
 
-static int __init voyager_cat_debugfs_init(void)
+/* Under debugfs voyager/, from the platform set-up. */
+void __init voyager_cat_debugfs_init(struct dentry *top)
 {
-	struct dentry *top, *dir;
+	struct dentry *dir;
 
 	if (!voyager_cat_probed())
-		return 0;
-	/* other Voyager files may have created the directory already */
-	top = debugfs_lookup("voyager", NULL);
-	if (!top)
-		top = debugfs_create_dir("voyager", NULL);
+		return;
 	dir = debugfs_create_dir("cat", top);
 	debugfs_create_file("raw", 0600, dir, NULL, &raw_fops);
 	debugfs_create_file("subaddr", 0600, dir, NULL, &subaddr_fops);
-	return 0;
 }
-late_initcall(voyager_cat_debugfs_init);

@@ -268,3 +268,26 @@ int voyager_cat_decode_qabc(const u8 *qabc, u8 slot, unsigned int slots,
 	}
 	return 0;
 }
+
+/**
+ * voyager_cat_dyad_cpus() - the CPUs of a dyadic processor card
+ * @slot: the card's slot index
+ * @slots: 4 or 8 processor slots
+ * @present: the firmware's present-CPU mask (extended CMOS 88Ah)
+ * @card: set to VOYAGER_CAT_MONO or VOYAGER_CAT_DYAD
+ *
+ * A card without a quad baseboard is dyadic (reference 3.12; the old port
+ * read nothing else): its CPUs are slot and slot + 4 on a 4-slot machine,
+ * slot and slot + 8 on an 8-slot one.  It is a mono card if the firmware
+ * found only the first; the EPROM's config id is not used.
+ *
+ * Return: the hardware CPUs of the card that are present.
+ */
+u32 voyager_cat_dyad_cpus(u8 slot, unsigned int slots, u32 present,
+			  enum voyager_cat_card *card)
+{
+	u32 second = BIT(slot + slots);
+
+	*card = present & second ? VOYAGER_CAT_DYAD : VOYAGER_CAT_MONO;
+	return BIT(slot) | (present & second);
+}

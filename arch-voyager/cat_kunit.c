@@ -280,6 +280,22 @@ static void cat_qabc_decode(struct kunit *test)
 	KUNIT_EXPECT_LT(test, voyager_cat_decode_qabc(qabc, 0, 4, &q, &why), 0);
 }
 
+/* Mono or dyad from the present CPUs, whatever the EPROM says (D13). */
+static void cat_dyad_cards(struct kunit *test)
+{
+	enum voyager_cat_card card;
+
+	KUNIT_EXPECT_EQ(test, voyager_cat_dyad_cpus(1, 4, 0x22, &card), 0x22);
+	KUNIT_EXPECT_EQ(test, card, VOYAGER_CAT_DYAD);
+	KUNIT_EXPECT_EQ(test, voyager_cat_dyad_cpus(2, 4, 0x07, &card), 0x04);
+	KUNIT_EXPECT_EQ(test, card, VOYAGER_CAT_MONO);
+	/* Eight slots: the second CPU is slot + 8. */
+	KUNIT_EXPECT_EQ(test, voyager_cat_dyad_cpus(2, 8, 0x404, &card), 0x404);
+	KUNIT_EXPECT_EQ(test, card, VOYAGER_CAT_DYAD);
+	KUNIT_EXPECT_EQ(test, voyager_cat_dyad_cpus(2, 8, 0x044, &card), 0x004);
+	KUNIT_EXPECT_EQ(test, card, VOYAGER_CAT_MONO);
+}
+
 static struct kunit_case voyager_cat_test_cases[] = {
 	KUNIT_CASE(cat_instruction_bytes),
 	KUNIT_CASE(cat_ir_streams),
@@ -289,6 +305,7 @@ static struct kunit_case voyager_cat_test_cases[] = {
 	KUNIT_CASE(cat_dr_write_model),
 	KUNIT_CASE(cat_eprom_parse),
 	KUNIT_CASE(cat_qabc_decode),
+	KUNIT_CASE(cat_dyad_cards),
 	{}
 };
 

@@ -5,8 +5,8 @@
  * Level 5: the SUS firmware describes memory in its "ClickMap", whose
  * address is in extended CMOS; each entry is a RAM range.  The firmware's
  * e820 answer is not trusted on these machines, so the ClickMap replaces
- * it.  Level 4: the DINO ASIC holds the top of memory; 8-16 MiB is the MCA
- * window and never RAM.
+ * it.  Level 4: the DINO ASIC holds the top of memory (cat.c reads it);
+ * 8-16 MiB is the MCA window and never RAM.
  */
 
 #define pr_fmt(fmt) "Voyager: " fmt
@@ -19,6 +19,7 @@
 #include <asm/e820/api.h>
 #include <asm/setup.h>
 #include <asm/voyager.h>
+#include "cat.h"
 #include "voyager.h"
 
 /**
@@ -27,10 +28,11 @@
  * @ranges: filled with up to VOYAGER_MEM_RANGES RAM ranges
  *
  * Entries are {u32 start, u32 length in 4 KiB clicks}, little-endian; a
- * zero length ends the table.
+ * zero length ends the table, and a table may use all 16 entries (the
+ * old port read up to 16 and stopped at a zero length).
  *
- * Return: the number of ranges, or -EINVAL for a table without an end
- * marker, a range that wraps past 4 GiB, or ranges that overlap.
+ * Return: the number of ranges, or -EINVAL for a range that wraps past
+ * 4 GiB or ranges that overlap.
  */
 int voyager_clickmap_decode(const u8 *raw, struct voyager_mem_range *ranges)
 {
@@ -52,8 +54,6 @@ int voyager_clickmap_decode(const u8 *raw, struct voyager_mem_range *ranges)
 			    ranges[i].start < start + ranges[n].size)
 				return -EINVAL;
 	}
-	if (n == VOYAGER_CLICKMAP_ENTRIES)
-		return -EINVAL;
 	return n;
 }
 
@@ -91,7 +91,7 @@ int voyager_level4_map(u32 tom, struct voyager_mem_range *ranges)
 
 static int __init voyager_level5_ranges(struct voyager_mem_range *ranges)
 {
-	u32 addr = voyager_xcmos_read32(VOYAGER_XCMOS_CLICKMAP);
+	u32 addr = voyager_sus_clickmap();
 	u8 *raw;
 	int n;
 
@@ -113,18 +113,10 @@ static int __init voyager_level5_ranges(struct voyager_mem_range *ranges)
 
 static int __init voyager_level4_ranges(struct voyager_mem_range *ranges)
 {
-	u16 base = voyager_sspb_base();
-	u8 id, low, high;
+	u8 low, high;
 
-	outb(VOYAGER_DINO_ID, VOYAGER_CAT_SELECT_PORT);
-	id = inb(base);
-	low = inb(base + VOYAGER_DINO_TOM_LOW);
-	high = inb(base + VOYAGER_DINO_TOM_HIGH);
-	outb(VOYAGER_CAT_DESELECT, VOYAGER_CAT_SELECT_PORT);
-	if (id != VOYAGER_DINO_ID) {
-		pr_err("DINO ASIC does not answer at %#x (id %#x)\n", base, id);
+	if (voyager_cat_dino_tom(&low, &high))
 		return -ENODEV;
-	}
 	return voyager_level4_map(voyager_dino_top_of_memory(low, high),
 				  ranges);
 }

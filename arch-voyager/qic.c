@@ -6,7 +6,7 @@
  * takes device IRQs and VIC CPIs.  Every CPU of a quad card is reached
  * through the card's QIC instead: a write to line i of the CPU's block in
  * the card's CPI area raises QIC CPI i at that CPU.  QIC CPI 0 is the boot
- * CPI of the siblings, CPIs 1-6 carry the kernel's IPIs, one kind each, so
+ * CPI of the siblings, CPIs 1-7 carry the kernel's IPIs, one kind each, so
  * no mailbox is needed.  The CAT probe says which CPUs are on quad cards,
  * which of them are on a VIC line and where each card's CPI area is.
  *
@@ -23,10 +23,8 @@
 #include <linux/init.h>
 #include <linux/io.h>
 #include <linux/smp.h>
-#include <asm/idtentry.h>
-#include <asm/irq_regs.h>
+#include <linux/percpu.h>
 #include <asm/irq_vectors.h>
-#include <asm/realmode.h>
 #include <asm/voyager.h>
 #include "cat.h"
 #include "voyager.h"
@@ -37,13 +35,16 @@
 #define QIC_CPI_BASE		0xfc7a
 #define QIC_MASK0		0xfc80
 #define QIC_MASK1		0xfc81
+#define QIC_CLEAR0		0xfc8a	/* 08h CMN_INT, 04h SYS_INT */
+#define QIC_CLEAR0_CMN		0x08
+#define QIC_CLEAR0_SYS		0x04
 #define QIC_CLEAR1		0xfc8b
 
 /* Mask 0: only CMN_INT (power supply events) comes through. */
 #define QIC_MASK0_RUN		0xf7
 #define QIC_MASK0_OFF		0xff
-/* Mask 1: CPIs 1-6 at run time, only CPI 0 while a sibling waits. */
-#define QIC_MASK1_RUN		0x81
+/* Mask 1: CPIs 1-7 at run time, only CPI 0 while a sibling waits. */
+#define QIC_MASK1_RUN		0x01
 #define QIC_MASK1_BOOT		0xfe
 #define QIC_MASK1_OFF		0xff
 
@@ -58,8 +59,11 @@
 static void __iomem *qic_cpi_area[QIC_SLOTS] __ro_after_init;
 static u32 qic_cpus __ro_after_init;		/* hardware CPUs on quad cards */
 static u32 qic_vic_boot __ro_after_init;	/* of these, VIC-bootable */
+static u32 qic_extended __ro_after_init;	/* on either VIC line */
 /* Slots whose extended CPU has lowered its siblings' boot masks. */
 static unsigned long qic_siblings_open;
+/* This CPU's block in its card's CPI area (NULL: not a quad CPU). */
+static DEFINE_PER_CPU(void __iomem *, qic_own_block);
 
 /* The card of hardware CPU @hw, or NULL. */
 static const struct voyager_quad_card *qic_card(u32 hw)
@@ -115,50 +119,40 @@ bool voyager_qic_boots(u32 hw)
 int voyager_qic_send_cpi(u32 hw, unsigned int line)
 {
 	void __iomem *word = qic_cpi_word(hw, line);
-	int self = voyager_hw_cpu();
 
 	if (!word)
 		return -ENODEV;
 	/* The value only tells a debugger who sent it (reference 5.4). */
-	writel(((self < 0 ? 0 : self) << 16) | line, word);
+	writel(this_cpu_read(x86_cpu_to_apicid) << 16 | line, word);
 	return 0;
 }
 
 /* Acknowledge QIC CPI @line on this CPU: clear, then read the line back. */
-static void qic_ack(unsigned int line)
+void voyager_qic_ack(unsigned int line)
 {
-	void __iomem *word = qic_cpi_word(voyager_hw_cpu(), line);
+	void __iomem *block = this_cpu_read(qic_own_block);
 
 	outb(BIT(line), QIC_CLEAR1);
 	/* Puts the cache line back in the shared state (reference 5.4). */
-	if (word)
-		readw(word);
+	if (block)
+		readw(block + line * QIC_CPI_LINE + QIC_CPI_WORD);
 }
 
 /*
- * Quad cards did not start with a GDT (or GDT pseudo-descriptor) that was
- * not naturally aligned (reference 6.4).  6.12's trampoline loads
- * boot_gdt, cache-line aligned, through a descriptor whose base field is
- * 4-byte aligned; say so loudly if that is ever lost.  The real-mode blob
- * exists only from the early initcalls on: checked at the first QIC boot.
+ * Acknowledge CMN_INT (@cmn) or SYS_INT at the QIC, on a quad CPU: the
+ * VIC's EOI follows anyway (the old port sent both, "just in case").
  */
-static void qic_check_trampoline_gdt(void)
+void voyager_qic_ack_special(bool cmn)
 {
-	static bool checked;
-	const struct trampoline_header *th;
-	u32 header = real_mode_header->trampoline_header;
+	/* who-am-I, not the CAT probe: the hardware answers even without it. */
+	if (voyager_vic_quad_cpu())
+		outb(cmn ? QIC_CLEAR0_CMN : QIC_CLEAR0_SYS, QIC_CLEAR0);
+}
 
-	if (checked)
-		return;
-	checked = true;
-	BUILD_BUG_ON(offsetof(struct trampoline_header, gdt_base) % 4);
-	th = __va(header);
-	if (!IS_ALIGNED(th->gdt_base, 16) || !IS_ALIGNED(header, 4))
-		pr_err("trampoline GDT at %#x (header at %#x) is not aligned: quad CPUs may not start\n",
-		       th->gdt_base, header);
-	else
-		pr_info("trampoline GDT at %#x, descriptor at %#x: aligned for quad cards\n",
-			th->gdt_base, header + (u32)offsetof(struct trampoline_header, gdt_limit));
+/* Does the machine have a quad card? */
+bool voyager_qic_present(void)
+{
+	return qic_cpus;
 }
 
 /*
@@ -198,19 +192,23 @@ int voyager_qic_boot_cpu(u32 hw, u32 gate)
 	}
 	if (qic_siblings_closed(q, hw))
 		return -EIO;
-	qic_check_trampoline_gdt();
 	WRITE_ONCE(ivt[VOYAGER_QIC_CPI_VECTOR], gate);
 	return voyager_qic_send_cpi(hw, QIC_BOOT_CPI);
 }
 
-/* Lower the boot masks of this extended CPU's siblings. */
+/*
+ * Lower the boot masks of this extended CPU's siblings, once: when the
+ * extended CPU comes back from hotplug its siblings may be running, and
+ * FEh would close their CPIs 1-7.  A sibling that never started keeps
+ * FEh from the first time; one parked by hotplug restarts without a CPI.
+ */
 static void qic_open_siblings(u32 self)
 {
 	const struct voyager_quad_card *q = qic_card(self);
 	unsigned int j, own;
 	unsigned long flags;
 
-	if (!q)
+	if (!q || test_bit(q->slot, &qic_siblings_open))
 		return;
 	own = qic_local_index(q, self);
 	local_irq_save(flags);
@@ -227,17 +225,25 @@ static void qic_open_siblings(u32 self)
 
 /*
  * This CPU's QIC, interrupts off: the boot CPI (if it started by one) is
- * acknowledged, the run-time masks set, and an extended VIC-booted CPU
- * opens its siblings for their QIC boot.
+ * acknowledged, an extended CPU sets the card's vector bases, the
+ * run-time masks are set, and an extended VIC-booted CPU opens its
+ * siblings for their QIC boot.
  */
 void voyager_qic_init_local(void)
 {
-	int self = voyager_hw_cpu();
+	u32 self = this_cpu_read(x86_cpu_to_apicid);
+	void __iomem *block;
 
-	if (self < 0 || !voyager_is_quad_cpu(self))
+	if (!voyager_is_quad_cpu(self))
 		return;
-	qic_ack(QIC_BOOT_CPI);
-	if (qic_vic_boot & BIT(self)) {
+	block = qic_cpi_word(self, 0);
+	this_cpu_write(qic_own_block, block ? block - QIC_CPI_WORD : NULL);
+	voyager_qic_ack(QIC_BOOT_CPI);
+	/*
+	 * Every extended CPU writes the card's vector bases, as the old
+	 * port did: also one on the second VIC line, QIC-booted.
+	 */
+	if (qic_extended & BIT(self)) {
 		outb(VOYAGER_VIC_CPI_VECTOR, QIC_VIC_CPI_BASE);
 		outb(VOYAGER_QIC_CPI_VECTOR, QIC_CPI_BASE);
 	}
@@ -250,9 +256,7 @@ void voyager_qic_init_local(void)
 /* A quad CPU going offline takes nothing more from its QIC. */
 void voyager_qic_close_local(void)
 {
-	int self = voyager_hw_cpu();
-
-	if (self < 0 || !voyager_is_quad_cpu(self))
+	if (!this_cpu_read(qic_own_block))
 		return;
 	outb(QIC_MASK0_OFF, QIC_MASK0);
 	outb(QIC_MASK1_OFF, QIC_MASK1);
@@ -276,67 +280,10 @@ void __init voyager_qic_init(void)
 		}
 		qic_cpus |= q->cpus;
 		qic_vic_boot |= q->vic_boot;
+		qic_extended |= q->vic_boot | q->second_line;
 	}
 	if (!qic_cpus)
 		return;
 	pr_info("quad CPUs %08x (VIC-booted %08x)\n", qic_cpus, qic_vic_boot);
 	voyager_qic_init_local();
-}
-
-/* Every QIC CPI gate: acknowledge the CPI, then do what it asks. */
-static void qic_cpi_interrupt(struct pt_regs *regs, enum voyager_cpi cpi)
-{
-	/* The tick code looks at the interrupted registers. */
-	struct pt_regs *old_regs = set_irq_regs(regs);
-
-	qic_ack(cpi + 1);
-	voyager_cpi_action(cpi);
-	set_irq_regs(old_regs);
-}
-
-DEFINE_IDTENTRY_SYSVEC(sysvec_voyager_qic_timer)
-{
-	qic_cpi_interrupt(regs, VOYAGER_CPI_TIMER);
-}
-
-DEFINE_IDTENTRY_SYSVEC(sysvec_voyager_qic_resched)
-{
-	qic_cpi_interrupt(regs, VOYAGER_CPI_RESCHEDULE);
-}
-
-DEFINE_IDTENTRY_SYSVEC(sysvec_voyager_qic_call)
-{
-	qic_cpi_interrupt(regs, VOYAGER_CPI_CALL_FUNCTION);
-}
-
-DEFINE_IDTENTRY_SYSVEC(sysvec_voyager_qic_call_single)
-{
-	qic_cpi_interrupt(regs, VOYAGER_CPI_CALL_FUNCTION_SINGLE);
-}
-
-DEFINE_IDTENTRY_SYSVEC(sysvec_voyager_qic_stop)
-{
-	qic_cpi_interrupt(regs, VOYAGER_CPI_STOP);
-}
-
-DEFINE_IDTENTRY_SYSVEC(sysvec_voyager_qic_enable_irq)
-{
-	qic_cpi_interrupt(regs, VOYAGER_CPI_ENABLE_IRQ);
-}
-
-void __init voyager_qic_install_gates(void)
-{
-	sysvec_install(VOYAGER_QIC_CPI_VECTOR + 1 + VOYAGER_CPI_TIMER,
-		       sysvec_voyager_qic_timer);
-	sysvec_install(VOYAGER_QIC_CPI_VECTOR + 1 + VOYAGER_CPI_RESCHEDULE,
-		       sysvec_voyager_qic_resched);
-	sysvec_install(VOYAGER_QIC_CPI_VECTOR + 1 + VOYAGER_CPI_CALL_FUNCTION,
-		       sysvec_voyager_qic_call);
-	sysvec_install(VOYAGER_QIC_CPI_VECTOR + 1 +
-		       VOYAGER_CPI_CALL_FUNCTION_SINGLE,
-		       sysvec_voyager_qic_call_single);
-	sysvec_install(VOYAGER_QIC_CPI_VECTOR + 1 + VOYAGER_CPI_STOP,
-		       sysvec_voyager_qic_stop);
-	sysvec_install(VOYAGER_QIC_CPI_VECTOR + 1 + VOYAGER_CPI_ENABLE_IRQ,
-		       sysvec_voyager_qic_enable_irq);
 }

@@ -1,44 +1,48 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * NCR Voyager VIC: the interrupt router.
+ * NCR Voyager VIC: the register block of the interrupt router.
  *
  * Every VIC processor has its own 8259 pair ("dyad") at the usual ports
- * 20h/21h/A0h/A1h; a CPU can only reach its own dyad.  The VIC offers each
- * asserted IRQ to a CPU that has it unmasked in its dyad (statically to a
- * CPU that claims all IRQs, dynamically to the lowest-priority eligible
- * one), and once that CPU sends its EOI a still-asserted level line is
- * offered again.  So masking is per CPU and lazy: a CPU that receives an
- * IRQ it should not take (disabled, or outside the IRQ's affinity) masks
- * it in its own dyad and EOIs it, and the VIC passes it on.
+ * 20h/21h/A0h/A1h; a CPU can only reach its own dyad, or another CPU's
+ * through the masquerade register.  The VIC offers each asserted IRQ to a
+ * CPU that has it open in its dyad (statically to a CPU that claims all
+ * IRQs, dynamically to the lowest-priority eligible one), raises CPI
+ * level L at a CPU on master line L, and broadcasts SYS_INT and CMN_INT
+ * on master lines 0 and 7.
  *
- * Legacy IRQs use ISA_IRQ_VECTOR(0) (30h) and up, not the 20h of the old
- * port: both the dyads' ICW2 and the VIC's MCA vector bases say so.
+ * This file holds every access to those registers and nothing else: the
+ * interrupt policy is irq.c's, the CPI transport ipi.c's.  The masks each
+ * CPU last wrote are cached per CPU; other CPUs read the cache to decide
+ * whether a line needs opening there.
  */
 
 #define pr_fmt(fmt) "Voyager VIC: " fmt
 
+#include <linux/cpumask.h>
 #include <linux/init.h>
-#include <linux/interrupt.h>
 #include <linux/io.h>
 #include <linux/ioport.h>
-#include <linux/irq.h>
 #include <linux/percpu.h>
-#include <linux/spinlock.h>
-#include <asm/apic.h>
-#include <asm/hw_irq.h>
+#include <linux/stop_machine.h>
 #include <asm/i8259.h>
 #include <asm/irq_vectors.h>
 #include <asm/voyager.h>
 #include "voyager.h"
 
-/* The VIC register block (hardware reference, VIC register map). */
+/* The VIC register block (hardware reference 4.2). */
 #define VIC_BASE			0xfc00
 #define VIC_SIZE			0x70
+#define VIC_CPI_LEVEL0			0xfc00	/* write a mask of VIC CPUs */
 #define VIC_PRIORITY			0xfc20
+#define VIC_PROCESSOR_ID		0xfc21	/* masquerade */
+#define VIC_MASQUERADE			0x08	/* | CPU */
+#define VIC_WHO_AM_I			0xfc29
+#define VIC_WHO_AM_I_QUAD		0xc0	/* both bits: a quad card CPU */
 #define VIC_CLAIM_LOW			0xfc38	/* IRQ 0-7 */
 #define VIC_CLAIM_HIGH			0xfc39	/* IRQ 8-15 */
 #define VIC_CLAIM_STATIC		0xff
 #define VIC_CLAIM_DYNAMIC		0x00
+#define VIC_CPI_BASE			0xfc41
 #define VIC_PRIMARY_MCA_BASE		0xfc48
 #define VIC_SECONDARY_MCA_BASE		0xfc49
 #define VIC_REDIRECT_1			0xfc61
@@ -46,17 +50,31 @@
 /* 8259 commands: ICW1 level-triggered + ICW4, ICW4 8086 mode. */
 #define ICW1_LEVEL_ICW4			0x19
 #define ICW4_8086			0x01
+#define OCW2_SPECIFIC_EOI		0x60
 #define OCW3_READ_IRR			0x0a
 #define OCW3_READ_ISR			0x0b
 #define CASCADE_LINE			2
+#define CMN_LINE			7
+#define BOOT_CPI_MASTER_MASK		0xfe	/* only line 0 open */
 
-/* Port B: on MCA machines bit 7 resets the latched IRQ 0 request. */
-#define PORT_B				0x61
-#define PORT_B_IRQ0_RESET		0x80
+/*
+ * This CPU's dyad mask as last written (IRQ 8-15 in the high byte; the
+ * cascade bit follows the slave's lines).  Written only by its own CPU,
+ * with interrupts off.
+ */
+static DEFINE_PER_CPU(u16, vic_dyad_mask) = VOYAGER_VIC_ALL_CLOSED;
+/* Lines other CPUs asked this CPU to open (the "enable IRQ" CPI). */
+static DEFINE_PER_CPU(unsigned long, vic_open_request);
 
-/* This CPU's dyad mask, as last written (IRQ 8-15 in the high byte). */
-static DEFINE_PER_CPU(u16, vic_dyad_mask) = 0xffff;
-static DEFINE_RAW_SPINLOCK(vic_lock);
+/* The logical CPUs with a VIC line: the ones with a dyad. */
+static struct cpumask vic_cpumask __read_mostly = { CPU_BITS_CPU0 };
+const struct cpumask *const voyager_vic_cpu_mask = &vic_cpumask;
+
+/* Set once the logical CPU numbers are known (SMP preparation). */
+void __init voyager_vic_set_cpus(const struct cpumask *cpus)
+{
+	cpumask_copy(&vic_cpumask, cpus);
+}
 
 /**
  * voyager_vic_id() - decode a who-am-I value
@@ -66,22 +84,41 @@ static DEFINE_RAW_SPINLOCK(vic_lock);
  */
 int voyager_vic_id(u8 whoami)
 {
-	if ((whoami & VOYAGER_WHO_AM_I_QUAD) == VOYAGER_WHO_AM_I_QUAD)
+	if ((whoami & VIC_WHO_AM_I_QUAD) == VIC_WHO_AM_I_QUAD)
 		return whoami & 0x1f;
 	return whoami ? __ffs(whoami) : -1;
 }
 
-/* The hardware number of the running CPU. */
-int voyager_hw_cpu(void)
+/* The raw who-am-I of the running CPU (E0h | id: a quad CPU of a 51xx). */
+u8 voyager_vic_whoami(void)
 {
-	return voyager_vic_id(inb(VOYAGER_VIC_WHO_AM_I));
+	return inb(VIC_WHO_AM_I);
 }
 
-static void vic_write_mask(u16 mask)
+/* Is the running CPU on a quad card (who-am-I C0h | id)? */
+bool voyager_vic_quad_cpu(void)
+{
+	return (voyager_vic_whoami() & VIC_WHO_AM_I_QUAD) == VIC_WHO_AM_I_QUAD;
+}
+
+/* The hardware number of the running CPU, read from the VIC. */
+int voyager_hw_cpu(void)
+{
+	return voyager_vic_id(voyager_vic_whoami());
+}
+
+/* Write this CPU's dyad mask; only the changed 8259s are written. */
+void voyager_vic_write_mask(u16 mask)
 {
 	u16 *cached = this_cpu_ptr(&vic_dyad_mask);
-	u16 changed = *cached ^ mask;
+	u16 changed;
 
+	/* The slave reaches the CPU through the master's cascade line. */
+	if ((mask & 0xff00) != 0xff00)
+		mask &= ~BIT(CASCADE_LINE);
+	else
+		mask |= BIT(CASCADE_LINE);
+	changed = *cached ^ mask;
 	*cached = mask;
 	if (changed & 0x00ff)
 		outb(mask & 0xff, PIC_MASTER_IMR);
@@ -89,206 +126,129 @@ static void vic_write_mask(u16 mask)
 		outb(mask >> 8, PIC_SLAVE_IMR);
 }
 
+/* This CPU's dyad mask as last written. */
+u16 voyager_vic_mask(void)
+{
+	return __this_cpu_read(vic_dyad_mask);
+}
+
+/* @cpu's dyad mask as that CPU last wrote it. */
+u16 voyager_vic_mask_of(unsigned int cpu)
+{
+	return READ_ONCE(per_cpu(vic_dyad_mask, cpu));
+}
+
+/* Is line @irq closed in @cpu's dyad, as far as that CPU wrote it? */
+bool voyager_vic_closed_on(unsigned int cpu, unsigned int irq)
+{
+	return voyager_vic_mask_of(cpu) & BIT(irq);
+}
+
+/* Is CMN_INT's line closed on some online VIC CPU? */
+bool voyager_vic_cmn_closed(void)
+{
+	unsigned int cpu;
+
+	for_each_cpu_and(cpu, &vic_cpumask, cpu_online_mask)
+		if (voyager_vic_closed_on(cpu, CMN_LINE))
+			return true;
+	return false;
+}
+
+/* Masks without the cache, for legacy_pic's mask_all/restore_mask. */
+void voyager_vic_write_imr(u16 mask)
+{
+	outb(mask & 0xff, PIC_MASTER_IMR);
+	outb(mask >> 8, PIC_SLAVE_IMR);
+}
+
+/* The masks as the 8259s hold them (1 = closed). */
+u16 voyager_vic_read_imr(void)
+{
+	return inb(PIC_MASTER_IMR) | inb(PIC_SLAVE_IMR) << 8;
+}
+
+/* Ask @cpu to open @irq: the caller sends it the "enable IRQ" CPI. */
+void voyager_vic_post_open(unsigned int cpu, unsigned int irq)
+{
+	set_bit(irq, per_cpu_ptr(&vic_open_request, cpu));
+}
+
 /*
- * IRQ 0 shares line 0 with CPI level 0: closing it would cut the CPU off
- * from every CPI, including the one that would open it again.  The tick
- * needs no masking anyway: its latched request is reset through port B.
+ * Open the lines other CPUs asked for (the "enable IRQ" CPI), interrupts
+ * off.  Return: the lines opened.
  */
-#define VIC_NEVER_MASKED		BIT(0)
-
-static void vic_mask_local(unsigned int irq)
+unsigned long voyager_vic_open_requested(void)
 {
-	unsigned long flags;
+	unsigned long irqs = xchg(this_cpu_ptr(&vic_open_request), 0);
 
-	if (BIT(irq) & VIC_NEVER_MASKED)
-		return;
-	raw_spin_lock_irqsave(&vic_lock, flags);
-	vic_write_mask(__this_cpu_read(vic_dyad_mask) | BIT(irq));
-	raw_spin_unlock_irqrestore(&vic_lock, flags);
+	if (irqs)
+		voyager_vic_write_mask(voyager_vic_mask() & ~irqs);
+	return irqs;
 }
 
-static void vic_unmask_local(unsigned int irq)
-{
-	unsigned long flags;
-	u16 mask;
-
-	raw_spin_lock_irqsave(&vic_lock, flags);
-	mask = __this_cpu_read(vic_dyad_mask) & ~BIT(irq);
-	/* The slave's IRQs arrive through the cascade line of the master. */
-	if (irq >= 8)
-		mask &= ~BIT(CASCADE_LINE);
-	vic_write_mask(mask);
-	raw_spin_unlock_irqrestore(&vic_lock, flags);
-}
-
-/* Read this CPU's ISR or IRR (@ocw3) bit of @irq; leaves IRR selected. */
-static bool vic_read_status(unsigned int irq, u8 ocw3)
+/* Is @irq really in service in this CPU's dyad?  Leaves ISR selected. */
+bool voyager_vic_in_service(unsigned int irq)
 {
 	unsigned int port = irq < 8 ? PIC_MASTER_CMD : PIC_SLAVE_CMD;
-	u8 val;
 
-	outb(ocw3, port);
-	val = inb(port);
-	outb(OCW3_READ_IRR, port);
-	return val & BIT(irq & 7);
+	outb(OCW3_READ_ISR, port);
+	return inb(port) & BIT(irq & 7);
 }
 
-/* Is @irq really in service in this CPU's dyad? */
-static bool vic_irq_in_service(unsigned int irq)
+/* Is @irq requested at this CPU's dyad? */
+bool voyager_vic_requested(unsigned int irq)
 {
-	return vic_read_status(irq, OCW3_READ_ISR);
+	unsigned int port = irq < 8 ? PIC_MASTER_CMD : PIC_SLAVE_CMD;
+
+	outb(OCW3_READ_IRR, port);
+	return inb(port) & BIT(irq & 7);
 }
 
-static void vic_eoi(unsigned int irq)
+/* The specific EOI of master line @line: an IRQ, a CPI, SYS_INT, CMN_INT. */
+void voyager_vic_eoi_line(unsigned int line)
+{
+	outb(OCW2_SPECIFIC_EOI | line, PIC_MASTER_CMD);
+}
+
+/* The specific EOI of device IRQ @irq (the slave's: its EOI, the cascade's). */
+void voyager_vic_eoi(unsigned int irq)
 {
 	if (irq >= 8) {
-		outb(VOYAGER_OCW2_SPECIFIC_EOI | (irq & 7), PIC_SLAVE_CMD);
-		outb(VOYAGER_OCW2_SPECIFIC_EOI | CASCADE_LINE, PIC_MASTER_CMD);
+		outb(OCW2_SPECIFIC_EOI | (irq & 7), PIC_SLAVE_CMD);
+		voyager_vic_eoi_line(CASCADE_LINE);
 	} else {
-		outb(VOYAGER_OCW2_SPECIFIC_EOI | irq, PIC_MASTER_CMD);
+		voyager_vic_eoi_line(irq);
 	}
 }
 
-static void vic_irq_mask(struct irq_data *d)
+/* A spurious slave IRQ: the master acknowledged the cascade line. */
+void voyager_vic_eoi_cascade(void)
 {
-	vic_mask_local(d->irq);
+	voyager_vic_eoi_line(CASCADE_LINE);
 }
 
-/*
- * Open @d's line on every CPU of its affinity: this CPU's dyad directly,
- * the others through the "enable IRQ" CPI.  CPUs that had it open and are
- * no longer in the affinity close it lazily (voyager_handle_irq()).
- */
-static void vic_open_on_affinity(struct irq_data *d)
+/* Raise CPI level 0 at the VIC CPUs of @targets (bit n: hardware CPU n). */
+void voyager_vic_send_cpi0(u8 targets)
 {
-	const struct cpumask *dest = irq_data_get_effective_affinity_mask(d);
-	struct cpumask others;
-
-	if (cpumask_test_cpu(smp_processor_id(), dest))
-		vic_unmask_local(d->irq);
-	/*
-	 * Line 0 is never closed and every secondary opens it when it
-	 * starts: no CPI for it (genirq unmasks the tick after each one).
-	 */
-	if (BIT(d->irq) & VIC_NEVER_MASKED)
-		return;
-	cpumask_and(&others, dest, cpu_online_mask);
-	cpumask_clear_cpu(smp_processor_id(), &others);
-	if (!cpumask_empty(&others))
-		voyager_send_enable_irq(&others);
+	outb(targets, VIC_CPI_LEVEL0);
 }
 
-static void vic_irq_unmask(struct irq_data *d)
+/* The vector base of the VIC's CPIs, SYS_INT and CMN_INT: global. */
+void __init voyager_vic_set_cpi_base(u8 vector)
 {
-	vic_open_on_affinity(d);
+	outb(vector, VIC_CPI_BASE);
 }
 
-static void vic_irq_mask_ack(struct irq_data *d)
+/* Program this CPU's dyad and its VIC registers, every line closed. */
+void voyager_vic_init_local(bool claim_all)
 {
-	unsigned int irq = d->irq;
-
-	/*
-	 * IRQ 7 and 15 also come as the 8259's spurious interrupt when a
-	 * request went away before INTA: count it, do not handle it twice.
-	 */
-	if ((irq & 7) == 7 && !vic_irq_in_service(irq)) {
-		atomic_inc(&irq_err_count);
-		return;
-	}
-	vic_mask_local(irq);
-	/* The PIT request is latched on MCA machines: reset the latch. */
-	if (irq == 0)
-		outb(inb(PORT_B) | PORT_B_IRQ0_RESET, PORT_B);
-	vic_eoi(irq);
-}
-
-static int vic_irq_set_affinity(struct irq_data *d,
-				const struct cpumask *dest, bool force)
-{
-	struct cpumask vic_dest;
-
-	/* The tick shares its 8259 line with CPI level 0: it stays put. */
-	if (d->irq == 0)
-		return -EINVAL;
-	/* Only CPUs with a VIC line can take an IRQ. */
-	cpumask_and(&vic_dest, dest, voyager_vic_cpu_mask);
-	if (!cpumask_intersects(&vic_dest, cpu_online_mask))
-		return -EINVAL;
-	irq_data_update_effective_affinity(d, &vic_dest);
-	if (!irqd_irq_disabled(d) && !irqd_irq_masked(d))
-		vic_open_on_affinity(d);
-	return IRQ_SET_MASK_OK;
-}
-
-static struct irq_chip vic_chip = {
-	.name			= "VIC",
-	.irq_mask		= vic_irq_mask,
-	.irq_disable		= vic_irq_mask,
-	.irq_unmask		= vic_irq_unmask,
-	.irq_mask_ack		= vic_irq_mask_ack,
-	.irq_set_affinity	= vic_irq_set_affinity,
-	.flags			= IRQCHIP_SKIP_SET_WAKE,
-};
-
-/*
- * The flow handler: a level IRQ this CPU must not take (disabled, or not
- * in its affinity) is masked here and EOIed, and the VIC offers it to a
- * CPU that has it open.
- */
-static void voyager_handle_irq(struct irq_desc *desc)
-{
-	struct irq_data *d = irq_desc_get_irq_data(desc);
-
-	if (!irqd_irq_disabled(d) &&
-	    !cpumask_test_cpu(smp_processor_id(),
-			      irq_data_get_effective_affinity_mask(d))) {
-		vic_irq_mask_ack(d);
-		return;
-	}
-	handle_level_irq(desc);
-}
-
-/*
- * IRQ 0 shares its 8259 line with CPI level 0, which every online VIC CPU
- * keeps open: under dynamic routing the tick may come to any of them.
- * Its effective affinity says so; it changes only with CPU hotplug.
- */
-static struct cpumask vic_tick_cpus;
-
-static void voyager_vic_tick_join(unsigned int cpu)
-{
-	cpumask_set_cpu(cpu, &vic_tick_cpus);
-	irq_data_update_effective_affinity(irq_get_irq_data(0), &vic_tick_cpus);
-}
-
-/* Before fixup_irqs(): the tick is not migrated, it just stops coming. */
-void voyager_vic_tick_leave(unsigned int cpu)
-{
-	cpumask_clear_cpu(cpu, &vic_tick_cpus);
-	irq_data_update_effective_affinity(irq_get_irq_data(0), &vic_tick_cpus);
-}
-
-/* A CPU going offline closes every line, CPI level 0 included. */
-void voyager_close_local_interrupts(void)
-{
-	unsigned long flags;
-
-	raw_spin_lock_irqsave(&vic_lock, flags);
-	vic_write_mask(0xffff);
-	raw_spin_unlock_irqrestore(&vic_lock, flags);
-}
-
-/* Program this CPU's dyad and its VIC registers. */
-static void vic_init_local(bool claim_all)
-{
-	unsigned long flags;
 	u8 claim = claim_all ? VIC_CLAIM_STATIC : VIC_CLAIM_DYNAMIC;
-	u16 mask;
 
-	raw_spin_lock_irqsave(&vic_lock, flags);
 	outb(0x01, VIC_REDIRECT_1);
 	outb(claim, VIC_CLAIM_LOW);
 	outb(claim, VIC_CLAIM_HIGH);
+	/* No rebalancing: see "Interrupts" in voyager.rst. */
 	outb(0, VIC_PRIORITY);
 	outb(ISA_IRQ_VECTOR(0), VIC_PRIMARY_MCA_BASE);
 	outb(ISA_IRQ_VECTOR(0), VIC_SECONDARY_MCA_BASE);
@@ -302,161 +262,61 @@ static void vic_init_local(bool claim_all)
 	outb(CASCADE_LINE, PIC_SLAVE_IMR);
 	outb(ICW4_8086, PIC_SLAVE_IMR);
 
-	/* ICW1 cleared the IMRs: write the masks this CPU should have. */
-	mask = __this_cpu_read(vic_dyad_mask);
-	outb(mask & 0xff, PIC_MASTER_IMR);
-	outb(mask >> 8, PIC_SLAVE_IMR);
-	raw_spin_unlock_irqrestore(&vic_lock, flags);
-}
-
-static void vic_legacy_mask(unsigned int irq)
-{
-	vic_mask_local(irq);
-}
-
-static void vic_legacy_unmask(unsigned int irq)
-{
-	vic_unmask_local(irq);
-}
-
-static void vic_legacy_mask_all(void)
-{
-	unsigned long flags;
-
-	raw_spin_lock_irqsave(&vic_lock, flags);
-	outb(0xff & ~VIC_NEVER_MASKED, PIC_MASTER_IMR);
-	outb(0xff, PIC_SLAVE_IMR);
-	raw_spin_unlock_irqrestore(&vic_lock, flags);
-}
-
-static void vic_legacy_restore_mask(void)
-{
-	unsigned long flags;
-	u16 mask;
-
-	raw_spin_lock_irqsave(&vic_lock, flags);
-	mask = __this_cpu_read(vic_dyad_mask);
-	outb(mask & 0xff, PIC_MASTER_IMR);
-	outb(mask >> 8, PIC_SLAVE_IMR);
-	raw_spin_unlock_irqrestore(&vic_lock, flags);
-}
-
-/* The boot CPU claims every IRQ until the other CPUs are up. */
-static void vic_legacy_init(int auto_eoi)
-{
-	vic_init_local(true);
-}
-
-static int vic_legacy_probe(void)
-{
-	return NR_IRQS_LEGACY;
-}
-
-static int vic_legacy_irq_pending(unsigned int irq)
-{
-	unsigned long flags;
-	bool pending;
-
-	raw_spin_lock_irqsave(&vic_lock, flags);
-	pending = vic_read_status(irq, OCW3_READ_IRR);
-	raw_spin_unlock_irqrestore(&vic_lock, flags);
-	return pending;
-}
-
-static void vic_legacy_make_irq(unsigned int irq)
-{
-	irq_set_chip_and_handler(irq, &vic_chip, voyager_handle_irq);
-}
-
-static struct legacy_pic vic_legacy_pic = {
-	.nr_legacy_irqs	= NR_IRQS_LEGACY,
-	.chip		= &vic_chip,
-	.mask		= vic_legacy_mask,
-	.unmask		= vic_legacy_unmask,
-	.mask_all	= vic_legacy_mask_all,
-	.restore_mask	= vic_legacy_restore_mask,
-	.init		= vic_legacy_init,
-	.probe		= vic_legacy_probe,
-	.irq_pending	= vic_legacy_irq_pending,
-	.make_irq	= vic_legacy_make_irq,
-};
-
-/* x86_init.irqs.pre_vector_init: the VIC instead of the 8259 pair. */
-void __init voyager_init_irqs(void)
-{
-	int irq;
-
-	legacy_pic = &vic_legacy_pic;
-	init_ISA_irqs();
-	for (irq = 0; irq < NR_IRQS_LEGACY; irq++) {
-		irq_set_handler(irq, voyager_handle_irq);
-		/*
-		 * Setting a VIC affinity only updates a mask and sends CPIs:
-		 * it can happen in process context, not at the next ack.
-		 */
-		irq_set_status_flags(irq, IRQ_MOVE_PCNTXT);
-		irq_data_update_effective_affinity(irq_get_irq_data(irq),
-						   cpumask_of(0));
-	}
-	/* The tick's CPUs grow as they come online: voyager_vic_tick_join(). */
-	cpumask_copy(&vic_tick_cpus, cpumask_of(0));
-	irq_data_update_effective_affinity(irq_get_irq_data(0), &vic_tick_cpus);
-	voyager_smp_install_gates();
-	voyager_psi_install_gates();
-	/* The OS drives the machine now, not the SUS firmware. */
-	outb(inb(VOYAGER_SUS_CONTROL_PORT) | VOYAGER_SUS_OS_IN_CONTROL,
-	     VOYAGER_SUS_CONTROL_PORT);
-	pr_info("routing IRQ 0-15 at vectors %#x-%#x, boot CPU is hardware CPU %d\n",
-		ISA_IRQ_VECTOR(0), ISA_IRQ_VECTOR(15), voyager_hw_cpu());
-}
-
-/* Acknowledge VIC CPI level 0 (it arrives on master line 0). */
-void voyager_vic_eoi_cpi(void)
-{
-	outb(VOYAGER_OCW2_SPECIFIC_EOI | 0, PIC_MASTER_CMD);
-}
-
-/* Open on this CPU every enabled IRQ whose affinity includes it. */
-void voyager_vic_enable_local(void)
-{
-	unsigned int irq, cpu = smp_processor_id();
-	struct irq_data *d;
-
-	for (irq = 1; irq < NR_IRQS_LEGACY; irq++) {
-		d = irq_get_irq_data(irq);
-		if (!d || irqd_irq_disabled(d) || irqd_irq_masked(d))
-			continue;
-		if (cpumask_test_cpu(cpu, irq_data_get_effective_affinity_mask(d)))
-			vic_unmask_local(irq);
-	}
-}
-
-/*
- * A secondary VIC CPU, early in its start-up with interrupts off: the
- * boot CPI that started it is still in service; then its dyad and VIC
- * registers, dynamic routing for it, and line 0 open for CPIs.
- */
-void voyager_vic_init_secondary(void)
-{
-	voyager_vic_eoi_cpi();
-	vic_init_local(false);
-	vic_unmask_local(0);
-	voyager_vic_tick_join(smp_processor_id());
-	voyager_vic_enable_local();
+	/* ICW1 cleared the IMRs: close everything. */
+	voyager_vic_write_imr(VOYAGER_VIC_ALL_CLOSED);
+	this_cpu_write(vic_dyad_mask, VOYAGER_VIC_ALL_CLOSED);
+	this_cpu_write(vic_open_request, 0);
 }
 
 /* All CPUs are up: the boot CPU stops claiming every IRQ. */
-void voyager_vic_dynamic_routing(void)
+void voyager_vic_claim_dynamic(void)
 {
 	outb(VIC_CLAIM_DYNAMIC, VIC_CLAIM_LOW);
 	outb(VIC_CLAIM_DYNAMIC, VIC_CLAIM_HIGH);
 }
 
-/* x86_init.irqs.intr_mode_select: there is no APIC to switch to. */
-void __init voyager_intr_mode_select(void)
+struct vic_masquerade {
+	u32	hw;
+	u8	mask;
+};
+
+/*
+ * Write the master mask of another CPU's dyad.  Ends the masquerade with
+ * this CPU's cached hardware id: under the masquerade who-am-I may answer
+ * for the other CPU.
+ */
+static int vic_masquerade_mask(void *data)
 {
-	apic_intr_mode = APIC_PIC;
-	apic_is_disabled = true;
+	const struct vic_masquerade *m = data;
+
+	outb(VIC_MASQUERADE | m->hw, VIC_PROCESSOR_ID);
+	outb(m->mask, PIC_MASTER_IMR);
+	outb(this_cpu_read(x86_cpu_to_apicid), VIC_PROCESSOR_ID);
+	return 0;
+}
+
+/**
+ * voyager_vic_set_boot_mask() - open or close line 0 of a CPU not running
+ * @hw: hardware number of a parked VIC CPU
+ * @open: open line 0 only (before its boot CPI), or close every line
+ *	(after it failed to start)
+ *
+ * The masquerade drives the VIC's processor id lines for the whole
+ * machine (reference 4.9: two CPUs driving one controller cause "great
+ * confusion"), so no other CPU may touch its dyad meanwhile: every online
+ * CPU is stopped around the three writes, which the boot CPU (a VIC CPU)
+ * makes.  The caller holds the CPU hotplug lock.
+ *
+ * Return: 0, or the error of stop_machine_cpuslocked().
+ */
+int voyager_vic_set_boot_mask(u32 hw, bool open)
+{
+	struct vic_masquerade m = {
+		.hw = hw,
+		.mask = open ? BOOT_CPI_MASTER_MASK : 0xff,
+	};
+
+	return stop_machine_cpuslocked(vic_masquerade_mask, &m, cpumask_of(0));
 }
 
 static int __init voyager_vic_claim_ports(void)

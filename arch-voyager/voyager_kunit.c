@@ -98,16 +98,25 @@ static void clickmap_decode(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, r[1].reserved);
 }
 
-static void clickmap_corrupt(struct kunit *test)
+/* Every entry in use and no end marker: valid (fidelity audit D28). */
+static void clickmap_full(struct kunit *test)
 {
 	struct voyager_mem_range r[VOYAGER_MEM_RANGES];
 	u8 raw[VOYAGER_CLICKMAP_SIZE];
 	int i;
 
-	/* No end marker: every entry in use. */
 	for (i = 0; i < VOYAGER_CLICKMAP_ENTRIES; i++)
 		put_click(raw, i, i * SZ_16M, 1);
-	KUNIT_EXPECT_EQ(test, voyager_clickmap_decode(raw, r), -EINVAL);
+	KUNIT_ASSERT_EQ(test, voyager_clickmap_decode(raw, r),
+			VOYAGER_CLICKMAP_ENTRIES);
+	KUNIT_EXPECT_EQ(test, r[15].start, 15 * SZ_16M);
+	KUNIT_EXPECT_EQ(test, r[15].size, SZ_4K);
+}
+
+static void clickmap_corrupt(struct kunit *test)
+{
+	struct voyager_mem_range r[VOYAGER_MEM_RANGES];
+	u8 raw[VOYAGER_CLICKMAP_SIZE];
 
 	/* A range that runs past 4 GiB. */
 	memset(raw, 0, sizeof(raw));
@@ -227,6 +236,7 @@ static struct kunit_case voyager_test_cases[] = {
 	KUNIT_CASE(bios_table_levels),
 	KUNIT_CASE(bios_table_absent),
 	KUNIT_CASE(clickmap_decode),
+	KUNIT_CASE(clickmap_full),
 	KUNIT_CASE(clickmap_corrupt),
 	KUNIT_CASE(dino_top_of_memory),
 	KUNIT_CASE(level4_map),

@@ -10,9 +10,15 @@
 #include <linux/types.h>
 
 /*
- * The answer to int 15h AX=FFC0h lives in the APM BIOS area of the zero
- * page (offset 0x40), as it did in the old port; Voyager firmware has no
- * APM, and CONFIG_X86_VOYAGER excludes CONFIG_APM.
+ * The answer to int 15h AX=FFC0h, and whether the setup code asked, live
+ * in the zero page at offset 0x40: the 20-byte APM BIOS area
+ * (struct apm_bios_info), as in the old port.  On a kernel with
+ * CONFIG_X86_VOYAGER these 12 bytes are the platform's own field, not APM
+ * data: the option depends on APM=n (no APM driver, built in or as a
+ * module, reads the area) and the setup code writes it on every machine,
+ * PC or Voyager, after query_apm_bios() would have.  Voyager firmware has
+ * no APM BIOS.  A boot loader that enters at the 32-bit entry point
+ * leaves it as it found it (normally zero: "not queried").
  */
 #define VOYAGER_BOOT_INFO_OFFSET	0x40
 #define VOYAGER_BIOS_TABLE_LEN		7

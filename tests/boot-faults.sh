@@ -28,11 +28,13 @@
 # initcalls, before the other CPUs start, so a press from then on is a
 # dump of the CPUs online, never an "unknown NMI" at emergency level.
 #
-# Power switch during the boot, before user space: the press is taken
-# when the PSI driver opens CMN_INT (a press more than ~3 s before that
-# is the supply's own cut-off, as on the machine); with no init to ask,
-# the kernel powers off itself through the PSI.  During the tests, and
-# under a CPU- and IPI-heavy load, init is asked and powers off in order.
+# Power switch during the boot, before user space: CMN_INT is open from
+# the VIC set-up on, and with no init to ask, the kernel powers off itself
+# through the PSI.  During the tests, and under a CPU- and IPI-heavy load,
+# init is asked and powers off in order.  Also with IRQ 7 (which shares
+# its 8259 line with CMN_INT) stuck and nobody taking it, or disabled by
+# genirq under its driver: the kernel closes line 7 and polls the PSI;
+# and right after a CPU came back online.
 
 # dead_cpus_reported LOG ALIVE SIBLINGS: the hardware CPUs in ALIVE were
 # reported as failing to come alive, those in SIBLINGS by the QIC as not
@@ -156,4 +158,44 @@ boot_faults_checks() {
 		'voyager-init: end signal 12 during powerwait'
 	power_load fault-power-load4 voyager,cards=dyad:dyad 4
 	power_load fault-power-load8 voyager,cards=quad:quad 8
+	power_irq7
+	# The PIT's channel 0 reprogrammed behind the kernel's back (twice
+	# its reload value, from the monitor): put right within 1024 ticks.
+	boot fault-pit-corrupt --machine voyager,cards=dyad:dyad --cpus 4 \
+		--tests cpus,pitcheck,timer --timeout 200 \
+		--monitor-at 'corrupt the PIT now \(1\)=o /b 0x43 0x34' \
+		--monitor-at 'corrupt the PIT now \(2\)=o /b 0x40 0x4a' \
+		--monitor-at 'corrupt the PIT now \(3\)=o /b 0x40 0x25' \
+		--expect 'Voyager: PIT channel 0 count [0-9]+ above its reload value 4773: reprogrammed'
+}
+
+# power_press NAME MACHINE CPUS TESTS [boot.sh args]: the switch pressed
+# when a test says so; init asked, the PSI powers off.
+power_press() {
+	local name=$1 machine=$2 cpus=$3 tests=$4 last
+	shift 4
+	last=${tests##*,}
+	boot "$name" --machine "$machine" --cpus "$cpus" --tests "$tests" \
+		--end poweroff --timeout 300 "${PSI_TRACE[@]}" \
+		--monitor-at 'press the power switch now=system_powerdown' "$@"
+	check "$name-psi" psi_off_ok "$BUILD/logs/boot-$name.log" \
+		'power switch pressed: orderly power-off' \
+		"voyager-init: end signal 12 during $last" "${extra_re[@]}"
+}
+
+power_irq7() {
+	local extra_re=('polling the power supply every second')
+	# IRQ 7 asserted, no driver: every CPU it reaches closes line 7.
+	power_press fault-power-irq7 voyager,cards=dyad:dyad,fault-stuck-irq=7 4 \
+		cpus,powerwait
+	# A UART on IRQ 7 held open: genirq disables the stuck line.
+	power_press fault-power-irq7-driver voyager,cards=dyad:dyad,fault-stuck-irq=7 4 \
+		cpus,stuckirq,powerwait \
+		--append 'voyager_stuck_irq=7 voyager_stuck_dev=/dev/ttyS2' \
+		--qemu-arg -chardev --qemu-arg null,id=com3 --qemu-arg -device \
+		--qemu-arg isa-serial,iobase=0x3e8,irq=7,chardev=com3 \
+		--expect-report 'irq 7: nobody cared=>Disabling IRQ #7'
+	# A CPU just back online has line 7 open (debugfs voyager/vic).
+	extra_re=()
+	power_press fault-power-online voyager,cards=dyad:dyad 4 cpus,poweronline
 }

@@ -1,22 +1,23 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # The Voyager-enabled bzImage on ordinary PCs: it must take the PC path
-# ("Voyager: not detected"), bring up every CPU and pass the KTAP tests.
+# without a word about Voyagers, bring up every CPU and pass the KTAP
+# tests.
 # Sourced by check.sh.
 
 boot_pc_checks() {
 	boot pc-486 --machine pc --cpu 486 --cpus 1 --tests cpus,timer,serial \
-		--expect 'Voyager: not detected' --reject 'Voyager: NCR class'
+		--reject 'Voyager[ A-Za-z]*:'
 	boot pc-pentium-smp4 --machine pc --cpu pentium \
 		--smp 4,sockets=4,cores=1,threads=1 --cpus 4 --tests cpus,timer,serial \
-		--expect 'Voyager: not detected' --reject 'Voyager: NCR class'
+		--reject 'Voyager[ A-Za-z]*:'
 	# Threads exchanging work on every CPU (futex, membarrier, TLB
 	# shootdowns) and CPU hotplug cycles: APIC IPIs, the reference for
 	# the same tests on the Voyager's CPIs.
 	boot pc-smp4 --machine pc --cpu pentium \
 		--smp 4,sockets=4,cores=1,threads=1 --cpus 4 \
 		--tests threads,hotplug,cpus,cpis \
-		--expect 'Voyager: not detected' --expect '^# 9 off/on cycles, 0 problems'
+		--reject 'Voyager[ A-Za-z]*:' --expect '^# 9 off/on cycles, 0 problems'
 	# The KUnit suites are pure logic: they must pass on any machine.
 	boot pc-kunit --machine pc --cpu 486 --cpus 1 --tests cpus \
 		--kernel "$BUILD/linux-kunit/arch/x86/boot/bzImage" \

@@ -20,6 +20,17 @@ dump_cpus_seen() {
 	[ "$got" = "$presses" ]
 }
 
+# sus_registered LOG: the kernel wrote OS interface version 10h (byte 3)
+# and "OS has sysint" (flags at 4) into the SUS mailbox, as the old port.
+sus_registered() {
+	local err=$1.qemu-stderr
+	grep -q 'voyager_sus_mmio_write +0x003 size 1 <- 0x10$' "$err" ||
+		{ echo "no OS interface version 10h in the SUS mailbox"; return 1; }
+	grep -q 'voyager_sus_mmio_write +0x004 size 4 <- 0x1$' "$err" ||
+		{ echo "no \"OS has sysint\" flag in the SUS mailbox"; return 1; }
+	echo "registered with the SUS mailbox"
+}
+
 # dump_boot NAME MACHINE CPUS: two presses while the tests run.
 dump_boot() {
 	local name=$1 machine=$2 cpus=$3
@@ -28,9 +39,11 @@ dump_boot() {
 		--monitor-at 'press the dump switch now \(press 1\)=nmi' \
 		--monitor-at 'press the dump switch now \(press 2\)=nmi' \
 		--allow '^ *Call Trace:$' \
+		--qemu-arg -trace --qemu-arg voyager_sus_mmio_write \
 		--expect 'Voyager dump switch: pressed \(press 2\)' \
 		--expect 'task:init +state:'
 	check "$name-every-cpu" dump_cpus_seen "$BUILD/logs/boot-$name.log" 2 "$cpus"
+	check "$name-sus-registered" sus_registered "$BUILD/logs/boot-$name.log"
 }
 
 # The disk kernel and a fresh ext2 image for the disk tests.

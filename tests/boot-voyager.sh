@@ -62,7 +62,7 @@ boot_voyager_checks() {
 	# down to a CPU that can) and go off and on line like the others.
 	boot voyager-quad --machine voyager,cards=quad --end poweroff --cpus 4 \
 		--tests $t,threads,cpis,hotplug \
-		--expect 'Voyager QIC: trampoline GDT at .*: aligned for quad cards' \
+		--expect 'Voyager SMP: trampoline GDT at .*: aligned for quad cards' \
 		--expect 'Voyager SMP: CPU 3 is hardware CPU 12'
 	boot voyager-mixed --machine voyager,cards=quad:dyad:mono --end poweroff --cpus 7 \
 		--tests $t,threads,cpis,hotplug \
@@ -82,9 +82,12 @@ boot_voyager_checks() {
 		--tests cpus,timer,serial,affinity,threads,cpis,hotplug --timeout 400 \
 		--kernel "$BUILD/linux-debug/arch/x86/boot/bzImage"
 	# A CPU that never starts: reported by number, the others come up.
+	# Its line 0 is closed again, so that a late start cannot run on
+	# another CPU's stack.
 	boot voyager-dead-cpu --machine voyager,cards=dyad:dyad,fault-dead-cpu=5 \
 		--cpus 3 --tests cpus,timer \
-		--expect 'CPU[0-9]+ failed to report alive state'
+		--expect 'CPU[0-9]+ failed to report alive state' \
+		--expect 'Voyager SMP: CPU 3 \(hardware 5\) did not start: its boot CPI line is closed again'
 	# More cards than the kernel starts: nosmp keeps it on one CPU.
 	boot voyager-nosmp --machine voyager,cards=quad:dyad:mono \
 		--append nosmp --cpus 1 --tests $t \

@@ -4,7 +4,7 @@
 # The project's test driver: runs the named groups of checks, prints one
 # verdict line per check and a closing "N passed, N failed" line.
 #
-# Usage: tests/check.sh all|static|oracle|qtest|boot|voyager|cat|switches|faults|torture [...]
+# Usage: tests/check.sh all|static|oracle|qtest|boot|voyager|irq|cat|switches|faults|torture [...]
 # Expects the builds (make all) to exist for static and boot.
 set -uo pipefail
 
@@ -55,6 +55,8 @@ boot() {
 . "$top/tests/qtest.sh"
 # shellcheck source=tests/boot-voyager.sh
 . "$top/tests/boot-voyager.sh"
+# shellcheck source=tests/boot-irq.sh
+. "$top/tests/boot-irq.sh"
 # shellcheck source=tests/boot-cat.sh
 . "$top/tests/boot-cat.sh"
 # shellcheck source=tests/boot-switches.sh
@@ -66,7 +68,7 @@ boot() {
 
 groups=("$@")
 [ ${#groups[@]} -gt 0 ] || groups=(all)
-[ "${groups[0]}" = all ] && groups=(static oracle qtest boot voyager cat switches faults torture)
+[ "${groups[0]}" = all ] && groups=(static oracle qtest boot voyager irq cat switches faults torture)
 
 for g in "${groups[@]}"; do
 	case $g in
@@ -75,11 +77,12 @@ for g in "${groups[@]}"; do
 	qtest) qtest_checks ;;
 	boot) boot_pc_checks ;;
 	voyager) boot_voyager_checks ;;
+	irq) boot_irq_checks ;;
 	cat) boot_cat_checks ;;
 	switches) boot_switches_checks ;;
 	faults) boot_faults_checks ;;
 	torture) boot_torture_checks ;;
-	*) die "unknown check group $g (static, oracle, qtest, boot, voyager, cat, switches, faults, torture, all)" ;;
+	*) die "unknown check group $g (static, oracle, qtest, boot, voyager, irq, cat, switches, faults, torture, all)" ;;
 	esac
 done
 

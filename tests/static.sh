@@ -171,6 +171,13 @@ w1_build() {
 	! grep -E 'warning:|error:' <<<"$out"
 }
 
+# The platform files are layered (hardware, services, orchestration): no
+# file uses one of a higher layer, and no two files use each other, even
+# through others (scripts/layers.py, on the objects w1_build compiled).
+layering() {
+	python3 "$top/scripts/layers.py" "$BUILD/linux-kunit/arch/x86/platform/voyager"
+}
+
 # Every overlay file lands on a path the pristine tree does not have, and
 # the apply step really refuses one that would overwrite upstream.
 overlay_rule() {
@@ -223,6 +230,28 @@ config_audit() {
 	return $rc
 }
 
+# CONFIG_X86_VOYAGER and an APM driver exclude each other, also APM=m:
+# the setup code keeps the BIOS table in the zero page's APM area, whose
+# segments apm.ko would call.  Kconfig on a copy of the real config with
+# APM asked for as a module must drop the platform.
+kconfig_apm() {
+	local tmp rc=0
+	tmp=$(mktemp -d)
+	cp "$BUILD/linux/.config" "$tmp/.config"
+	"$ksrc/scripts/config" --file "$tmp/.config" --enable MODULES --enable PM \
+		--enable SUSPEND --module APM
+	make -C "$ksrc" O="$tmp" ARCH=i386 olddefconfig >"$tmp/log" 2>&1 ||
+		{ cat "$tmp/log"; rm -rf "$tmp"; return 1; }
+	grep -q '^CONFIG_APM=m$' "$tmp/.config" ||
+		{ echo "APM=m did not survive: the check proves nothing"; rc=1; }
+	if grep -q '^CONFIG_X86_VOYAGER=y$' "$tmp/.config"; then
+		echo "CONFIG_X86_VOYAGER=y next to CONFIG_APM=m"
+		rc=1
+	fi
+	rm -rf "$tmp"
+	return $rc
+}
+
 # The kernel documentation is valid reStructuredText (no warnings).
 rst_docs() {
 	local f rc=0
@@ -245,8 +274,10 @@ static_checks() {
 	check qemu-no-warnings qemu_warnings
 	check qemu-docs qemu_docs
 	check kernel-w1-build w1_build
+	check kernel-layering layering
 	check overlay-rule overlay_rule
 	check patch-misfit patch_misfit
 	check config-audit config_audit
+	check kconfig-apm-module kconfig_apm
 	check kernel-docs-rst rst_docs
 }

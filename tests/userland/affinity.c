@@ -4,17 +4,30 @@
  * last online CPU through /proc/irq/3/smp_affinity, makes the UART
  * interrupt in its loopback mode, and checks that the count grew in that
  * CPU's column of /proc/interrupts and nowhere else; then routes it back
- * to CPU 0 and checks again.  Skips on one CPU.
+ * to CPU 0 and checks again.  Last, an affinity of every CPU: the VIC
+ * opens a line on one CPU only, so the effective affinity must name one
+ * CPU and the interrupts must all land there.  Skips on one CPU.
  */
 #include "voyager_test.h"
 
 #define IRQ		3
 #define IRQ_NAME	"3"
 
+static int write_mask(const char *mask, int len)
+{
+	int fd = open("/proc/irq/3/smp_affinity", O_WRONLY, 0);
+
+	if (fd < 0)
+		return -1;
+	len = write(fd, mask, len);
+	close(fd);
+	return len > 0 ? 0 : -1;
+}
+
 static int set_affinity(int cpu)
 {
 	char mask[16] = "0";
-	int fd, len;
+	int len;
 
 	/* A hexadecimal CPU mask; at most 32 CPUs. */
 	mask[0] = "0123456789abcdef"[1 << (cpu % 4)];
@@ -24,12 +37,7 @@ static int set_affinity(int cpu)
 		cpu -= 4;
 	}
 	mask[len++] = '\n';
-	fd = open("/proc/irq/3/smp_affinity", O_WRONLY, 0);
-	if (fd < 0)
-		return -1;
-	len = write(fd, mask, len);
-	close(fd);
-	return len > 0 ? 0 : -1;
+	return write_mask(mask, len);
 }
 
 /* Loopback traffic on ttyS1: every byte interrupts on IRQ 3. */
@@ -71,6 +79,47 @@ static int check_cpu(int fd, int cpu, int ncpus)
 	return 0;
 }
 
+/* Affinity "every CPU": one effective CPU, and the interrupts go there. */
+static int check_all(int fd, int ncpus)
+{
+	long before[VOYAGER_MAX_COLUMNS], after[VOYAGER_MAX_COLUMNS];
+	char eff[64], online[256];
+	int i, cpu, afd, len;
+
+	if (voyager_read_file("/sys/devices/system/cpu/online", online,
+			      sizeof(online)) <= 0)
+		return 1;
+	afd = open("/proc/irq/3/smp_affinity_list", O_WRONLY, 0);
+	len = strlen(online);
+	if (afd < 0 || write(afd, online, len) != len) {
+		printf("# cannot give IRQ %d CPUs %s", IRQ, online);
+		return 1;
+	}
+	close(afd);
+	if (voyager_read_file("/proc/irq/3/effective_affinity_list", eff,
+			      sizeof(eff)) <= 0) {
+		printf("# no effective affinity for IRQ %d\n", IRQ);
+		return 1;
+	}
+	printf("# IRQ %d to every CPU: effective affinity %s", IRQ, eff);
+	if (voyager_count_cpu_list(eff) != 1) {
+		printf("# the effective affinity is not one CPU\n");
+		return 1;
+	}
+	cpu = atoi(eff);
+	traffic(fd);
+	if (voyager_irq_counts(IRQ_NAME, before) != ncpus || traffic(fd) < 0 ||
+	    voyager_irq_counts(IRQ_NAME, after) != ncpus)
+		return 1;
+	for (i = 0; i < ncpus; i++)
+		if ((i == cpu) != (after[i] != before[i])) {
+			printf("# IRQ %d counted on CPU%d: %ld -> %ld\n", IRQ, i,
+			       before[i], after[i]);
+			return 1;
+		}
+	return 0;
+}
+
 int main(void)
 {
 	long counts[VOYAGER_MAX_COLUMNS];
@@ -98,5 +147,8 @@ int main(void)
 		printf("# IRQ %d did not follow its affinity\n", IRQ);
 		return 1;
 	}
-	return 0;
+	ret = check_all(fd, ncpus);
+	/* Back to CPU 0 for the tests that follow. */
+	set_affinity(0);
+	return ret;
 }

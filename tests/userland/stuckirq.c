@@ -3,32 +3,57 @@
  * Test: a stuck IRQ line with a handler (the emulator's fault-stuck-irq=3,
  * ttyS1's line) is disabled by the kernel and the machine goes on.  Keeps
  * ttyS1 open, so its handler is installed and sees the storm, until the
- * count of line 3 stops growing (genirq's spurious-IRQ detection disabled
+ * count of the line stops growing (genirq's spurious-IRQ detection disabled
  * it after 100,000 interrupts), then checks that ttyS1 still works in
  * loopback, for information only: genirq polls the handlers of a line it
  * disabled every 100 ms, but the device need not keep working.
  *
- * Kernel command line: voyager_stuck_irq=3 (without it: skipped).
+ * Another line: voyager_stuck_dev names the UART to hold open, which the
+ * driver is told to use on that line (TIOCSSERIAL), e.g. a third UART
+ * the emulator wires to IRQ 7.
+ *
+ * Kernel command line: voyager_stuck_irq=N [voyager_stuck_dev=/dev/ttySn]
+ * (without voyager_stuck_irq: skipped).
  */
 #include "voyager_test.h"
+#include <linux/serial.h>
 
 #define EXIT_SKIP	77
 
 int main(void)
 {
 	static const char msg[] = "stuck line, polled";
+	const char *dev = getenv("voyager_stuck_dev");
+	int irq = voyager_env_int("voyager_stuck_irq", -1);
 	long before, now, last = -1;
 	int fd, i, stable = 0;
-	char buf[64];
+	struct serial_struct ss;
+	char buf[64], name[12];
 
-	if (voyager_env_int("voyager_stuck_irq", -1) != 3) {
-		printf("# only voyager_stuck_irq=3 (ttyS1) is tested\n");
+	if (irq < 0) {
+		printf("# no voyager_stuck_irq=N on the command line\n");
 		return EXIT_SKIP;
 	}
-	fd = voyager_open_loopback("/dev/ttyS1");
+	if (!dev || !*dev)
+		dev = "/dev/ttyS1";
+	itoa_r(irq, name);
+	fd = voyager_open_loopback(dev);
 	if (fd < 0)
 		return 1;
-	before = voyager_irq_total("3");
+	if (ioctl(fd, TIOCGSERIAL, &ss) < 0) {
+		printf("# %s: TIOCGSERIAL failed (errno %d)\n", dev, errno);
+		return 1;
+	}
+	if (ss.irq != irq) {
+		ss.irq = irq;
+		if (ioctl(fd, TIOCSSERIAL, &ss) < 0) {
+			printf("# %s: cannot move to IRQ %d (errno %d)\n", dev,
+			       irq, errno);
+			return 1;
+		}
+		printf("# %s now on IRQ %d\n", dev, irq);
+	}
+	before = voyager_irq_total(name);
 	/*
 	 * genirq decides after 100,000 interrupts; under TCG they come at
 	 * 1,500-3,000 a second.  At most 150 s; the count must then stand
@@ -36,22 +61,23 @@ int main(void)
 	 */
 	for (i = 0; i < 300 && stable < 4; i++) {
 		msleep(500);
-		now = voyager_irq_total("3");
+		now = voyager_irq_total(name);
 		stable = now == last ? stable + 1 : 0;
 		last = now;
 	}
-	printf("# IRQ 3: %ld -> %ld interrupts while ttyS1 was open\n", before,
-	       last);
+	printf("# IRQ %d: %ld -> %ld interrupts while %s was open\n", irq,
+	       before, last, dev);
 	if (stable < 4) {
-		printf("# IRQ 3 still interrupting after 150 s: not disabled\n");
+		printf("# IRQ %d still interrupting after 150 s: not disabled\n",
+		       irq);
 		close(fd);
 		return 1;
 	}
 	if (voyager_loopback_echo(fd, msg, buf, sizeof(buf)))
-		printf("# ttyS1 loopback after the line was disabled: read \"%s\" (not required)\n",
-		       buf);
+		printf("# %s loopback after the line was disabled: read \"%s\" (not required)\n",
+		       dev, buf);
 	else
-		printf("# ttyS1 still works, polled\n");
+		printf("# %s still works, polled\n", dev);
 	close(fd);
 	return 0;
 }

@@ -1,0 +1,172 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+"""Count the VIC port accesses of each interrupt path from an emulator trace.
+
+Input: the console log of a boot that ran tests/userland/portcount.c and the
+QEMU trace of the same boot (-trace 'voyager_vic_*' -trace
+voyager_cat_reg_read, log backend, on QEMU's stderr).
+
+portcount brackets each measurement window with a read of the PSI's CAT
+register 1 through debugfs (the trace's voyager_cat_reg_read ... reg 1)
+and prints "# portcount window N: irq
+I, C interrupts" (C from /proc/interrupts).  Inside a window every VIC port
+access (the dyad's 20h/21h/A0h/A1h, the VIC registers FCxxh) is charged to
+the interrupt its CPU last acknowledged (voyager_vic_intack).  A CPI
+(vector C0h) is charged to the interrupt of the CPU that sent it, so the
+"enable IRQ" CPIs a device interrupt causes, and what their receivers do,
+count for that device interrupt.  Port 61h (the PIT latch on IRQ 0) is not
+a VIC port and not counted.
+
+Prints, per window, the accesses per handled interrupt of its IRQ, and over
+all windows, per tick (IRQ 0 with its timer CPIs) and per CPI received.
+--expect IRQ=N fails (exit 1) unless in every window of IRQ the CPU that
+took an interrupt made at most N accesses for it and no interrupt was
+pushed on to another CPU (taken by more CPUs than handled).
+"""
+import argparse
+import collections
+import re
+import sys
+
+CPI_VECTOR = 0xC0
+IRQ_BASE = 0x30
+
+INTACK = re.compile(r"voyager_vic_intack cpu (\d+) line (\d+) vector 0x([0-9a-f]+)")
+DYAD = re.compile(r"voyager_vic_dyad_(?:read|write) cpu -?\d+ \(by (\d+)\) port 0x([0-9a-f]+)")
+REG = re.compile(r"voyager_vic_reg_(read|write) cpu (-?\d+) port 0x([0-9a-f]+)")
+CPI_SEND = re.compile(r"voyager_vic_cpi_send CPI level 0 to mask 0x([0-9a-f]+)")
+MARKER = re.compile(r"voyager_cat_reg_read module 0x1a ASIC 0 reg 1 ")
+WINDOW = re.compile(r"# portcount window (\d+): irq (\d+), (\d+) interrupts")
+
+
+def kind_of(vector):
+    if IRQ_BASE <= vector < IRQ_BASE + 16:
+        return "irq%d" % (vector - IRQ_BASE)
+    if vector == CPI_VECTOR:
+        return "cpi"
+    return "vector%02x" % vector
+
+
+def windows_in_trace(lines):
+    """Split the trace at the markers: the last 2*W reads bracket W windows."""
+    marks = [i for i, line in enumerate(lines) if MARKER.search(line)]
+    return marks
+
+
+def count_window(lines):
+    """Accesses charged to each interrupt kind.
+
+    Returns Counters keyed by kind: "own" (the accesses of the CPU that
+    took the interrupt, CPI sends included), "fanout" (what the receivers
+    of the CPIs it sent did), "episodes" (acknowledges), and the number of
+    CPIs received with the accesses of their receivers.
+    """
+    current = {}          # cpu -> (what, kind charged)
+    pending = collections.defaultdict(collections.deque)  # cpu -> origins
+    own = collections.Counter()
+    fanout = collections.Counter()
+    episodes = collections.Counter()
+    cpi_episodes = 0
+    cpi_access = 0
+    last_reg_cpu = None
+
+    def charge(cpu):
+        nonlocal cpi_access
+        what, kind = current.get(cpu, ("none", "none"))
+        if what == "cpi":
+            fanout[kind] += 1
+            cpi_access += 1
+        else:
+            own[kind] += 1
+
+    for line in lines:
+        m = INTACK.search(line)
+        if m:
+            cpu, vector = int(m.group(1)), int(m.group(3), 16)
+            kind = kind_of(vector)
+            if kind == "cpi":
+                cpi_episodes += 1
+                origin = pending[cpu].popleft() if pending[cpu] else "cpi?"
+                current[cpu] = ("cpi", origin)
+            else:
+                episodes[kind] += 1
+                current[cpu] = (kind, kind)
+            continue
+        m = DYAD.search(line)
+        if m:
+            charge(int(m.group(1)))
+            continue
+        m = REG.search(line)
+        if m:
+            last_reg_cpu = int(m.group(2))
+            charge(last_reg_cpu)
+            continue
+        m = CPI_SEND.search(line)
+        if m and last_reg_cpu is not None:
+            origin = current.get(last_reg_cpu, ("none", "none"))[1]
+            mask = int(m.group(1), 16)
+            for target in range(8):
+                if mask & (1 << target):
+                    pending[target].append(origin)
+    return own, fanout, episodes, cpi_episodes, cpi_access
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("log", help="console log with the portcount lines")
+    ap.add_argument("trace", help="QEMU trace (stderr of the boot)")
+    ap.add_argument("--expect", action="append", default=[],
+                    help="IRQ=N: at most N accesses per interrupt of IRQ")
+    args = ap.parse_args()
+
+    with open(args.log, errors="replace") as f:
+        wins = [tuple(int(g) for g in m.groups())
+                for m in (WINDOW.search(l) for l in f) if m]
+    with open(args.trace, errors="replace") as f:
+        lines = f.readlines()
+    marks = windows_in_trace(lines)
+    if not wins or len(marks) < 2 * len(wins):
+        print("port-count: %d windows on the console, %d markers in the trace"
+              % (len(wins), len(marks)))
+        return 1
+    marks = marks[-2 * len(wins):]
+    limits = {}
+    for e in args.expect:
+        irq, n = e.split("=")
+        limits[int(irq)] = float(n)
+
+    rc = 0
+    ticks = tick_access = cpis = cpi_access = 0
+    for i, (n, irq, handled) in enumerate(wins):
+        own, fan, eps, cpi_eps, cpi_acc = count_window(
+            lines[marks[2 * i] + 1:marks[2 * i + 1]])
+        kind = "irq%d" % irq
+        if not handled:
+            print("window %d: IRQ %d: no interrupt handled" % (n, irq))
+            rc = 1
+            continue
+        per = own[kind] / handled
+        print("window %d: IRQ %d: %d handled, %d taken by a CPU (%d pushed "
+              "on), %.2f VIC port accesses per interrupt on the CPU that "
+              "took it, %.2f in CPIs it caused elsewhere"
+              % (n, irq, handled, eps[kind], eps[kind] - handled, per,
+                 fan[kind] / handled))
+        if irq in limits and (per > limits[irq] or eps[kind] > handled):
+            print("  FAIL: want at most %g per interrupt and none pushed on"
+                  % limits[irq])
+            rc = 1
+        ticks += eps["irq0"]
+        tick_access += own["irq0"] + fan["irq0"]
+        cpis += cpi_eps
+        cpi_access += cpi_acc
+    if ticks:
+        print("tick: %d IRQ 0, %.2f VIC port accesses each (its EOI, the "
+              "timer CPI write, the receivers' EOIs)" % (ticks, tick_access / ticks))
+    if cpis:
+        print("CPI received: %d, %.2f VIC port accesses each on the receiver"
+              % (cpis, cpi_access / cpis))
+    return rc
+
+
+if __name__ == "__main__":
+    sys.exit(main())
