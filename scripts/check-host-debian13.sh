@@ -35,9 +35,11 @@ log=$BUILD/logs/debian13-check.log
 mkdir -p "$dir" "$BUILD/logs"
 
 # This machine's Debian mirror (deb822 or one-line sources).
-mirror=$(grep -hsE '^(URIs:|deb )' /etc/apt/sources.list /etc/apt/sources.list.d/*.sources \
-	/etc/apt/sources.list.d/*.list 2>/dev/null | grep -v security |
-	grep -oE 'https?://[^ ]*debian/?' | head -n 1)
+# (grep exits 2 when one of the files does not exist, a deb822-only
+# machine has no sources.list: that is not an error here.)
+mirror=$({ grep -hsE '^(URIs:|deb )' /etc/apt/sources.list /etc/apt/sources.list.d/*.sources \
+	/etc/apt/sources.list.d/*.list 2>/dev/null || true; } | grep -v security |
+	grep -oE 'https?://[^ ]*debian/?' | sed -n 1p)
 [ -n "$mirror" ] || die "no Debian mirror found in the apt sources"
 
 if ! command -v debootstrap >/dev/null; then
