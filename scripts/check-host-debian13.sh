@@ -34,12 +34,9 @@ root=$dir/root
 log=$BUILD/logs/debian13-check.log
 mkdir -p "$dir" "$BUILD/logs"
 
-# This machine's Debian mirror (deb822 or one-line sources).
-# (grep exits 2 when one of the files does not exist, a deb822-only
-# machine has no sources.list: that is not an error here.)
-mirror=$({ grep -hsE '^(URIs:|deb )' /etc/apt/sources.list /etc/apt/sources.list.d/*.sources \
-	/etc/apt/sources.list.d/*.list 2>/dev/null || true; } | grep -v security |
-	grep -oE 'https?://[^ ]*debian/?' | sed -n 1p)
+# This machine's Debian mirror, the URI alone (debootstrap takes no
+# apt options): debian_mirror of lib.sh, which deps.sh uses too.
+mirror=$(debian_mirror | awk '{ print $NF }')
 [ -n "$mirror" ] || die "no Debian mirror found in the apt sources"
 
 if ! command -v debootstrap >/dev/null; then

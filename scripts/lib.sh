@@ -58,3 +58,46 @@ setup_ccache() {
 		CCACHE=ccache
 	fi
 }
+
+# apt_entries: every enabled apt source as one line "TYPE [OPTS ]URI SUITE
+# COMPONENTS", from both the one-line and the deb822 format.
+apt_entries() {
+	grep -hsE '^[[:space:]]*deb(-src)?[[:space:]]' /etc/apt/sources.list \
+		/etc/apt/sources.list.d/*.list | sed -E 's/^[[:space:]]*//' || true
+	local f
+	for f in /etc/apt/sources.list.d/*.sources; do
+		[ -f "$f" ] || continue
+		awk '
+		function flush() {
+			if (uris != "" && suites != "" && enabled != "no") {
+				t = split(types, ty, " ")
+				n = split(uris, u, " "); m = split(suites, s, " ")
+				for (k = 1; k <= t; k++) for (i = 1; i <= n; i++)
+					for (j = 1; j <= m; j++)
+						printf "%s %s%s %s %s\n", ty[k], opts, u[i], s[j], comps
+			}
+			types = uris = suites = comps = opts = enabled = ""
+		}
+		/^[[:space:]]*$/ { flush(); next }
+		/^#/ { next }
+		/^Types:/ { sub(/^Types:[[:space:]]*/, ""); types = $0 }
+		/^URIs:/ { sub(/^URIs:[[:space:]]*/, ""); uris = $0 }
+		/^Suites:/ { sub(/^Suites:[[:space:]]*/, ""); suites = $0 }
+		/^Components:/ { sub(/^Components:[[:space:]]*/, ""); comps = $0 }
+		/^Enabled:/ { sub(/^Enabled:[[:space:]]*/, ""); enabled = $0 }
+		/^Signed-By:/ { sub(/^Signed-By:[[:space:]]*/, "");
+			opts = "[signed-by=" $0 "] " }
+		END { flush() }' "$f"
+	done
+}
+
+# debian_mirror: "[OPTS ]URI" of the machine's Debian archive (the first
+# deb entry of Debian's main archive, not its security archive).
+debian_mirror() {
+	apt_entries | awk '$1 == "deb" {
+		opts = ""; i = 2
+		if ($2 ~ /^\[/) { while ($i !~ /\]$/) { opts = opts $i " "; i++ }
+			opts = opts $i " "; i++ }
+		if ($i ~ /debian\/?$/ && $i !~ /security/) { print opts $i; exit }
+	}'
+}
