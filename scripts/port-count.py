@@ -69,9 +69,12 @@ def count_window(lines):
     cpi_episodes = 0
     cpi_access = 0
     last_reg_cpu = None
+    trail = {}            # cpu -> trace lines of its current episode
+    episode_lines = []    # (kind, lines) of every finished episode
 
-    def charge(cpu):
+    def charge(cpu, line):
         nonlocal cpi_access
+        trail.setdefault(cpu, []).append(line)
         what, kind = current.get(cpu, ("none", "none"))
         if what == "cpi":
             fanout[kind] += 1
@@ -84,6 +87,9 @@ def count_window(lines):
         if m:
             cpu, vector = int(m.group(1)), int(m.group(3), 16)
             kind = kind_of(vector)
+            if cpu in trail:
+                episode_lines.append((current[cpu], trail.pop(cpu)))
+            trail[cpu] = [line]
             if kind == "cpi":
                 cpi_episodes += 1
                 origin = pending[cpu].popleft() if pending[cpu] else "cpi?"
@@ -94,12 +100,12 @@ def count_window(lines):
             continue
         m = DYAD.search(line)
         if m:
-            charge(int(m.group(1)))
+            charge(int(m.group(1)), line)
             continue
         m = REG.search(line)
         if m:
             last_reg_cpu = int(m.group(2))
-            charge(last_reg_cpu)
+            charge(last_reg_cpu, line)
             continue
         m = CPI_SEND.search(line)
         if m and last_reg_cpu is not None:
@@ -108,7 +114,22 @@ def count_window(lines):
             for target in range(8):
                 if mask & (1 << target):
                     pending[target].append(origin)
-    return own, fanout, episodes, cpi_episodes, cpi_access
+            trail.setdefault(last_reg_cpu, []).append(line)
+    for cpu in trail:
+        if cpu in current:
+            episode_lines.append((current[cpu], trail[cpu]))
+    return own, fanout, episodes, cpi_episodes, cpi_access, episode_lines
+
+
+def explain(episode_lines, kind, limit):
+    """Print the trace lines of the episodes of kind that cost more."""
+    for (what, charged), lines in episode_lines:
+        cost = sum(1 for l in lines[1:]
+                   if DYAD.search(l) or REG.search(l))
+        if what == kind and charged == kind and cost > limit:
+            print("  episode of %s, %d accesses:" % (kind, cost))
+            for l in lines:
+                print("    " + l.rstrip())
 
 
 def main():
@@ -117,6 +138,8 @@ def main():
     ap.add_argument("trace", help="QEMU trace (stderr of the boot)")
     ap.add_argument("--expect", action="append", default=[],
                     help="IRQ=N: at most N accesses per interrupt of IRQ")
+    ap.add_argument("--explain", action="store_true",
+                    help="print the trace of every episode over its limit")
     args = ap.parse_args()
 
     with open(args.log, errors="replace") as f:
@@ -138,7 +161,7 @@ def main():
     rc = 0
     ticks = tick_access = cpis = cpi_access = 0
     for i, (n, irq, handled) in enumerate(wins):
-        own, fan, eps, cpi_eps, cpi_acc = count_window(
+        own, fan, eps, cpi_eps, cpi_acc, episode_lines = count_window(
             lines[marks[2 * i] + 1:marks[2 * i + 1]])
         kind = "irq%d" % irq
         if not handled:
@@ -155,6 +178,8 @@ def main():
             print("  FAIL: want at most %g per interrupt and none pushed on"
                   % limits[irq])
             rc = 1
+            if args.explain:
+                explain(episode_lines, kind, limits[irq])
         ticks += eps["irq0"]
         tick_access += own["irq0"] + fan["irq0"]
         cpis += cpi_eps
