@@ -76,6 +76,18 @@ boot_voyager_checks() {
 	boot voyager-4dyads --machine voyager,cards=dyad:dyad:dyad:dyad --end poweroff --cpus 8 \
 		--tests $t,threads,cpis,hotplug \
 		--expect 'Switched to clocksource refined-jiffies'
+	# Migration in the middle of a run (qemu-review D1): the machine is
+	# saved to a file after the first test, a second QEMU restores it
+	# and the remaining tests (IPIs to every CPU, threads, hotplug) must
+	# pass on it, on 1, 8 and 32 CPUs (dyads and quad cards).
+	boot voyager-migrate-1 --machine voyager,cards=mono --cpus 1 \
+		--tests cpus,timer,serial,interrupts --migrate-at '^ok 1 cpus'
+	boot voyager-migrate-8 --machine voyager,cards=dyad:dyad:dyad:dyad \
+		--end poweroff --cpus 8 --tests cpus,cpis,threads,hotplug,cpis \
+		--migrate-at '^ok 1 cpus'
+	boot voyager-migrate-32 --timeout 600 --end poweroff --cpus 32 \
+		--tests cpus,cpis,threads,cpis --migrate-at '^ok 1 cpus' \
+		--machine voyager,class=0x5100,slots=8,cards=quad:quad:quad:quad:quad:quad:quad:quad
 	# The debug kernel (lockdep, debug objects, DEBUG_ATOMIC_SLEEP) on the
 	# SMP paths of an 8-CPU box: no splat.
 	boot voyager-debug --machine voyager,cards=dyad:dyad:dyad:dyad --cpus 8 \
