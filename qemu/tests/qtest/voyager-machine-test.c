@@ -391,6 +391,7 @@ static void test_migrate_parked(void)
 {
     g_autofree char *path = g_strdup_printf("%s/voyager-mig-%d",
                                             g_get_tmp_dir(), getpid());
+    g_autofree char *uri = g_strdup_printf("file:%s", path);
     QTestState *src = qtest_init("-M voyager,cards=dyad:dyad");
     QTestState *dst;
     QDict *r, *resp;
@@ -400,7 +401,7 @@ static void test_migrate_parked(void)
     boot_cpi(src, 5);
     qtest_clock_step(src, 1000 * 1000);
     r = qtest_qmp(src, "{'execute': 'migrate', 'arguments': "
-                  "{'uri': 'file:%s'}}", path);
+                  "{'uri': %s}}", uri);
     g_assert(qdict_haskey(r, "return"));
     qobject_unref(r);
     for (i = 0; i < 600; i++) {
