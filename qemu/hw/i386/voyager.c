@@ -1575,8 +1575,8 @@ static void voyager_machine_class_init(ObjectClass *oc, const void *data)
         "on 486s before the SL enhancements; moving to or from CR4 is then "
         "an invalid opcode, and VME and PSE are off), on, off");
     voyager_add_choice(oc, "apicbase-bsp", &voyager_apicbase_bsp_choice,
-        "Which CPUs' APIC base MSR reports the BSP bit, on CPU models with "
-        "a local APIC: boot (the boot CPU, as a PC; default), all, none");
+        "Which CPUs' APIC base MSR reports the BSP bit: boot (the boot "
+        "CPU, as a PC; default), all, none");
     object_class_property_add_str(oc, "irq0-ack", voyager_get_irq0_ack,
                                   voyager_set_irq0_ack);
     object_class_property_set_description(oc, "irq0-ack",
