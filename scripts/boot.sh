@@ -32,6 +32,12 @@
 #                      REGEX are not splats (repeatable; see oracle.py)
 #   --may-reboot       run QEMU without -no-reboot: a guest restart
 #                      boots the machine again
+#   --migrate-at REGEX when the console prints a line matching REGEX,
+#                      migrate the running machine to a file and end
+#                      QEMU, then start a second QEMU with the same
+#                      command line from that file (-incoming), whose
+#                      console continues the same log: the boot must
+#                      complete on the restored machine
 # Environment: VOYAGER_QEMU overrides build/qemu/qemu-system-i386.
 # Environment: VOYAGER_TIMEOUT_SCALE multiplies every timeout.
 set -euo pipefail
@@ -46,6 +52,7 @@ qemu=${VOYAGER_QEMU:-$BUILD/qemu/qemu-system-i386}
 oracle_args=()
 qemu_extra=()
 monitor_at=()
+migrate_at=
 no_reboot=-no-reboot
 while [ $# -gt 0 ]; do
 	case $1 in
@@ -69,6 +76,7 @@ while [ $# -gt 0 ]; do
 	--monitor-at) monitor_at+=("$2") ;;
 	--allow) oracle_args+=(--allow "$2") ;;
 	--may-reboot) no_reboot= ; shift; continue ;;
+	--migrate-at) migrate_at=$2 ;;
 	*) die "boot.sh: unknown option $1" ;;
 	esac
 	shift 2
@@ -80,7 +88,10 @@ for f in "$kernel" "$initrd" "$qemu"; do
 done
 
 log=$BUILD/logs/boot-$name.log
+mig=$log.migration
 mkdir -p "$BUILD/logs"
+rm -f "$mig"
+[ -n "$migrate_at" ] && monitor_at+=("$migrate_at=migrate file:$mig ;; quit")
 limit=$(scaled "$timeout")
 
 cmdline="console=ttyS0,115200 console_msg_format=syslog printk.time=1"
@@ -94,12 +105,16 @@ if [ ${#monitor_at[@]} -gt 0 ]; then
 	sock=$(mktemp -u "${TMPDIR:-/tmp}/voyager-monitor-XXXXXX")
 	monitor=(-monitor "unix:$sock,server=on,wait=off")
 fi
-args=(-M "$machine" -m "$mem" -nodefaults -display none "${monitor[@]}"
-	-serial "file:$log" -serial null ${no_reboot:+"$no_reboot"}
+# The console is appended to, so that a machine restored from a
+# migration (--migrate-at) continues the log of the one it came from.
+machine_args=(-M "$machine" -m "$mem" -nodefaults -display none
+	-chardev "file,id=console,path=$log,append=on" -serial chardev:console
+	-serial null ${no_reboot:+"$no_reboot"}
 	-kernel "$kernel" -initrd "$initrd" -append "$cmdline")
-[ -n "$cpu" ] && args+=(-cpu "$cpu")
-[ -n "$smp" ] && args+=(-smp "$smp")
-args+=("${qemu_extra[@]}")
+[ -n "$cpu" ] && machine_args+=(-cpu "$cpu")
+[ -n "$smp" ] && machine_args+=(-smp "$smp")
+machine_args+=("${qemu_extra[@]}")
+args=("${machine_args[@]}" "${monitor[@]}")
 
 : >"$log"
 rm -f "$log.monitor"
@@ -111,7 +126,19 @@ if [ -n "$sock" ]; then
 	watcher=$!
 fi
 rc=0
+started=$SECONDS
 timeout -k 5 "$limit" "$qemu" "${args[@]}" 2>"$log.qemu-stderr" || rc=$?
+if [ -n "$migrate_at" ] && [ "$rc" = 0 ]; then
+	if [ -s "$mig" ] && grep -q "^sent 'quit'" "$log.monitor" 2>/dev/null; then
+		# The rest of the run on a machine restored from the file.
+		rest=$((limit - (SECONDS - started)))
+		[ "$rest" -gt 30 ] || rest=30
+		timeout -k 5 "$rest" "$qemu" "${machine_args[@]}" -monitor none \
+			-incoming "file:$mig" 2>>"$log.qemu-stderr" || rc=$?
+	else
+		note_mig="the migration did not happen (see $log.monitor)"
+	fi
+fi
 if [ -n "$watcher" ]; then
 	# It ends by itself once QEMU closed the socket; never wait long.
 	for _ in 1 2 3 4 5 6 7 8 9 10; do
@@ -122,7 +149,7 @@ if [ -n "$watcher" ]; then
 	wait "$watcher" 2>/dev/null || true
 	rm -f "$sock"
 fi
-note=
+note=${note_mig:-}
 case $rc in
 0) ;;
 124 | 137) note="timeout: QEMU still running after ${limit} s" ;;
@@ -130,6 +157,8 @@ case $rc in
 esac
 # Keep the exact command with the log, for reproducing by hand.
 printf '%q ' "$qemu" "${args[@]}" >"$log.cmd"
+[ -n "$migrate_at" ] && printf '\n%q ' "$qemu" "${machine_args[@]}" \
+	-incoming "file:$mig" >>"$log.cmd"
 echo >>"$log.cmd"
 
 exec python3 "$top/scripts/oracle.py" "$log" --name "$name" --cpus "$cpus" \

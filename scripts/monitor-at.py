@@ -14,6 +14,10 @@ triggered it and the monitor's reply, is appended to RECORD, which the
 test can check.  Ends when all pairs have fired or the monitor socket
 goes away (QEMU ended); never blocks on a silent machine for longer than
 the boot's own timeout, which kills it.
+
+COMMAND may hold several monitor commands separated by " ;; ": they are
+sent in order, each once the previous one answered (a `migrate` answers
+when the migration has ended).
 """
 import os
 import re
@@ -23,6 +27,8 @@ import time
 
 POLL = 0.1
 REPLY_WAIT = 10.0
+# A migration of a big guest under a loaded host takes longer.
+MIGRATE_WAIT = 300.0
 
 
 def connect(path):
@@ -109,18 +115,20 @@ def main():
             if not regex.search(line):
                 continue
             pairs.pop(0)
-            try:
-                sock.sendall((command + "\n").encode())
-            except OSError:
-                record.write("monitor gone before %r\n" % command)
-                return 1
-            reply = read_until_prompt(sock, REPLY_WAIT)
-            reply = re.sub(r"\x1b\[[0-9;]*[A-Za-z]", "",
-                           reply.replace("(qemu) ", "")).strip()
-            record.write("sent %r at %.1f s on: %s\nreply: %s\n"
-                         % (command, time.monotonic() - start, line.strip(),
-                            reply))
-            record.flush()
+            for one in command.split(" ;; "):
+                try:
+                    sock.sendall((one + "\n").encode())
+                except OSError:
+                    record.write("monitor gone before %r\n" % one)
+                    return 1
+                wait = MIGRATE_WAIT if one.startswith("migrate") else REPLY_WAIT
+                reply = read_until_prompt(sock, wait)
+                reply = re.sub(r"\x1b\[[0-9;]*[A-Za-z]", "",
+                               reply.replace("(qemu) ", "")).strip()
+                record.write("sent %r at %.1f s on: %s\nreply: %s\n"
+                             % (one, time.monotonic() - start, line.strip(),
+                                reply))
+                record.flush()
         if pairs:
             if monitor_gone(sock):
                 record.write("QEMU ended before %r was sent\n" % pairs[0][1])

@@ -76,6 +76,29 @@ boot_voyager_checks() {
 	boot voyager-4dyads --machine voyager,cards=dyad:dyad:dyad:dyad --end poweroff --cpus 8 \
 		--tests $t,threads,cpis,hotplug \
 		--expect 'Switched to clocksource refined-jiffies'
+	# The readings of the hardware the historic driver does not settle
+	# (issue 14), each of which the kernel must survive: a 486 with CR4
+	# (the Level 4 boxes above have none, cpu-cr4=auto), Pentium Pro
+	# boxes whose APIC base MSR reports the BSP bit on no CPU or on all.
+	boot voyager-l4-cr4 --machine voyager,level=4,class=0x3360,cards=dyad,cpu-cr4=on \
+		--mem 64 --cpus 2 --tests cpus,cpis,hotplug
+	boot voyager-p6-nobsp --end poweroff --cpus 6 --tests cpus,cpis,threads,hotplug \
+		--machine voyager,class=0x5100,slots=8,cards=quad:dyad,apicbase-bsp=none \
+		--expect 'Voyager: NCR class 5100, Level 5'
+	boot voyager-p6-allbsp --end poweroff --cpus 4 --tests cpus,cpis,hotplug \
+		--machine voyager,class=0x5100,slots=8,cards=dyad:dyad,apicbase-bsp=all
+	# Migration in the middle of a run (qemu-review D1): the machine is
+	# saved to a file after the first test, a second QEMU restores it
+	# and the remaining tests (IPIs to every CPU, threads, hotplug) must
+	# pass on it, on 1, 8 and 32 CPUs (dyads and quad cards).
+	boot voyager-migrate-1 --machine voyager,cards=mono --cpus 1 \
+		--tests cpus,timer,serial,interrupts --migrate-at '^ok 1 cpus'
+	boot voyager-migrate-8 --machine voyager,cards=dyad:dyad:dyad:dyad \
+		--end poweroff --cpus 8 --tests cpus,cpis,threads,hotplug,cpis \
+		--migrate-at '^ok 1 cpus'
+	boot voyager-migrate-32 --timeout 600 --end poweroff --cpus 32 \
+		--tests cpus,cpis,threads,cpis --migrate-at '^ok 1 cpus' \
+		--machine voyager,class=0x5100,slots=8,cards=quad:quad:quad:quad:quad:quad:quad:quad
 	# The debug kernel (lockdep, debug objects, DEBUG_ATOMIC_SLEEP) on the
 	# SMP paths of an 8-CPU box: no splat.
 	boot voyager-debug --machine voyager,cards=dyad:dyad:dyad:dyad --cpus 8 \

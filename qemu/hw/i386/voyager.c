@@ -53,6 +53,8 @@
 #include "system/cpus.h"
 #include "hw/core/cpu.h"
 #include "target/i386/cpu.h"
+#include "migration/vmstate.h"
+#include "trace.h"
 
 #define VOYAGER_MAX_IDE_BUS 2
 static const int voyager_ide_iobase[2] = { 0x1f0, 0x170 };
@@ -183,6 +185,30 @@ static const char *voyager_class_cpu(uint16_t cls)
     return X86_CPU_TYPE_NAME("486");            /* 3360, 3430, 3435 */
 }
 
+static bool voyager_check_dead_cpu(VoyagerMachineState *vms, uint8_t id,
+                                   Error **errp)
+{
+    if (id != VOYAGER_NONE &&
+        (id >= VOYAGER_MAX_CPUS ||
+         !(voyager_present_cpus(&vms->cfg) & (1u << id)) ||
+         id == vms->boot_cpu)) {
+        error_setg(errp, "fault-dead-cpu: %u is not a present secondary CPU",
+                   id);
+        return false;
+    }
+    return true;
+}
+
+static bool voyager_check_stuck_irq(uint8_t irq, Error **errp)
+{
+    if (irq != VOYAGER_NONE && (irq >= VOYAGER_VIC_ISA_IRQS || irq == 2)) {
+        error_setg(errp, "fault-stuck-irq: %u is not an ISA IRQ (0-15, "
+                   "not the cascade 2)", irq);
+        return false;
+    }
+    return true;
+}
+
 static bool voyager_configure(VoyagerMachineState *vms, MachineState *ms,
                               Error **errp)
 {
@@ -244,19 +270,8 @@ static bool voyager_configure(VoyagerMachineState *vms, MachineState *ms,
     }
     ms->smp.cpus = ms->smp.max_cpus = ms->smp.sockets = vms->ncpus;
     ms->smp.dies = ms->smp.clusters = ms->smp.cores = ms->smp.threads = 1;
-    if (vms->fault_dead_cpu != VOYAGER_NONE &&
-        (vms->fault_dead_cpu >= VOYAGER_MAX_CPUS ||
-         !(voyager_present_cpus(cfg) & (1u << vms->fault_dead_cpu)) ||
-         vms->fault_dead_cpu == vms->boot_cpu)) {
-        error_setg(errp, "fault-dead-cpu: %u is not a present secondary CPU",
-                   vms->fault_dead_cpu);
-        return false;
-    }
-    if (vms->fault_stuck_irq != VOYAGER_NONE &&
-        (vms->fault_stuck_irq >= VOYAGER_VIC_ISA_IRQS ||
-         vms->fault_stuck_irq == 2)) {
-        error_setg(errp, "fault-stuck-irq: %u is not an ISA IRQ (0-15, "
-                   "not the cascade 2)", vms->fault_stuck_irq);
+    if (!voyager_check_dead_cpu(vms, vms->fault_dead_cpu, errp) ||
+        !voyager_check_stuck_irq(vms->fault_stuck_irq, errp)) {
         return false;
     }
     for (id = 0; id < VOYAGER_MAX_CPUS; id++) {
@@ -289,59 +304,84 @@ static void voyager_start_cpu(CPUState *cs, run_on_cpu_data data)
 }
 
 /*
- * A parked CPU whose INTR is asserted: the firmware's park loop took the
- * interrupt.  The boot CPI enters the IVT gate of its vector with the
- * interrupt still in service (hardware reference 6.1, 12): on the VIC CPI
- * level 0 (vector base + 0, or base + 8 for the erratum), on a quad CPU
- * also QIC CPI 0 (the QIC CPI base + 0, the "one-two" boot of 5.1, 6.2).
- * The firmware acknowledges and drops anything else.
+ * The firmware's park loop, one step: a parked CPU whose INTR is asserted
+ * takes the interrupt.  The boot CPI enters the IVT gate of its vector
+ * with the interrupt still in service (hardware reference 6.1, 12): on
+ * the VIC CPI level 0 (vector base + 0, or base + 8 for the erratum), on
+ * a quad CPU also QIC CPI 0 (the QIC CPI base + 0, the "one-two" boot of
+ * 5.1, 6.2).  The firmware acknowledges and drops anything else.
+ *
+ * Real firmware polls; so does this model, at most one acknowledge per
+ * parked CPU every VOYAGER_PARK_STEP_NS of virtual time, so that a line
+ * held high towards a parked CPU (a misprogrammed dyad, a stuck IRQ)
+ * costs a bounded amount of work instead of spinning the main loop
+ * (qemu-review D3).  Returns whether some parked CPU still asks.
  */
-static void voyager_park_bh(void *opaque)
+#define VOYAGER_PARK_STEP_NS (100 * SCALE_US)
+
+static bool voyager_park_step(VoyagerMachineState *vms)
 {
-    VoyagerMachineState *vms = opaque;
     VoyagerVICState *vic = vms->vic;
-    int idx, tries;
+    bool pending = false;
+    int idx;
 
     for (idx = 1; idx < vms->ncpus && idx < VOYAGER_MAX_CPUS; idx++) {
         int id = vms->hwid_of_index[idx];
         CPUState *cs = qemu_get_cpu(idx);
+        uint8_t base = vic->cpi_base;
+        VoyagerQICState *qic;
+        bool from_vic, boot;
+        uint32_t gate;
+        int vec, cpi, j;
 
         if (!cs || id < 0 || !vms->parked[idx] ||
-            id == vms->fault_dead_cpu) {
+            id == vms->fault_dead_cpu || !(vms->intr_level & (1u << id))) {
             continue;
         }
-        for (tries = 0; tries < 16 && (vms->intr_level & (1u << id));
-             tries++) {
-            uint8_t base = vic->cpi_base;
-            VoyagerQICState *qic;
-            bool from_vic, boot;
-            uint32_t gate;
-            int vec, cpi, j;
-
-            vec = voyager_intack(vms, id, &cpi, &from_vic);
-            boot = from_vic ? vec == base || vec == ((base + 8) & 0xff)
-                            : cpi == 0;
-            if (!boot) {
-                if (from_vic) {
-                    voyager_vic_nonspecific_eoi(vic, id);
-                } else {
-                    qic = voyager_qic_of(vms, id, &j);
-                    if (qic) {
-                        voyager_qic_firmware_ack(qic, j, cpi);
-                    }
+        vec = voyager_intack(vms, id, &cpi, &from_vic);
+        vms->park_acks++;
+        boot = from_vic ? vec == base || vec == ((base + 8) & 0xff)
+                        : cpi == 0;
+        trace_voyager_park_ack(id, vec, from_vic, boot);
+        if (!boot) {
+            if (from_vic) {
+                voyager_vic_nonspecific_eoi(vic, id);
+            } else {
+                qic = voyager_qic_of(vms, id, &j);
+                if (qic) {
+                    voyager_qic_firmware_ack(qic, j, cpi);
                 }
-                continue;
             }
-            if (address_space_read(&address_space_memory, vec * 4,
-                                   MEMTXATTRS_UNSPECIFIED, &gate, 4)
-                != MEMTX_OK) {
-                gate = 0;
-            }
-            gate = le32_to_cpu(gate);
-            vms->parked[idx] = false;
-            async_run_on_cpu(cs, voyager_start_cpu, RUN_ON_CPU_HOST_INT(gate));
-            break;
+            pending |= !!(vms->intr_level & (1u << id));
+            continue;
         }
+        if (address_space_read(&address_space_memory, vec * 4,
+                               MEMTXATTRS_UNSPECIFIED, &gate, 4)
+            != MEMTX_OK) {
+            gate = 0;
+        }
+        gate = le32_to_cpu(gate);
+        vms->parked[idx] = false;
+        trace_voyager_cpu_start(id, idx, gate >> 16, gate & 0xffff);
+        async_run_on_cpu(cs, voyager_start_cpu, RUN_ON_CPU_HOST_INT(gate));
+    }
+    return pending;
+}
+
+static void voyager_park_kick(VoyagerMachineState *vms)
+{
+    if (!timer_pending(vms->park_timer)) {
+        timer_mod(vms->park_timer, qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL) +
+                  VOYAGER_PARK_STEP_NS);
+    }
+}
+
+static void voyager_park_timer(void *opaque)
+{
+    VoyagerMachineState *vms = opaque;
+
+    if (voyager_park_step(vms)) {
+        voyager_park_kick(vms);
     }
 }
 
@@ -363,9 +403,15 @@ static void voyager_intr(void *opaque, int n, int level)
     } else {
         vms->intr_level &= ~(1u << n);
     }
+    trace_voyager_intr(n, level, vms->parked[cs->cpu_index]);
+    if (n == vms->fault_dead_cpu) {
+        /* A CPU that stopped answering takes no interrupt at all. */
+        cpu_reset_interrupt(cs, CPU_INTERRUPT_HARD);
+        return;
+    }
     if (vms->parked[cs->cpu_index]) {
         if (level) {
-            qemu_bh_schedule(vms->park_bh);
+            voyager_park_kick(vms);
         }
         return;
     }
@@ -392,6 +438,7 @@ static int voyager_get_pic_interrupt(X86Intack *obj, CPUState *cs)
 
     /* Always a vector: never fall back to the (absent) i8259. */
     vec = voyager_intack(vms, id, &cpi, &from_vic);
+    trace_voyager_inta(id, vec, from_vic, cpi);
     /*
      * The CPU dropped its request when it began the acknowledge.  If its
      * INTR is still high -- a quad CPU's QIC and VIC requests share one
@@ -552,6 +599,39 @@ static void voyager_machine_wakeup(MachineState *ms)
     cpu_synchronize_all_post_reset();
 }
 
+/*
+ * What the board itself holds between the devices and the CPUs: which
+ * CPUs still wait in firmware, the INTR lines it has seen (the VIC's and
+ * QICs' outputs are not re-sent on load), and the firmware's pacing
+ * timer.  Without it a restored SMP guest would take its next CPI on a
+ * running CPU as a boot CPI (qemu-review D1).
+ */
+static bool voyager_board_post_load_check(void *opaque, int version_id,
+                                          Error **errp)
+{
+    VoyagerMachineState *vms = opaque;
+
+    if (vms->parked[0] && vms->ncpus > 0) {
+        error_setg(errp, "voyager: the boot CPU cannot be parked");
+        return false;
+    }
+    return true;
+}
+
+static const VMStateDescription vmstate_voyager_board = {
+    .name = "voyager-board",
+    .version_id = 1,
+    .minimum_version_id = 1,
+    .post_load_errp = voyager_board_post_load_check,
+    .fields = (const VMStateField[]) {
+        VMSTATE_BOOL_ARRAY(parked, VoyagerMachineState, VOYAGER_MAX_CPUS),
+        VMSTATE_UINT32(intr_level, VoyagerMachineState),
+        VMSTATE_UINT32(park_acks, VoyagerMachineState),
+        VMSTATE_TIMER_PTR(park_timer, VoyagerMachineState),
+        VMSTATE_END_OF_LIST()
+    }
+};
+
 /* ---- port 61h: speaker control plus the MCA IRQ0 latch reset --------- */
 
 static uint64_t voyager_port61_read(void *opaque, hwaddr addr, unsigned size)
@@ -571,6 +651,7 @@ static void voyager_port61_write(void *opaque, hwaddr addr, uint64_t val,
 {
     VoyagerMachineState *vms = opaque;
 
+    trace_voyager_port61_write(val);
     voyager_vic_port61_write(vms->vic, val);
     if (vms->speaker_io) {
         memory_region_dispatch_write(vms->speaker_io, vms->speaker_offset,
@@ -721,6 +802,7 @@ static void voyager_nmi(NMIState *n, int cpu_index, Error **errp)
     CPU_FOREACH(cs) {
         if (cs->cpu_index >= 0 && cs->cpu_index < VOYAGER_MAX_CPUS &&
             !vms->parked[cs->cpu_index]) {
+            trace_voyager_nmi(voyager_hwid(vms, cs));
             cpu_interrupt(cs, CPU_INTERRUPT_NMI);
         }
     }
@@ -728,7 +810,7 @@ static void voyager_nmi(NMIState *n, int cpu_index, Error **errp)
 
 /* ---- info voyager ------------------------------------------------------ */
 
-static void voyager_info(VoyagerMachineState *vms, GString *buf)
+static void voyager_info_config(VoyagerMachineState *vms, GString *buf)
 {
     int slot, idx;
 
@@ -753,6 +835,13 @@ static void voyager_info(VoyagerMachineState *vms, GString *buf)
         g_string_append_printf(buf, "  fault: CPU %u never starts\n",
                                vms->fault_dead_cpu);
     }
+}
+
+static void voyager_info(VoyagerMachineState *vms, GString *buf)
+{
+    int slot;
+
+    voyager_info_config(vms, buf);
     voyager_vic_print_info(vms->vic, buf);
     for (slot = 0; slot < VOYAGER_MAX_SLOTS; slot++) {
         if (vms->qic[slot]) {
@@ -762,18 +851,138 @@ static void voyager_info(VoyagerMachineState *vms, GString *buf)
     voyager_system_devices_info(vms, buf);
 }
 
-HumanReadableText *qmp_x_query_voyager(Error **errp)
+/* One CPU as data: x-query-voyager-cpus and `info voyager cpu=N`. */
+static VoyagerCpuInfo *voyager_cpu_info(VoyagerMachineState *vms, int idx)
+{
+    VoyagerCpuInfo *info = g_new0(VoyagerCpuInfo, 1);
+    int id = vms->hwid_of_index[idx];
+    int slot = voyager_cpu_slot(&vms->cfg, id);
+    VoyagerQICState *qic;
+    int j, irq;
+
+    info->hwid = id;
+    info->cpu_index = idx;
+    info->slot = slot;
+    info->card = g_strdup(voyager_card_name(vms->cfg.card[slot]));
+    info->parked = vms->parked[idx];
+    info->dead = id == vms->fault_dead_cpu;
+    info->intr = !!(vms->intr_level & (1u << id));
+    if (voyager_has_vic_line(vms, id)) {
+        VoyagerVICCpu *c = &vms->vic->cpu[id];
+        VoyagerVicCpuState *v = g_new0(VoyagerVicCpuState, 1);
+
+        v->imr = c->pic[0].imr | c->pic[1].imr << 8;
+        v->isr = c->pic[0].isr | c->pic[1].isr << 8;
+        v->cpi_pending = c->cpi_latch;
+        for (irq = 0; irq < VOYAGER_VIC_ISA_IRQS; irq++) {
+            v->routed |= (vms->vic->route[irq] == id) << irq;
+            v->owned |= (vms->vic->owner[irq] == id) << irq;
+        }
+        info->vic = v;
+    }
+    qic = voyager_qic_of(vms, id, &j);
+    if (qic) {
+        VoyagerQicCpuState *q = g_new0(VoyagerQicCpuState, 1);
+
+        q->mask = qic->cpu[j].mask0;
+        q->cpi_mask = qic->cpu[j].mask1;
+        q->cpi_pending = qic->cpu[j].pending1;
+        q->cpi_in_service = qic->cpu[j].isr1;
+        info->qic = q;
+    }
+    return info;
+}
+
+static void voyager_info_cpu(VoyagerMachineState *vms, int id, GString *buf)
+{
+    g_autoptr(VoyagerCpuInfo) info =
+        voyager_cpu_info(vms, vms->index_of_hwid[id]);
+
+    g_string_append_printf(buf, "CPU %" PRId64 " (cpu_index %" PRId64
+                           "): slot %" PRId64 ", %s card%s%s, INTR %s\n",
+                           info->hwid, info->cpu_index, info->slot,
+                           info->card, info->parked ? ", parked" : "",
+                           info->dead ? ", dead (fault)" : "",
+                           info->intr ? "high" : "low");
+    if (info->vic) {
+        g_string_append_printf(buf, "  VIC: IMR %04x ISR %04x CPI latch %02x "
+                               "routed %04x owned %04x\n",
+                               info->vic->imr, info->vic->isr,
+                               info->vic->cpi_pending, info->vic->routed,
+                               info->vic->owned);
+    }
+    if (info->qic) {
+        g_string_append_printf(buf, "  QIC: mask %02x CPI mask %02x CPI "
+                               "latch %02x in service %02x\n",
+                               info->qic->mask, info->qic->cpi_mask,
+                               info->qic->cpi_pending,
+                               info->qic->cpi_in_service);
+    }
+}
+
+static VoyagerMachineState *voyager_query_machine(Error **errp)
 {
     Object *obj = object_dynamic_cast(qdev_get_machine(),
                                       TYPE_VOYAGER_MACHINE);
-    g_autoptr(GString) buf = g_string_new("");
 
     if (!obj) {
         error_setg(errp, "the machine is not an NCR Voyager");
         return NULL;
     }
-    voyager_info(VOYAGER_MACHINE(obj), buf);
+    return VOYAGER_MACHINE(obj);
+}
+
+HumanReadableText *qmp_x_query_voyager(const char *part, Error **errp)
+{
+    VoyagerMachineState *vms = voyager_query_machine(errp);
+    g_autoptr(GString) buf = g_string_new("");
+    int slot;
+    unsigned id;
+
+    if (!vms) {
+        return NULL;
+    }
+    if (!part) {
+        voyager_info(vms, buf);
+    } else if (!strcmp(part, "config")) {
+        voyager_info_config(vms, buf);
+    } else if (!strcmp(part, "vic")) {
+        voyager_vic_print_info(vms->vic, buf);
+    } else if (!strcmp(part, "qic")) {
+        for (slot = 0; slot < VOYAGER_MAX_SLOTS; slot++) {
+            if (vms->qic[slot]) {
+                voyager_qic_print_info(vms->qic[slot], buf);
+            }
+        }
+        if (!buf->len) {
+            g_string_append(buf, "no quad card\n");
+        }
+    } else if (!strcmp(part, "cat")) {
+        voyager_system_devices_info(vms, buf);
+    } else if (sscanf(part, "cpu=%u", &id) == 1 && id < VOYAGER_MAX_CPUS &&
+               vms->index_of_hwid[id] >= 0) {
+        voyager_info_cpu(vms, id, buf);
+    } else {
+        error_setg(errp, "part '%s': want config, vic, qic, cat or cpu=N "
+                   "with N a present CPU's hardware id", part);
+        return NULL;
+    }
     return human_readable_text_from_str(buf);
+}
+
+VoyagerCpuInfoList *qmp_x_query_voyager_cpus(Error **errp)
+{
+    VoyagerMachineState *vms = voyager_query_machine(errp);
+    VoyagerCpuInfoList *list = NULL, **tail = &list;
+    int idx;
+
+    if (!vms) {
+        return NULL;
+    }
+    for (idx = 0; idx < vms->ncpus; idx++) {
+        QAPI_LIST_APPEND(tail, voyager_cpu_info(vms, idx));
+    }
+    return list;
 }
 
 /* ---- init ------------------------------------------------------------ */
@@ -812,7 +1021,24 @@ static void voyager_cpus_init(VoyagerMachineState *vms)
     X86MachineState *x86ms = X86_MACHINE(ms);
     PCMachineClass *pcmc = PC_MACHINE_GET_CLASS(vms);
     const CPUArchIdList *possible;
+    const char *cr4 = vms->cpu_cr4 ? vms->cpu_cr4 : "auto";
+    const char *bsp = !vms->apicbase_bsp ? "auto" :
+                      !strcmp(vms->apicbase_bsp, "all") ? "on" :
+                      !strcmp(vms->apicbase_bsp, "none") ? "off" : "auto";
+    bool has_cr4;
     int idx;
+
+    /*
+     * CR4 came with the Pentium and the SL-enhanced 486s (1993); the 486
+     * CPU cards of the 3360/3430 era carry 486DX/DX2 parts that may
+     * predate it, and the historic driver does not settle which.  auto
+     * takes the stricter reading on a 486 (no CR4, so no VME or PSE
+     * either, which QEMU's "486" model otherwise has); cpu-cr4=on the
+     * later one.
+     */
+    has_cr4 = !strcmp(cr4, "on") ||
+              (!strcmp(cr4, "auto") &&
+               strcmp(ms->cpu_type, X86_CPU_TYPE_NAME("486")));
 
     x86_cpu_set_default_version(pcmc->default_cpu_version);
     x86ms->apic_id_limit = x86_cpu_apic_id_from_index(x86ms,
@@ -828,6 +1054,12 @@ static void voyager_cpus_init(VoyagerMachineState *vms)
         object_property_set_bool(cpu, "start-powered-off", idx > 0,
                                  &error_fatal);
         object_property_set_link(cpu, "intack", OBJECT(vms), &error_fatal);
+        if (!has_cr4) {
+            object_property_set_bool(cpu, "x-cr4", false, &error_fatal);
+            object_property_set_bool(cpu, "vme", false, &error_fatal);
+            object_property_set_bool(cpu, "pse", false, &error_fatal);
+        }
+        object_property_set_str(cpu, "x-apicbase-bsp", bsp, &error_fatal);
         object_property_add_child(OBJECT(ms), name, cpu);
         qdev_realize(DEVICE(cpu), NULL, &error_fatal);
         object_unref(cpu);
@@ -918,8 +1150,9 @@ static void voyager_machine_init(MachineState *ms)
         qdev_connect_gpio_out(vic, i, vic_out[i] ? vic_out[i] :
                               qemu_allocate_irq(voyager_intr, vms, i));
     }
-    vms->park_bh = qemu_bh_new_guarded(voyager_park_bh, vms,
-                                       &vic->mem_reentrancy_guard);
+    vms->park_timer = timer_new_ns(QEMU_CLOCK_VIRTUAL, voyager_park_timer,
+                                   vms);
+    vmstate_register_any(NULL, &vmstate_voyager_board, vms);
 
     x86ms->gsi = g_new0(qemu_irq, IOAPIC_NUM_PINS);
     for (i = 0; i < ISA_NUM_IRQS; i++) {
@@ -961,6 +1194,17 @@ static void voyager_machine_init(MachineState *ms)
 
 /* ---- properties ------------------------------------------------------ */
 
+/* The hardware description is fixed once the machine is built. */
+static bool voyager_refuse_when_built(Object *obj, const char *name,
+                                      Error **errp)
+{
+    if (VOYAGER_MACHINE(obj)->vic) {
+        error_setg(errp, "%s: cannot change while the machine runs", name);
+        return true;
+    }
+    return false;
+}
+
 static char *voyager_get_class(Object *obj, Error **errp)
 {
     VoyagerMachineState *vms = VOYAGER_MACHINE(obj);
@@ -976,6 +1220,9 @@ static void voyager_set_class(Object *obj, const char *value, Error **errp)
     VoyagerMachineState *vms = VOYAGER_MACHINE(obj);
     uint16_t cls;
 
+    if (voyager_refuse_when_built(obj, "class", errp)) {
+        return;
+    }
     if (!voyager_parse_class(value, &cls, errp)) {
         return;
     }
@@ -1018,6 +1265,9 @@ static void voyager_set_cards(Object *obj, const char *value, Error **errp)
 {
     VoyagerMachineState *vms = VOYAGER_MACHINE(obj);
 
+    if (voyager_refuse_when_built(obj, "cards", errp)) {
+        return;
+    }
     g_free(vms->cards);
     vms->cards = g_strdup(value);
     voyager_cards_define_smp(vms);
@@ -1034,6 +1284,9 @@ static void voyager_set_irq0_ack(Object *obj, const char *value, Error **errp)
 {
     VoyagerMachineState *vms = VOYAGER_MACHINE(obj);
 
+    if (voyager_refuse_when_built(obj, "irq0-ack", errp)) {
+        return;
+    }
     if (strcmp(value, "auto") && strcmp(value, "port61") &&
         strcmp(value, "inta")) {
         error_setg(errp, "irq0-ack: '%s' is not auto, port61 or inta",
@@ -1042,6 +1295,114 @@ static void voyager_set_irq0_ack(Object *obj, const char *value, Error **errp)
     }
     g_free(vms->irq0_ack);
     vms->irq0_ack = g_strdup(value);
+}
+
+/*
+ * A string property with a fixed set of values, stored as a string in
+ * the machine state: the first value is the default.
+ */
+typedef struct VoyagerChoice {
+    size_t offset;
+    const char *const values[4];
+} VoyagerChoice;
+
+static const VoyagerChoice voyager_cpu_cr4_choice = {
+    offsetof(VoyagerMachineState, cpu_cr4), { "auto", "on", "off" }
+};
+static const VoyagerChoice voyager_apicbase_bsp_choice = {
+    offsetof(VoyagerMachineState, apicbase_bsp), { "boot", "all", "none" }
+};
+
+static void voyager_get_choice(Object *obj, Visitor *v, const char *name,
+                               void *opaque, Error **errp)
+{
+    const VoyagerChoice *c = opaque;
+    char **field = (char **)((uint8_t *)obj + c->offset);
+    char *value = g_strdup(*field ? *field : c->values[0]);
+
+    visit_type_str(v, name, &value, errp);
+    g_free(value);
+}
+
+static void voyager_set_choice(Object *obj, Visitor *v, const char *name,
+                               void *opaque, Error **errp)
+{
+    const VoyagerChoice *c = opaque;
+    char **field = (char **)((uint8_t *)obj + c->offset);
+    g_autofree char *value = NULL;
+    g_autoptr(GString) all = g_string_new("");
+    int i;
+
+    if (!visit_type_str(v, name, &value, errp)) {
+        return;
+    }
+    if (voyager_refuse_when_built(obj, name, errp)) {
+        return;
+    }
+    for (i = 0; i < ARRAY_SIZE(c->values) && c->values[i]; i++) {
+        if (!strcmp(value, c->values[i])) {
+            g_free(*field);
+            *field = g_strdup(value);
+            return;
+        }
+        g_string_append_printf(all, "%s%s", i ? ", " : "", c->values[i]);
+    }
+    error_setg(errp, "%s: '%s' is not one of %s", name, value, all->str);
+}
+
+static void voyager_add_choice(ObjectClass *oc, const char *name,
+                               const VoyagerChoice *c, const char *desc)
+{
+    object_class_property_add(oc, name, "str", voyager_get_choice,
+                              voyager_set_choice, NULL, (void *)c);
+    object_class_property_set_description(oc, name, desc);
+}
+
+/* ---- faults at run time ------------------------------------------- */
+
+/* Once built, the machine's INTR lines are re-evaluated for CPU @id. */
+static void voyager_reassert(VoyagerMachineState *vms, int id)
+{
+    CPUState *cs = voyager_cpu_by_hwid(vms, id);
+
+    if (cs) {
+        voyager_intr(vms, id, !!(vms->intr_level & (1u << id)));
+    }
+}
+
+/*
+ * Property @name of a built machine changed to what vms now holds (the
+ * old value was @old): the fault-* properties take effect at once, in the
+ * device that models them, so that one boot can walk several error
+ * paths; the others describe the hardware and cannot change.
+ */
+static bool voyager_apply_u8(VoyagerMachineState *vms, const char *name,
+                             uint8_t old, Error **errp)
+{
+    if (!strcmp(name, "fault-dead-cpu")) {
+        if (!voyager_check_dead_cpu(vms, vms->fault_dead_cpu, errp)) {
+            return false;
+        }
+        if (vms->fault_dead_cpu != VOYAGER_NONE) {
+            voyager_reassert(vms, vms->fault_dead_cpu);
+        }
+        if (old != VOYAGER_NONE) {
+            voyager_reassert(vms, old);
+        }
+        return true;
+    }
+    if (!strcmp(name, "fault-stuck-irq")) {
+        return voyager_check_stuck_irq(vms->fault_stuck_irq, errp) &&
+               object_property_set_int(OBJECT(vms->vic), "stuck-irq",
+                                       vms->fault_stuck_irq == VOYAGER_NONE
+                                       ? -1 : vms->fault_stuck_irq, errp);
+    }
+    if (!strcmp(name, "fault-cat-module")) {
+        return object_property_set_uint(OBJECT(vms->cat), "fault-module",
+                                        vms->fault_cat_module, errp);
+    }
+    error_setg(errp, "%s: cannot change while the machine runs", name);
+    return false;
 }
 
 static void voyager_get_u8(Object *obj, Visitor *v, const char *name,
@@ -1055,11 +1416,16 @@ static void voyager_get_u8(Object *obj, Visitor *v, const char *name,
 static void voyager_set_u8(Object *obj, Visitor *v, const char *name,
                            void *opaque, Error **errp)
 {
+    VoyagerMachineState *vms = VOYAGER_MACHINE(obj);
     uint8_t *field = (uint8_t *)obj + (uintptr_t)opaque;
-    uint8_t value;
+    uint8_t value, old = *field;
 
-    if (visit_type_uint8(v, name, &value, errp)) {
-        *field = value;
+    if (!visit_type_uint8(v, name, &value, errp)) {
+        return;
+    }
+    *field = value;
+    if (vms->vic && !voyager_apply_u8(vms, name, old, errp)) {
+        *field = old;
     }
 }
 
@@ -1067,6 +1433,12 @@ static void voyager_add_u8(ObjectClass *oc, const char *name, size_t offset)
 {
     object_class_property_add(oc, name, "uint8", voyager_get_u8,
                               voyager_set_u8, NULL, (void *)(uintptr_t)offset);
+}
+
+static void voyager_get_park_acks(Object *obj, Visitor *v, const char *name,
+                                  void *opaque, Error **errp)
+{
+    visit_type_uint32(v, name, &VOYAGER_MACHINE(obj)->park_acks, errp);
 }
 
 static void voyager_get_cpi_storm(Object *obj, Visitor *v, const char *name,
@@ -1087,6 +1459,11 @@ static void voyager_set_cpi_storm(Object *obj, Visitor *v, const char *name,
         error_setg(errp, "fault-cpi-storm: %u is more than 1000000", value);
         return;
     }
+    if (VOYAGER_MACHINE(obj)->vic &&
+        !object_property_set_uint(OBJECT(VOYAGER_MACHINE(obj)->vic),
+                                  "cpi-storm", value, errp)) {
+        return;
+    }
     VOYAGER_MACHINE(obj)->fault_cpi_storm = value;
 }
 
@@ -1098,6 +1475,9 @@ static bool voyager_get_fault_bios_table(Object *obj, Error **errp)
 static void voyager_set_fault_bios_table(Object *obj, bool value,
                                          Error **errp)
 {
+    if (voyager_refuse_when_built(obj, "fault-bios-table", errp)) {
+        return;
+    }
     VOYAGER_MACHINE(obj)->fault_bios_table = value;
 }
 
@@ -1122,6 +1502,8 @@ static void voyager_machine_finalize(Object *obj)
     g_free(vms->model_class_str);
     g_free(vms->cards);
     g_free(vms->irq0_ack);
+    g_free(vms->cpu_cr4);
+    g_free(vms->apicbase_bsp);
 }
 
 static GlobalProperty voyager_compat[] = {
@@ -1184,6 +1566,17 @@ static void voyager_machine_class_init(ObjectClass *oc, const void *data)
     voyager_add_u8(oc, "boot-cpu", offsetof(VoyagerMachineState, boot_cpu));
     object_class_property_set_description(oc, "boot-cpu",
         "Hardware id of the boot CPU, a VIC CPU (default: the lowest)");
+    object_class_property_add(oc, "park-acks", "uint32",
+                              voyager_get_park_acks, NULL, NULL, NULL);
+    object_class_property_set_description(oc, "park-acks",
+        "Interrupts the firmware of parked CPUs acknowledged (read only)");
+    voyager_add_choice(oc, "cpu-cr4", &voyager_cpu_cr4_choice,
+        "Whether the CPUs have a CR4: auto (default: none on a 486, as "
+        "on 486s before the SL enhancements; moving to or from CR4 is then "
+        "an invalid opcode, and VME and PSE are off), on, off");
+    voyager_add_choice(oc, "apicbase-bsp", &voyager_apicbase_bsp_choice,
+        "Which CPUs' APIC base MSR reports the BSP bit: boot (the boot "
+        "CPU, as a PC; default), all, none");
     object_class_property_add_str(oc, "irq0-ack", voyager_get_irq0_ack,
                                   voyager_set_irq0_ack);
     object_class_property_set_description(oc, "irq0-ack",

@@ -394,6 +394,74 @@ static const uint8_t quad_boot_sector[] = {
     0x00, 0x00,
 };
 
+/*
+ * CR4 and the APIC base MSR as the CPU model and the machine's cpu-cr4 and
+ * apicbase-bsp properties make them: the boot CPU moves from CR4 and
+ * prints "C" (an invalid opcode prints "U" and skips the rest, as on a
+ * 486 without CR4), then reads MSR 1Bh and prints "B" and the BSP bit.
+ * Assembled as the boot sectors above, from:
+ *
+ *         .code16
+ *         .text
+ *         .globl _start
+ * _start:
+ *         cli
+ *         xor     %ax, %ax
+ *         mov     %ax, %ds
+ *         mov     %ax, %ss
+ *         mov     $0x7000, %sp
+ *         movw    $ud, 0x18
+ *         movw    $0, 0x1a
+ *         mov     %cr4, %eax
+ *         mov     $'C', %al
+ *         call    putc
+ *         mov     $0x1b, %ecx
+ *         rdmsr
+ *         mov     $'B', %al
+ *         call    putc
+ *         mov     %ah, %al
+ *         and     $1, %al
+ *         add     $'0', %al
+ *         call    putc
+ * done:
+ *         mov     $msg, %si
+ * 1:      lodsb
+ *         test    %al, %al
+ *         jz      2f
+ *         call    putc
+ *         jmp     1b
+ * 2:      hlt
+ *         jmp     2b
+ * ud:
+ *         mov     $'U', %al
+ *         call    putc
+ *         jmp     done
+ * putc:
+ *         push    %dx
+ *         push    %ax
+ *         mov     $0x3fd, %dx
+ * 3:      in      %dx, %al
+ *         test    $0x20, %al
+ *         jz      3b
+ *         pop     %ax
+ *         mov     $0x3f8, %dx
+ *         out     %al, %dx
+ *         pop     %dx
+ *         ret
+ * msg:    .asciz  "\r\nDONE\r\n"
+ */
+static const uint8_t cr4_boot_sector[] = {
+  0xfa, 0x31, 0xc0, 0x8e, 0xd8, 0x8e, 0xd0, 0xbc, 0x00, 0x70, 0xc7, 0x06,
+  0x18, 0x00, 0x44, 0x7c, 0xc7, 0x06, 0x1a, 0x00, 0x00, 0x00, 0x0f, 0x20,
+  0xe0, 0xb0, 0x43, 0xe8, 0x2d, 0x00, 0x66, 0xb9, 0x1b, 0x00, 0x00, 0x00,
+  0x0f, 0x32, 0xb0, 0x42, 0xe8, 0x20, 0x00, 0x88, 0xe0, 0x24, 0x01, 0x04,
+  0x30, 0xe8, 0x17, 0x00, 0xbe, 0x5c, 0x7c, 0xac, 0x84, 0xc0, 0x74, 0x05,
+  0xe8, 0x0c, 0x00, 0xeb, 0xf6, 0xf4, 0xeb, 0xfd, 0xb0, 0x55, 0xe8, 0x02,
+  0x00, 0xeb, 0xe9, 0x52, 0x50, 0xba, 0xfd, 0x03, 0xec, 0xa8, 0x20, 0x74,
+  0xfb, 0x58, 0xba, 0xf8, 0x03, 0xee, 0x5a, 0xc3, 0x0d, 0x0a, 0x44, 0x4f,
+  0x4e, 0x45, 0x0d, 0x0a, 0x00
+};
+
 /* Table of class 3450h (the default box); reference 1.2 layout. */
 static const char expected[] =
     "T07010000013450\r\nA10\r\nI10\r\nDONE\r\n";
@@ -464,11 +532,56 @@ static void test_boot_quad(void)
                     sizeof(quad_boot_sector), "AC1\r\nQC5\r\nDONE\r\n");
 }
 
+/*
+ * Issue 14 (a 486 that has no CR4; fidelity audit: the kernel's
+ * cr4_init() must survive it): the Level 4 box's 486 has none by default.
+ */
+static void test_cr4_486(void)
+{
+    run_boot_sector("voyager,level=4", cr4_boot_sector,
+                    sizeof(cr4_boot_sector), "U\r\nDONE\r\n");
+}
+
+/*
+ * cpu-cr4=on gives the 486 its CR4 back.  A CPU without a local APIC
+ * reads the BSP bit set (QEMU's cpu_get_apic_base() without an APIC).
+ */
+static void test_cr4_486_on(void)
+{
+    run_boot_sector("voyager,level=4,cpu-cr4=on", cr4_boot_sector,
+                    sizeof(cr4_boot_sector), "CB1\r\nDONE\r\n");
+}
+
+/* A Pentium II keeps CR4 unless told; cpu-cr4=off takes it away. */
+static void test_cr4_p2_off(void)
+{
+    run_boot_sector("voyager,cpu-cr4=off -cpu pentium2", cr4_boot_sector,
+                    sizeof(cr4_boot_sector), "U\r\nDONE\r\n");
+}
+
+/*
+ * A Pentium Pro class Voyager whose firmware leaves the BSP bit clear
+ * (issue 14: the kernel must not pick its boot CPU from it): the boot
+ * CPU reads 0 with apicbase-bsp=none, 1 by default.
+ */
+static void test_apicbase_bsp(void)
+{
+    run_boot_sector("voyager -cpu pentium2", cr4_boot_sector,
+                    sizeof(cr4_boot_sector), "CB1\r\nDONE\r\n");
+    run_boot_sector("voyager,apicbase-bsp=none -cpu pentium2",
+                    cr4_boot_sector, sizeof(cr4_boot_sector),
+                    "CB0\r\nDONE\r\n");
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
     qtest_add_func("voyager/boot/dyad", test_boot_dyad);
     qtest_add_func("voyager/boot/class", test_boot_class);
     qtest_add_func("voyager/boot/quad", test_boot_quad);
+    qtest_add_func("voyager/boot/cr4-486", test_cr4_486);
+    qtest_add_func("voyager/boot/cr4-486-on", test_cr4_486_on);
+    qtest_add_func("voyager/boot/cr4-p2-off", test_cr4_p2_off);
+    qtest_add_func("voyager/boot/apicbase-bsp", test_apicbase_bsp);
     return g_test_run();
 }

@@ -198,6 +198,249 @@ static void test_cpu_names(void)
     qtest_quit(qts);
 }
 
+static uint64_t qom_get_uint(QTestState *qts, const char *path,
+                             const char *prop)
+{
+    QDict *r = qtest_qmp(qts, "{'execute': 'qom-get', 'arguments': "
+                         "{'path': %s, 'property': %s}}", path, prop);
+    uint64_t v;
+
+    g_assert(qdict_haskey(r, "return"));
+    v = qdict_get_int(r, "return");
+    qobject_unref(r);
+    return v;
+}
+
+/* The boot CPI (reference 6.2) to the parked hardware CPU @id of a dyad. */
+static void boot_cpi(QTestState *qts, int id)
+{
+    qtest_outb(qts, 0xfc21, 0x08 | id);     /* masquerade as CPU @id */
+    qtest_outb(qts, 0x21, 0xfe);            /* its line 0 (CPI 0) open */
+    qtest_outb(qts, 0xfc21, 0x00);
+    qtest_outb(qts, 0xfc00, 1u << (id & 7)); /* CPI level 0 */
+}
+
+static QList *query_cpus(QTestState *qts, QDict **resp)
+{
+    *resp = qtest_qmp(qts, "{'execute': 'x-query-voyager-cpus'}");
+    g_assert(qdict_haskey(*resp, "return"));
+    return qdict_get_qlist(*resp, "return");
+}
+
+/* The entry of hardware CPU @id in x-query-voyager-cpus. */
+static QDict *cpu_entry(QList *cpus, int id)
+{
+    const QListEntry *e;
+
+    QLIST_FOREACH_ENTRY(cpus, e) {
+        QDict *cpu = qobject_to(QDict, qlist_entry_obj(e));
+
+        if (qdict_get_int(cpu, "hwid") == id) {
+            return cpu;
+        }
+    }
+    g_assert_not_reached();
+}
+
+/*
+ * x-query-voyager-cpus: the per-CPU state as data.  cards=quad:dyad
+ * (reference 5.2): quad CPUs 0 (extended: VIC line and QIC), 4, 8, 12
+ * (QIC only), dyad CPUs 1 and 5 (VIC only); every secondary parked until
+ * its boot CPI, which starts it (reference 6.2).
+ */
+static void test_query_cpus(void)
+{
+    QTestState *qts = qtest_init("-M voyager,cards=quad:dyad");
+    QDict *resp;
+    QList *cpus = query_cpus(qts, &resp);
+    QDict *c;
+
+    g_assert_cmpint(qlist_size(cpus), ==, 6);
+    c = cpu_entry(cpus, 0);
+    g_assert_cmpint(qdict_get_int(c, "cpu-index"), ==, 0);
+    g_assert_cmpstr(qdict_get_str(c, "card"), ==, "quad");
+    g_assert_false(qdict_get_bool(c, "parked"));
+    g_assert(qdict_haskey(c, "vic") && qdict_haskey(c, "qic"));
+    c = cpu_entry(cpus, 8);
+    g_assert_cmpint(qdict_get_int(c, "slot"), ==, 0);
+    g_assert(!qdict_haskey(c, "vic") && qdict_haskey(c, "qic"));
+    g_assert_true(qdict_get_bool(c, "parked"));
+    c = cpu_entry(cpus, 5);
+    g_assert_cmpstr(qdict_get_str(c, "card"), ==, "dyad");
+    g_assert_cmpint(qdict_get_int(c, "slot"), ==, 1);
+    g_assert(qdict_haskey(c, "vic") && !qdict_haskey(c, "qic"));
+    g_assert_true(qdict_get_bool(c, "parked"));
+    g_assert_false(qdict_get_bool(c, "dead"));
+    qobject_unref(resp);
+
+    boot_cpi(qts, 5);
+    qtest_clock_step(qts, 1000 * 1000);     /* the firmware's next poll */
+    cpus = query_cpus(qts, &resp);
+    g_assert_false(qdict_get_bool(cpu_entry(cpus, 5), "parked"));
+    g_assert_true(qdict_get_bool(cpu_entry(cpus, 1), "parked"));
+    qobject_unref(resp);
+    qtest_quit(qts);
+}
+
+/* `info voyager` parts; a wrong part is one error line. */
+static void test_info_parts(void)
+{
+    QTestState *qts = qtest_init("-M voyager,cards=quad:dyad");
+    g_autofree char *cpu = qtest_hmp(qts, "info voyager cpu=5");
+    g_autofree char *cfg = qtest_hmp(qts, "info voyager config");
+    g_autofree char *bad = qtest_hmp(qts, "info voyager cpu=2");
+    g_autofree char *qic = qtest_hmp(qts, "info voyager qic");
+
+    g_assert_nonnull(strstr(cpu, "CPU 5 (cpu_index 3): slot 1, dyad card, "
+                            "parked"));
+    g_assert_nonnull(strstr(cpu, "VIC: IMR"));
+    g_assert_null(strstr(cpu, "QIC:"));
+    g_assert_nonnull(strstr(cfg, "cards: 0:quad 1:dyad"));
+    g_assert_null(strstr(cfg, "VIC: CPI base"));
+    g_assert_nonnull(strstr(bad, "part 'cpu=2'"));
+    g_assert_nonnull(strstr(qic, "QIC slot 0"));
+    qtest_quit(qts);
+}
+
+/*
+ * Faults at run time (issue 14 item 4): fault-dead-cpu and friends change
+ * with qom-set while the machine runs; what describes the hardware does
+ * not, and says so.  A dead CPU takes no interrupt: its boot CPI leaves
+ * it parked, and it starts once revived.
+ */
+static void test_runtime_faults(void)
+{
+    QTestState *qts = qtest_init("-M voyager,cards=dyad:dyad");
+    QDict *r, *resp;
+    QList *cpus;
+
+    r = qtest_qmp(qts, "{'execute': 'qom-set', 'arguments': {'path': "
+                  "'/machine', 'property': 'fault-dead-cpu', 'value': 5}}");
+    g_assert(qdict_haskey(r, "return"));
+    qobject_unref(r);
+    r = qtest_qmp(qts, "{'execute': 'qom-set', 'arguments': {'path': "
+                  "'/machine', 'property': 'fault-dead-cpu', 'value': 0}}");
+    g_assert_nonnull(strstr(qdict_get_str(qdict_get_qdict(r, "error"),
+                                          "desc"),
+                            "fault-dead-cpu: 0 is not a present secondary"));
+    qobject_unref(r);
+    r = qtest_qmp(qts, "{'execute': 'qom-set', 'arguments': {'path': "
+                  "'/machine', 'property': 'cards', 'value': 'quad'}}");
+    g_assert_nonnull(strstr(qdict_get_str(qdict_get_qdict(r, "error"),
+                                          "desc"),
+                            "cards: cannot change while the machine runs"));
+    qobject_unref(r);
+    r = qtest_qmp(qts, "{'execute': 'qom-set', 'arguments': {'path': "
+                  "'/machine', 'property': 'cpu-cr4', 'value': 'on'}}");
+    g_assert(qdict_haskey(r, "error"));
+    qobject_unref(r);
+
+    boot_cpi(qts, 5);
+    qtest_clock_step(qts, 1000 * 1000);
+    cpus = query_cpus(qts, &resp);
+    g_assert_true(qdict_get_bool(cpu_entry(cpus, 5), "dead"));
+    g_assert_true(qdict_get_bool(cpu_entry(cpus, 5), "parked"));
+    qobject_unref(resp);
+
+    r = qtest_qmp(qts, "{'execute': 'qom-set', 'arguments': {'path': "
+                  "'/machine', 'property': 'fault-dead-cpu', 'value': 255}}");
+    g_assert(qdict_haskey(r, "return"));
+    qobject_unref(r);
+    qtest_clock_step(qts, 1000 * 1000);
+    cpus = query_cpus(qts, &resp);
+    g_assert_false(qdict_get_bool(cpu_entry(cpus, 5), "dead"));
+    g_assert_false(qdict_get_bool(cpu_entry(cpus, 5), "parked"));
+    qobject_unref(resp);
+    qtest_quit(qts);
+}
+
+/*
+ * qemu-review D3: a line held high towards a parked CPU (here its dyad
+ * re-initialised in level mode through the masquerade, which opens every
+ * line, and IRQ 5 stuck) costs the firmware model one acknowledge per
+ * 100 us of virtual time, not a spinning main loop.  The count also
+ * proves the stuck line did reach the parked CPU.
+ */
+static void test_park_paced(void)
+{
+    QTestState *qts = qtest_init("-M voyager,fault-stuck-irq=5");
+    uint32_t acks;
+
+    qtest_outb(qts, 0x21, 0xff);            /* boot CPU: everything masked */
+    qtest_outb(qts, 0xa1, 0xff);
+    qtest_outb(qts, 0xfc21, 0x08 | 4);      /* masquerade as CPU 4 */
+    qtest_outb(qts, 0x20, 0x19);            /* ICW1: level, ICW4 needed */
+    qtest_outb(qts, 0x21, 0x50);            /* ICW2 */
+    qtest_outb(qts, 0x21, 0x04);            /* ICW3 */
+    qtest_outb(qts, 0x21, 0x01);            /* ICW4: 8086 mode */
+    qtest_outb(qts, 0xfc21, 0x00);
+    qtest_clock_step(qts, 10 * 1000 * 1000);        /* 10 ms */
+    acks = qom_get_uint(qts, "/machine", "park-acks");
+    g_assert_cmpuint(acks, >=, 50);
+    g_assert_cmpuint(acks, <=, 101);
+    qtest_quit(qts);
+}
+
+/*
+ * qemu-review D1: a CPU started before a migration is still started
+ * after it (the board's parked flags and INTR lines are migrated); before
+ * the fix the destination's reset parked every secondary again and the
+ * next CPI restarted a running CPU from its IVT gate.
+ */
+static void test_migrate_parked(void)
+{
+    g_autofree char *path = g_strdup_printf("%s/voyager-mig-%d",
+                                            g_get_tmp_dir(), getpid());
+    g_autofree char *uri = g_strdup_printf("file:%s", path);
+    QTestState *src = qtest_init("-M voyager,cards=dyad:dyad");
+    QTestState *dst;
+    QDict *r, *resp;
+    QList *cpus;
+    int i;
+
+    boot_cpi(src, 5);
+    qtest_clock_step(src, 1000 * 1000);
+    r = qtest_qmp(src, "{'execute': 'migrate', 'arguments': "
+                  "{'uri': %s}}", uri);
+    g_assert(qdict_haskey(r, "return"));
+    qobject_unref(r);
+    for (i = 0; i < 600; i++) {
+        const char *st;
+
+        r = qtest_qmp(src, "{'execute': 'query-migrate'}");
+        st = qdict_get_try_str(qdict_get_qdict(r, "return"), "status");
+        if (st && !strcmp(st, "completed")) {
+            qobject_unref(r);
+            break;
+        }
+        g_assert(!st || strcmp(st, "failed"));
+        qobject_unref(r);
+        g_usleep(50000);
+    }
+    g_assert_cmpint(i, <, 600);
+    qtest_quit(src);
+
+    dst = qtest_initf("-M voyager,cards=dyad:dyad -incoming file:%s", path);
+    for (i = 0; i < 600; i++) {
+        const char *st;
+
+        r = qtest_qmp(dst, "{'execute': 'query-migrate'}");
+        st = qdict_get_try_str(qdict_get_qdict(r, "return"), "status");
+        qobject_unref(r);
+        if (st && !strcmp(st, "completed")) {
+            break;
+        }
+        g_usleep(50000);
+    }
+    cpus = query_cpus(dst, &resp);
+    g_assert_false(qdict_get_bool(cpu_entry(cpus, 5), "parked"));
+    g_assert_true(qdict_get_bool(cpu_entry(cpus, 1), "parked"));
+    g_assert_true(qdict_get_bool(cpu_entry(cpus, 4), "parked"));
+    qobject_unref(resp);
+    qtest_quit(dst);
+    unlink(path);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -209,5 +452,10 @@ int main(int argc, char **argv)
     qtest_add_func("voyager/machine/monitor-other-machine",
                    test_monitor_other_machine);
     qtest_add_func("voyager/machine/cpu-names", test_cpu_names);
+    qtest_add_func("voyager/machine/query-cpus", test_query_cpus);
+    qtest_add_func("voyager/machine/info-parts", test_info_parts);
+    qtest_add_func("voyager/machine/runtime-faults", test_runtime_faults);
+    qtest_add_func("voyager/machine/park-paced", test_park_paced);
+    qtest_add_func("voyager/machine/migrate-parked", test_migrate_parked);
     return g_test_run();
 }

@@ -35,6 +35,8 @@ struct VoyagerMachineState {
     bool fault_bios_table;      /* int 15h table with a corrupt class */
     uint8_t fault_cat_module;   /* CAT module id that does not answer */
     uint32_t fault_cpi_storm;   /* spurious CPIs the VIC raises per boot */
+    char *cpu_cr4;              /* "auto", "on", "off" */
+    char *apicbase_bsp;         /* "boot", "all", "none" */
 
     /* derived at init */
     VoyagerConfig cfg;
@@ -47,8 +49,9 @@ struct VoyagerMachineState {
     uint32_t intr_level;        /* bit n: INTR of hardware CPU n asserted */
     DeviceState *cat;           /* CAT bus and PSI */
     DeviceState *sus;
-    bool parked[VOYAGER_MAX_CPUS];
-    QEMUBH *park_bh;
+    bool parked[VOYAGER_MAX_CPUS];   /* by cpu_index: waits in firmware */
+    QEMUTimer *park_timer;      /* paces the parked CPUs' firmware */
+    uint32_t park_acks;         /* acknowledges the firmware did */
     MemoryRegion port61;
     MemoryRegion *speaker_io;
     hwaddr speaker_offset;
