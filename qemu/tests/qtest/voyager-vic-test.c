@@ -536,18 +536,17 @@ static void test_level_not_to_edge(void)
 
     init_master_icw1(qts, 0, 0x11, 0xf7);
     init_master_icw1(qts, 1, 0x19, 0xf7);
-    g_assert_false(pic_field(qts, 0, 0, "level"));
-    g_assert_true(pic_field(qts, 1, 0, "level"));
     qtest_set_irq_in(qts, "/machine/vic", NULL, 3, 1);
-    g_assert_cmpint(offered(qts, 3), ==, 0);    /* the edge: tie to CPU 0 */
-    g_assert_true(intr(qts, 0));
+    g_assert_true(intr(qts, 0));                /* the edge: tie to CPU 0 */
     g_assert_false(intr(qts, 1));
     g_assert_cmphex(poll(qts, 0), ==, 0x83);
     g_assert_false(intr(qts, 1));               /* in service on CPU 0 */
     eoi(qts, 0, 0x63);                          /* line still high */
-    g_assert_cmpint(offered(qts, 3), ==, 1);
     g_assert_false(intr(qts, 0));
     g_assert_true(intr(qts, 1));
+    g_assert_cmpint(offered(qts, 3), ==, 1);
+    g_assert_false(pic_field(qts, 0, 0, "level"));
+    g_assert_true(pic_field(qts, 1, 0, "level"));
     g_assert_cmphex(poll(qts, 1), ==, 0x83);
     qtest_set_irq_in(qts, "/machine/vic", NULL, 3, 0);
     eoi(qts, 1, 0x63);
@@ -888,7 +887,6 @@ static void test_storm_migrate(void)
     qtest_outb(qts, VIC_CPI_BASE, 0xc0);
     qtest_clock_step(qts, 490 * SCALE_MS);
     g_assert_cmpint(storm_catch(qts, 2, 1000, &now), ==, 2);
-    g_assert_cmpint(qom_get_int(qts, "cpi-storm-left"), ==, 3);
     r = qtest_qmp(qts, "{'execute': 'migrate', 'arguments': "
                   "{'uri': %s}}", uri);
     g_assert(qdict_haskey(r, "return"));
@@ -898,13 +896,11 @@ static void test_storm_migrate(void)
 
     qts = qtest_initf("%s -incoming file:%s", args, file);
     wait_running(qts);
-    g_assert_cmpint(qom_get_int(qts, "cpi-storm-left"), ==, 3);
-    g_assert_true(qom_get_int(qts, "cpi-storm-armed"));
-    g_assert_cmphex(pic_field(qts, 0, 0, "imr"), ==, 0xfe);
     /* The clock of the new QEMU starts at 0; the timer is not due yet. */
     qtest_clock_step(qts, now);
     g_assert_cmpint(storm_catch(qts, 4, 100, &now), ==, 3);
     g_assert_cmpint(qom_get_int(qts, "cpi-storm-left"), ==, 0);
+    g_assert_false(qom_get_int(qts, "cpi-storm-armed"));
     qtest_quit(qts);
     unlink(file);
 }
