@@ -466,6 +466,67 @@ static void qic_get_accesses(Object *obj, Visitor *v, const char *name,
     qapi_free_uint64List(list);
 }
 
+/*
+ * Per-CPU state as data (qom-get "cpu-state"): one dict per quad CPU of
+ * the card, what `info pic` prints, for tests and debuggers.
+ */
+static void qic_visit_u8(Visitor *v, const char *name, uint8_t val)
+{
+    visit_type_uint8(v, name, &val, &error_abort);
+}
+
+static void qic_visit_counts(Visitor *v, const char *name,
+                             const uint64_t *st, int n)
+{
+    int i;
+
+    visit_start_list(v, name, NULL, 0, &error_abort);
+    for (i = 0; i < n; i++) {
+        uint64_t val = st[i];
+
+        visit_type_uint64(v, NULL, &val, &error_abort);
+    }
+    visit_end_list(v, NULL);
+}
+
+static void qic_get_cpu_state(Object *obj, Visitor *v, const char *name,
+                              void *opaque, Error **errp)
+{
+    VoyagerQICState *s = VOYAGER_QIC(obj);
+    int j;
+
+    if (!visit_start_list(v, name, NULL, 0, errp)) {
+        return;
+    }
+    for (j = 0; j < VOYAGER_QIC_CPUS; j++) {
+        VoyagerQICCpu *c = &s->cpu[j];
+        const uint64_t *st = &s->stat[j * VOYAGER_QIC_STATS];
+        bool intr = s->out_level & (1u << j);
+        bool vic = s->vic_level & (1u << j);
+        int64_t masq = s->masq[j];
+        uint64_t acc = s->accesses[j];
+
+        visit_start_struct(v, NULL, NULL, 0, &error_abort);
+        qic_visit_u8(v, "cpu", voyager_qic_cpu_id(s, j));
+        qic_visit_u8(v, "quad-index", j);
+        visit_type_bool(v, "intr", &intr, &error_abort);
+        visit_type_bool(v, "vic-intr", &vic, &error_abort);
+        qic_visit_u8(v, "mask0", c->mask0);
+        qic_visit_u8(v, "mask1", c->mask1);
+        qic_visit_u8(v, "cpi-latch", c->pending1);
+        qic_visit_u8(v, "cpi-in-service", c->isr1);
+        qic_visit_u8(v, "sys-cmn-latch", c->pending0);
+        qic_visit_u8(v, "sys-cmn-in-service", c->isr0);
+        visit_type_int64(v, "masquerade", &masq, &error_abort);
+        qic_visit_counts(v, "cpi-taken", st, VOYAGER_QIC_CPIS);
+        qic_visit_counts(v, "sys-cmn-spurious", st + VOYAGER_QIC_STAT_SYS, 3);
+        visit_type_uint64(v, "port-accesses", &acc, &error_abort);
+        visit_check_struct(v, &error_abort);
+        visit_end_struct(v, NULL);
+    }
+    visit_end_list(v, NULL);
+}
+
 /* ---- QOM --------------------------------------------------------------- */
 
 static void qic_reset_hold(Object *obj, ResetType type)
@@ -532,6 +593,8 @@ static void qic_realize(DeviceState *dev, Error **errp)
     /* The INTR outputs as data, for tests and debuggers (bit j: CPU j). */
     object_property_add_uint8_ptr(OBJECT(s), "intr-level", &s->out_level,
                                   OBJ_PROP_FLAG_READ);
+    object_property_add(OBJECT(s), "cpu-state", "list", qic_get_cpu_state,
+                        NULL, NULL, NULL);
 }
 
 static const VMStateDescription vmstate_voyager_qic_cpu = {

@@ -21,6 +21,7 @@
 #include "qemu/osdep.h"
 #include "libqtest.h"
 #include "qobject/qdict.h"
+#include "qobject/qlist.h"
 
 #define INTR_PATH "/machine/qic0"
 
@@ -466,6 +467,31 @@ static void qic_set_int(QTestState *qts, const char *prop, int64_t val)
 }
 
 /*
+ * Field @field of quad CPU @j in the QIC's "cpu-state" (a list of dicts,
+ * one per quad CPU): the state as data, not scraped from `info pic`.
+ */
+static int64_t qic_field(QTestState *qts, int j, const char *field)
+{
+    QDict *r = qtest_qmp(qts, "{'execute': 'qom-get', 'arguments': "
+                         "{'path': %s, 'property': 'cpu-state'}}",
+                         INTR_PATH);
+    const QListEntry *e;
+    int64_t v = -1;
+    int i = 0;
+
+    QLIST_FOREACH_ENTRY(qdict_get_qlist(r, "return"), e) {
+        QDict *d = qobject_to(QDict, qlist_entry_obj(e));
+
+        if (i++ == j) {
+            g_assert_cmpint(qdict_get_int(d, "quad-index"), ==, j);
+            v = qdict_get_int(d, field);
+        }
+    }
+    qobject_unref(r);
+    return v;
+}
+
+/*
  * Fidelity audit D8: CMN_INT and SYS_INT are level sources ("otherwise
  * the cmn int will be reasserted"): a clear through FC8Ah while the
  * source still asserts latches the event again, so INTR stays up; once
@@ -494,9 +520,12 @@ static void test_cmn_level(void)
     g_assert_true(intr(qts, 1));
     write_reg(qts, 1, QIC_CLEAR0, 0x04);
     g_assert_true(intr(qts, 1));
+    g_assert_cmphex(qic_field(qts, 1, "sys-cmn-latch"), ==, 0x04);
+    g_assert_cmpint(qic_field(qts, 1, "cpu"), ==, 4);
     qtest_set_irq_in(qts, "/machine/qic0", NULL, 0, 0);
     write_reg(qts, 1, QIC_CLEAR0, 0x04);
     g_assert_false(intr(qts, 1));
+    g_assert_cmphex(qic_field(qts, 1, "sys-cmn-latch"), ==, 0x00);
     qtest_quit(qts);
 }
 
