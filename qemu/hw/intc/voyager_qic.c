@@ -21,6 +21,7 @@
 #include "qemu/log.h"
 #include "qemu/module.h"
 #include "qapi/error.h"
+#include "hw/core/cpu.h"
 #include "hw/core/irq.h"
 #include "hw/core/qdev-properties.h"
 #include "migration/vmstate.h"
@@ -53,6 +54,19 @@ static int qic_target(VoyagerQICState *s, int j)
 {
     j &= 3;
     return s->masq[j] >= 0 ? s->masq[j] & 3 : j;
+}
+
+/*
+ * SYS_INT and CMN_INT as mask-0 bits while their inputs are asserted:
+ * they are level sources (fidelity audit D8), so a clear (FC8Ah) while
+ * the source still asserts latches the event again at once.
+ */
+static uint8_t qic_level0(VoyagerQICState *s)
+{
+    return (s->input_level & (1u << VOYAGER_QIC_SYS_INT) ?
+            VOYAGER_QIC_M0_SYS : 0) |
+           (s->input_level & (1u << VOYAGER_QIC_CMN_INT) ?
+            VOYAGER_QIC_M0_CMN : 0);
 }
 
 /*
@@ -136,6 +150,7 @@ void voyager_qic_firmware_ack(VoyagerQICState *s, int j, int cpi)
     }
     if (cpi < 0) {
         s->cpu[j].pending0 &= ~s->cpu[j].isr0;
+        s->cpu[j].pending0 |= s->cpu[j].isr0 & qic_level0(s);
         s->cpu[j].isr0 = 0;
     } else {
         s->cpu[j].pending1 &= ~(1u << cpi);
@@ -221,6 +236,7 @@ void voyager_qic_port_write(VoyagerQICState *s, int j, hwaddr addr,
         break;
     case QIC_CLEAR0:
         c->pending0 &= ~val;
+        c->pending0 |= val & qic_level0(s);     /* still asserted: D8 */
         c->isr0 &= ~val;
         break;
     case QIC_CLEAR1:
@@ -238,19 +254,63 @@ void voyager_qic_port_write(VoyagerQICState *s, int j, hwaddr addr,
 
 /* ---- the CPI area ------------------------------------------------------ */
 
+/*
+ * Hardware id of the CPU making the current access, or -1 when unknown
+ * (no cpu-ids from the board; no current CPU and no x-accessor).
+ */
+static int qic_accessor(VoyagerQICState *s)
+{
+    if (current_cpu) {
+        if (current_cpu->cpu_index >= 0 &&
+            current_cpu->cpu_index < s->num_cpu_ids) {
+            return s->cpu_ids[current_cpu->cpu_index];
+        }
+        return -1;
+    }
+    return s->x_accessor;
+}
+
+/* Raise QIC CPI @cpi at quad-local CPU @j (no qic_update()). */
+static void qic_cpi_raise(VoyagerQICState *s, int j, int cpi)
+{
+    if (!(s->cpu[j].pending1 & (1u << cpi))) {
+        trace_voyager_qic_cpi_send(s->slot, j, cpi);
+    }
+    s->cpu[j].pending1 |= 1u << cpi;
+}
+
 static uint64_t qic_area_read(void *opaque, hwaddr addr, unsigned size)
 {
     VoyagerQICState *s = opaque;
     uint64_t val = 0;
     unsigned i;
+    int a = -1;
+    bool raised = false;
 
     s->area_accesses++;
+    if (s->cpi_trigger == VOYAGER_QIC_TRIGGER_READ_WRITE) {
+        a = qic_accessor(s);
+    }
     for (i = 0; i < size && i < 8; i++) {
-        if (addr + i < VOYAGER_QIC_AREA_SIZE) {
-            val |= (uint64_t)s->area_data[addr + i] << (8 * i);
+        hwaddr b = addr + i;
+        int j;
+
+        if (b >= VOYAGER_QIC_AREA_SIZE) {
+            break;
+        }
+        val |= (uint64_t)s->area_data[b] << (8 * i);
+        j = b / VOYAGER_QIC_BLOCK_SIZE;
+        /* cpi-trigger=read-write: a read by another CPU raises it too. */
+        if (a >= 0 && a != voyager_qic_cpu_id(s, j)) {
+            qic_cpi_raise(s, j, (b % VOYAGER_QIC_BLOCK_SIZE) /
+                                VOYAGER_QIC_LINE_SIZE);
+            raised = true;
         }
     }
     trace_voyager_qic_area_read(s->slot, addr, size, val);
+    if (raised) {
+        qic_update(s);
+    }
     return val;
 }
 
@@ -272,10 +332,7 @@ static void qic_area_write(void *opaque, hwaddr addr, uint64_t val,
         s->area_data[a] = val >> (8 * i);
         j = a / VOYAGER_QIC_BLOCK_SIZE;
         cpi = (a % VOYAGER_QIC_BLOCK_SIZE) / VOYAGER_QIC_LINE_SIZE;
-        if (!(s->cpu[j].pending1 & (1u << cpi))) {
-            trace_voyager_qic_cpi_send(s->slot, j, cpi);
-        }
-        s->cpu[j].pending1 |= 1u << cpi;
+        qic_cpi_raise(s, j, cpi);
     }
     qic_update(s);
 }
@@ -409,6 +466,67 @@ static void qic_get_accesses(Object *obj, Visitor *v, const char *name,
     qapi_free_uint64List(list);
 }
 
+/*
+ * Per-CPU state as data (qom-get "cpu-state"): one dict per quad CPU of
+ * the card, what `info pic` prints, for tests and debuggers.
+ */
+static void qic_visit_u8(Visitor *v, const char *name, uint8_t val)
+{
+    visit_type_uint8(v, name, &val, &error_abort);
+}
+
+static void qic_visit_counts(Visitor *v, const char *name,
+                             const uint64_t *st, int n)
+{
+    int i;
+
+    visit_start_list(v, name, NULL, 0, &error_abort);
+    for (i = 0; i < n; i++) {
+        uint64_t val = st[i];
+
+        visit_type_uint64(v, NULL, &val, &error_abort);
+    }
+    visit_end_list(v, NULL);
+}
+
+static void qic_get_cpu_state(Object *obj, Visitor *v, const char *name,
+                              void *opaque, Error **errp)
+{
+    VoyagerQICState *s = VOYAGER_QIC(obj);
+    int j;
+
+    if (!visit_start_list(v, name, NULL, 0, errp)) {
+        return;
+    }
+    for (j = 0; j < VOYAGER_QIC_CPUS; j++) {
+        VoyagerQICCpu *c = &s->cpu[j];
+        const uint64_t *st = &s->stat[j * VOYAGER_QIC_STATS];
+        bool intr = s->out_level & (1u << j);
+        bool vic = s->vic_level & (1u << j);
+        int64_t masq = s->masq[j];
+        uint64_t acc = s->accesses[j];
+
+        visit_start_struct(v, NULL, NULL, 0, &error_abort);
+        qic_visit_u8(v, "cpu", voyager_qic_cpu_id(s, j));
+        qic_visit_u8(v, "quad-index", j);
+        visit_type_bool(v, "intr", &intr, &error_abort);
+        visit_type_bool(v, "vic-intr", &vic, &error_abort);
+        qic_visit_u8(v, "mask0", c->mask0);
+        qic_visit_u8(v, "mask1", c->mask1);
+        qic_visit_u8(v, "cpi-latch", c->pending1);
+        qic_visit_u8(v, "cpi-in-service", c->isr1);
+        qic_visit_u8(v, "sys-cmn-latch", c->pending0);
+        qic_visit_u8(v, "sys-cmn-in-service", c->isr0);
+        visit_type_int64(v, "masquerade", &masq, &error_abort);
+        qic_visit_counts(v, "cpi-taken", st, VOYAGER_QIC_CPIS);
+        qic_visit_counts(v, "sys-cmn-spurious", st + VOYAGER_QIC_STAT_SYS, 3);
+        visit_type_uint64(v, "port-accesses", &acc, &error_abort);
+        visit_check_struct(v, &error_abort);
+        visit_end_struct(v, NULL);
+    }
+    visit_end_list(v, NULL);
+}
+
 /* ---- QOM --------------------------------------------------------------- */
 
 static void qic_reset_hold(Object *obj, ResetType type)
@@ -454,6 +572,15 @@ static void qic_realize(DeviceState *dev, Error **errp)
                    s->slot, s->slots);
         return;
     }
+    if (!s->cpi_trigger_str || !strcmp(s->cpi_trigger_str, "write")) {
+        s->cpi_trigger = VOYAGER_QIC_TRIGGER_WRITE;
+    } else if (!strcmp(s->cpi_trigger_str, "read-write")) {
+        s->cpi_trigger = VOYAGER_QIC_TRIGGER_READ_WRITE;
+    } else {
+        error_setg(errp, "voyager-qic: cpi-trigger '%s' is not write or "
+                   "read-write", s->cpi_trigger_str);
+        return;
+    }
     memory_region_init_io(&s->area, OBJECT(s), &qic_area_ops, s,
                           "voyager-qic-cpi", VOYAGER_QIC_AREA_SIZE);
     sysbus_init_mmio(sbd, &s->area);
@@ -466,6 +593,8 @@ static void qic_realize(DeviceState *dev, Error **errp)
     /* The INTR outputs as data, for tests and debuggers (bit j: CPU j). */
     object_property_add_uint8_ptr(OBJECT(s), "intr-level", &s->out_level,
                                   OBJ_PROP_FLAG_READ);
+    object_property_add(OBJECT(s), "cpu-state", "list", qic_get_cpu_state,
+                        NULL, NULL, NULL);
 }
 
 static const VMStateDescription vmstate_voyager_qic_cpu = {
@@ -518,9 +647,56 @@ static const VMStateDescription vmstate_voyager_qic = {
     }
 };
 
+/*
+ * x-accessor: the hardware id that accesses without a current CPU (qtest,
+ * fuzzing) act as in the CPI area; settable at run time.
+ */
+static void qic_prop_get_int32(Object *obj, Visitor *v, const char *name,
+                               void *opaque, Error **errp)
+{
+    int32_t *ptr = object_field_prop_ptr(obj, opaque);
+
+    visit_type_int32(v, name, ptr, errp);
+}
+
+static void qic_prop_set_accessor(Object *obj, Visitor *v, const char *name,
+                                  void *opaque, Error **errp)
+{
+    int32_t *ptr = object_field_prop_ptr(obj, opaque);
+    int32_t val;
+
+    if (!visit_type_int32(v, name, &val, errp)) {
+        return;
+    }
+    if (val < -1 || val > 31) {
+        error_setg(errp, "voyager-qic: %s %d is not -1 or 0-31", name, val);
+        return;
+    }
+    *ptr = val;
+}
+
+static void qic_prop_set_default_int(ObjectProperty *op, const Property *prop)
+{
+    object_property_set_default_int(op, prop->defval.i);
+}
+
+static const PropertyInfo qic_prop_accessor = {
+    .type = "int32",
+    .description = "settable at run time",
+    .realized_set_allowed = true,
+    .get = qic_prop_get_int32,
+    .set = qic_prop_set_accessor,
+    .set_default_value = qic_prop_set_default_int,
+};
+
 static const Property qic_properties[] = {
     DEFINE_PROP_UINT8("slot", VoyagerQICState, slot, 0),
     DEFINE_PROP_UINT8("slots", VoyagerQICState, slots, 4),
+    DEFINE_PROP_STRING("cpi-trigger", VoyagerQICState, cpi_trigger_str),
+    DEFINE_PROP_ARRAY("cpu-ids", VoyagerQICState, num_cpu_ids, cpu_ids,
+                      qdev_prop_uint8, uint8_t),
+    DEFINE_PROP_SIGNED("x-accessor", VoyagerQICState, x_accessor, -1,
+                       qic_prop_accessor, int32_t),
 };
 
 static void qic_class_init(ObjectClass *klass, const void *data)

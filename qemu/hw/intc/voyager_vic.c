@@ -41,22 +41,76 @@ static bool vic_has_cpu(VoyagerVICState *s, int c)
     return c >= 0 && c < VOYAGER_VIC_CPUS && (s->vic_cpus & (1u << c));
 }
 
-/* Hardware id of the CPU performing the current access. */
+/*
+ * Hardware id of the CPU performing the current access.  An access with
+ * no current CPU (qtest, fuzzing, a device) acts as the CPU named by
+ * x-accessor, by default the boot CPU.
+ */
 static int vic_accessor(VoyagerVICState *s)
 {
     if (current_cpu && current_cpu->cpu_index >= 0 &&
         current_cpu->cpu_index < s->num_cpu_ids) {
         return s->cpu_ids[current_cpu->cpu_index] % VOYAGER_VIC_IDS;
     }
+    if (s->x_accessor >= 0) {
+        return s->x_accessor % VOYAGER_VIC_IDS;
+    }
     return s->boot_cpu % VOYAGER_VIC_IDS;
 }
 
-/* The CPU whose dyad and VIC registers the current access reaches. */
+/* The masquerade in force for accessor @a: the CPU id it acts as, or -1. */
+static int vic_masq_of(VoyagerVICState *s, int a)
+{
+    if (s->masq_mode == VOYAGER_VIC_MASQ_GLOBAL) {
+        return s->masq_all;
+    }
+    return s->masq[a];
+}
+
+/*
+ * The CPU whose dyad and VIC registers the current access reaches: the
+ * accessor, or the CPU it masquerades as (fidelity audit D6: its own
+ * setting with masquerade=per-cpu, anybody's with masquerade=global).
+ */
 static int vic_target(VoyagerVICState *s)
 {
     int a = vic_accessor(s);
+    int m = vic_masq_of(s, a);
 
-    return s->masq[a] >= 0 ? s->masq[a] : a;
+    return m >= 0 ? m : a;
+}
+
+/* Is input @n (ISA IRQ, SYS_INT or CMN_INT) asserted, or stuck? */
+static bool vic_input(VoyagerVICState *s, int n)
+{
+    return n == s->stuck_irq || (s->input_level & (1u << n));
+}
+
+/* The IRQ of a pending glitch (fault glitch-irq) as a request mask. */
+static uint16_t vic_glitch_mask(VoyagerVICState *s)
+{
+    if (s->glitch_irq >= 0 && s->glitch_irq < VOYAGER_VIC_ISA_IRQS) {
+        return 1u << s->glitch_irq;
+    }
+    return 0;
+}
+
+/*
+ * Does 8259 @which of CPU @c see the level of its device lines (else only
+ * the edges latched since the last acknowledge)?  Fidelity audit D7.
+ */
+static bool vic_pic_level(VoyagerVICState *s, int c, int which)
+{
+    switch (s->dyad_trigger) {
+    case VOYAGER_VIC_TRIGGER_LEVEL:
+        return true;
+    case VOYAGER_VIC_TRIGGER_OS_LEVEL:
+        if (s->cpi_base_set) {
+            return true;
+        }
+        break;
+    }
+    return s->cpu[c].pic[which].ltim;
 }
 
 /* Is the IRQ0 latch cleared only by port 61h bit 7 (MCA)? */
@@ -68,13 +122,10 @@ static bool vic_irq0_mca(VoyagerVICState *s)
 
 static bool vic_irq_level(VoyagerVICState *s, int n)
 {
-    if (n == s->stuck_irq) {
-        return true;
-    }
-    if (n == 0) {
+    if (n == 0 && n != s->stuck_irq) {
         return s->irq0_latched;
     }
-    return s->input_level & (1u << n);
+    return vic_input(s, n);
 }
 
 /* Priority rank (0 = highest) of @line with the rotation of @p. */
@@ -100,12 +151,20 @@ static int pic_highest(VoyagerPIC *p, uint8_t mask)
 
 /*
  * Is device IRQ @n eligible for dynamic routing to CPU @c (reference
- * section 10 item 9): unmasked in its dyad, not in service there.
+ * section 10 item 9): unmasked in its dyad, not in service there, and
+ * able to see the request: a request that is only a level (no edge
+ * latched) is invisible to an 8259 in edge mode, so it is not offered to
+ * one (qemu-review D2: it would be lost there while a level-mode CPU
+ * could take it).
  */
 static bool vic_eligible(VoyagerVICState *s, int c, int n)
 {
     VoyagerVICCpu *v = &s->cpu[c];
 
+    if (!((s->edge_latch | vic_glitch_mask(s)) & (1u << n)) &&
+        !vic_pic_level(s, c, n < 8 ? MASTER : SLAVE)) {
+        return false;
+    }
     if (n < 8) {
         return !(v->pic[MASTER].imr & (1u << n)) &&
                !(v->pic[MASTER].isr & (1u << n));
@@ -135,11 +194,11 @@ static int vic_route_irq(VoyagerVICState *s, int n)
     return best;
 }
 
-/* Device IRQ request bits of CPU @c: master lines (bit n) | slave << 8. */
-/* Is IRQ @n requested: an edge seen, or a level asserted? */
+/* Is IRQ @n requested: an edge seen, a glitch, or a level asserted? */
 static bool vic_irq_requested(VoyagerVICState *s, int n)
 {
-    return (s->edge_latch & (1u << n)) || vic_irq_level(s, n);
+    return ((s->edge_latch | vic_glitch_mask(s)) & (1u << n)) ||
+           vic_irq_level(s, n);
 }
 
 /*
@@ -149,14 +208,15 @@ static bool vic_irq_requested(VoyagerVICState *s, int n)
  */
 static uint16_t vic_device_irr(VoyagerVICState *s, int c)
 {
+    uint16_t edges = s->edge_latch | vic_glitch_mask(s);
     uint16_t irr = 0;
     int n;
 
     for (n = 0; n < VOYAGER_VIC_ISA_IRQS; n++) {
-        bool ltim = s->cpu[c].pic[n < 8 ? MASTER : SLAVE].ltim;
+        bool level = vic_pic_level(s, c, n < 8 ? MASTER : SLAVE);
 
-        if (n == 2 || !((s->edge_latch & (1u << n)) ||
-                        (ltim && vic_irq_level(s, n)))) {
+        if (n == 2 || !((edges & (1u << n)) ||
+                        (level && vic_irq_level(s, n)))) {
             continue;
         }
         if (s->owner[n] == c || (s->owner[n] < 0 && s->route[n] == c)) {
@@ -211,6 +271,8 @@ static uint8_t vic_master_irr(VoyagerVICState *s, int c)
     return irr;
 }
 
+static void vic_storm_check(VoyagerVICState *s);
+
 static void vic_update(VoyagerVICState *s)
 {
     int c, n;
@@ -237,6 +299,7 @@ static void vic_update(VoyagerVICState *s)
             qemu_set_irq(s->intr[c], level);
         }
     }
+    vic_storm_check(s);
 }
 
 /* ---- 8259 ------------------------------------------------------------- */
@@ -254,12 +317,17 @@ static void vic_eoi(VoyagerVICState *s, int c, int which, int line)
         }
         return;
     }
+    /*
+     * SYS_INT and CMN_INT are level sources (fidelity audit D8: the PSI
+     * "will ... continue to assert the common interrupt" until it is
+     * acknowledged): still asserted at the EOI, the event latches again.
+     */
     switch (p->isr_src[line]) {
     case VOYAGER_VIC_SRC_SYS:
-        v->sys_latch = false;
+        v->sys_latch = vic_input(s, VOYAGER_VIC_SYS_INT);
         break;
     case VOYAGER_VIC_SRC_CMN:
-        v->cmn_latch = false;
+        v->cmn_latch = vic_input(s, VOYAGER_VIC_CMN_INT);
         break;
     case VOYAGER_VIC_SRC_DEVICE:
         if (line != 2 && s->owner[line] == c) {
@@ -320,6 +388,21 @@ static int vic_ack(VoyagerVICState *s, int c, int which, int *vector)
         vic_count(s, c, VOYAGER_VIC_STAT_CMN);
     } else {
         n = which == MASTER ? line : 8 + line;
+        if (vic_glitch_mask(s) & (1u << n)) {
+            /*
+             * Fault glitch-irq: the request was a glitch, gone by the
+             * time of the acknowledge; unless a real request is there
+             * too, the 8259 answers its line 7 and sets no ISR bit (the
+             * caller makes that the spurious vector: IRQ 7, or IRQ 15
+             * with the cascade in service on the master).
+             */
+            s->glitch_irq = -1;
+            if (!(s->edge_latch & (1u << n)) &&
+                !(vic_pic_level(s, c, which) && vic_irq_level(s, n))) {
+                trace_voyager_vic_intack(c, n, p->icw2 | 7);
+                return -1;
+            }
+        }
         vic_count(s, c, n);
         s->owner[n] = c;
         s->edge_latch &= ~(1u << n);
@@ -410,6 +493,9 @@ static void pic_write(VoyagerVICState *s, int c, int which, hwaddr addr,
                 }
                 if (s->owner[n] < 0 && (s->route[n] == c || s->route[n] < 0)) {
                     s->edge_latch &= ~(1u << n);
+                    if (n == s->glitch_irq) {
+                        s->glitch_irq = -1;
+                    }
                 }
             }
             p->imr = 0;
@@ -590,9 +676,13 @@ static const MemoryRegionOps vic_pic_ops[2] = {
  * sets the CPI base (a kernel that set it has its CPI gate ready; before
  * that a CPI would land on a firmware vector), one spurious CPI of level
  * 0 every 0.5-1.5 ms at a random VIC CPU that has master line 0 open,
- * N in all per boot.  Nothing is posted in the kernel's mailbox: the
- * guest sees a CPI with nothing to do.  The generator is a fixed-seed
- * LCG, so a run is reproducible.
+ * N in all per boot (or per qom-set of cpi-storm).  Nothing is posted in
+ * the kernel's mailbox: the guest sees a CPI with nothing to do.  The
+ * generator is a fixed-seed LCG, so a run is reproducible.
+ *
+ * While no CPU has line 0 open the timer is stopped; vic_update() arms it
+ * again when one opens it (qemu-review D13), so the storm costs nothing
+ * while nobody listens and a guest cannot keep it ticking.
  */
 #define VIC_STORM_START_NS      (500 * SCALE_MS)
 
@@ -608,26 +698,45 @@ static void vic_storm_arm(VoyagerVICState *s, int64_t delay_ns)
               qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL) + delay_ns);
 }
 
-static void vic_storm_tick(void *opaque)
+/* The VIC CPUs with master line 0 open, in @open; returns how many. */
+static int vic_storm_listeners(VoyagerVICState *s, int open[VOYAGER_VIC_CPUS])
 {
-    VoyagerVICState *s = opaque;
-    int open[VOYAGER_VIC_CPUS], n = 0, c;
+    int n = 0, c;
 
     for (c = 0; c < VOYAGER_VIC_CPUS; c++) {
         if (vic_has_cpu(s, c) && !(s->cpu[c].pic[MASTER].imr & 1)) {
             open[n++] = c;
         }
     }
-    if (n) {
-        c = open[vic_storm_next(s) % n];
-        trace_voyager_vic_cpi_send(0, 1u << c);
-        s->cpu[c].cpi_latch |= 1;
-        s->storm_left--;
-        vic_update(s);
+    return n;
+}
+
+/* Arm the next storm CPI if one is due, not armed, and somebody listens. */
+static void vic_storm_check(VoyagerVICState *s)
+{
+    int open[VOYAGER_VIC_CPUS];
+
+    if (!s->storm_left || !s->cpi_base_set || !s->storm_timer ||
+        timer_pending(s->storm_timer) || !vic_storm_listeners(s, open)) {
+        return;
     }
-    if (s->storm_left) {
-        vic_storm_arm(s, SCALE_MS / 2 + vic_storm_next(s) % SCALE_MS);
+    vic_storm_arm(s, SCALE_MS / 2 + vic_storm_next(s) % SCALE_MS);
+}
+
+static void vic_storm_tick(void *opaque)
+{
+    VoyagerVICState *s = opaque;
+    int open[VOYAGER_VIC_CPUS], n, c;
+
+    n = vic_storm_listeners(s, open);
+    if (!n || !s->storm_left) {
+        return;                 /* vic_update() re-arms when one listens */
     }
+    c = open[vic_storm_next(s) % n];
+    trace_voyager_vic_cpi_send(0, 1u << c);
+    s->cpu[c].cpi_latch |= 1;
+    s->storm_left--;
+    vic_update(s);              /* also arms the next one */
 }
 
 /* ---- VIC register block FC00h-FC6Fh ------------------------------------ */
@@ -663,7 +772,7 @@ static uint64_t vic_reg_read(void *opaque, hwaddr addr, unsigned size)
         val = v ? v->priority : 0;
         break;
     case 0x21:
-        val = s->masq[a] >= 0 ? 0x08 | s->masq[a] : (a & 7);
+        val = vic_masq_of(s, a) >= 0 ? 0x08 | vic_masq_of(s, a) : (a & 7);
         break;
     case 0x29:
         val = vic_whoami(s, c);
@@ -723,13 +832,21 @@ static void vic_reg_write(void *opaque, hwaddr addr, uint64_t val64,
         return;
     }
     if (addr == 0x21) {
-        s->masq[a] = (val & 0x08) ? (val & 7) : -1;
+        if (s->masq_mode == VOYAGER_VIC_MASQ_GLOBAL) {
+            s->masq_all = (val & 0x08) ? (val & 7) : -1;
+        } else {
+            s->masq[a] = (val & 0x08) ? (val & 7) : -1;
+        }
         return;
     }
     if (addr == 0x41) {
         s->cpi_base = val;
-        if (s->storm_left && !timer_pending(s->storm_timer)) {
-            vic_storm_arm(s, VIC_STORM_START_NS);
+        if (!s->cpi_base_set) {
+            s->cpi_base_set = true;
+            if (s->storm_left) {
+                vic_storm_arm(s, VIC_STORM_START_NS);
+            }
+            vic_update(s);      /* dyad-trigger=os-level takes effect */
         }
         return;
     }
@@ -775,39 +892,48 @@ static const MemoryRegionOps vic_reg_ops = {
 
 /* ---- inputs ------------------------------------------------------------ */
 
+/* What a rising edge of input @n latches (no vic_update()). */
+static void vic_input_rise(VoyagerVICState *s, int n)
+{
+    int c;
+
+    if (n == 0) {
+        s->irq0_latched = true;
+    }
+    if (n < VOYAGER_VIC_ISA_IRQS) {
+        s->edge_latch |= 1u << n;
+        return;
+    }
+    for (c = 0; c < VOYAGER_VIC_CPUS; c++) {
+        /* A quad CPU gets them from its QIC (voyager.rst, the QIC). */
+        if (!vic_has_cpu(s, c) || (s->quad_cpus & (1u << c))) {
+            continue;
+        }
+        if (n == VOYAGER_VIC_SYS_INT) {
+            s->cpu[c].sys_latch = true;
+        } else {
+            s->cpu[c].cmn_latch = true;
+        }
+    }
+}
+
 static void vic_set_irq(void *opaque, int n, int level)
 {
     VoyagerVICState *s = opaque;
-    bool rising = level && !(s->input_level & (1u << n));
-    int c;
+    bool rising;
 
     if (n < 0 || n >= VOYAGER_VIC_INPUTS) {
         return;
     }
+    rising = level && !vic_input(s, n);
     trace_voyager_vic_set_irq(n, level);
     if (level) {
         s->input_level |= 1u << n;
     } else {
         s->input_level &= ~(1u << n);
     }
-    if (rising && n == 0) {
-        s->irq0_latched = true;
-    }
-    if (rising && n < VOYAGER_VIC_ISA_IRQS) {
-        s->edge_latch |= 1u << n;
-    }
-    if (rising && (n == VOYAGER_VIC_SYS_INT || n == VOYAGER_VIC_CMN_INT)) {
-        for (c = 0; c < VOYAGER_VIC_CPUS; c++) {
-            /* A quad CPU gets them from its QIC (voyager.rst, the QIC). */
-            if (!vic_has_cpu(s, c) || (s->quad_cpus & (1u << c))) {
-                continue;
-            }
-            if (n == VOYAGER_VIC_SYS_INT) {
-                s->cpu[c].sys_latch = true;
-            } else {
-                s->cpu[c].cmn_latch = true;
-            }
-        }
+    if (rising) {
+        vic_input_rise(s, n);
     }
     vic_update(s);
 }
@@ -860,9 +986,20 @@ void voyager_vic_print_info(VoyagerVICState *s, GString *buf)
                            s->irq0_latched,
                            vic_irq0_mca(s) ? "port 61h" : "INTA",
                            s->vic_cpus);
+    if (s->dyad_trigger != VOYAGER_VIC_TRIGGER_LTIM ||
+        s->masq_mode != VOYAGER_VIC_MASQ_PER_CPU) {
+        g_string_append_printf(buf, "  dyad-trigger %s, masquerade %s%s\n",
+                               s->dyad_trigger_str ?: "ltim",
+                               s->masquerade_str ?: "per-cpu",
+                               s->masq_all >= 0 ? " (driving)" : "");
+    }
     if (s->stuck_irq >= 0) {
         g_string_append_printf(buf, "  fault: input %d stuck asserted\n",
                                s->stuck_irq);
+    }
+    if (s->glitch_irq >= 0) {
+        g_string_append_printf(buf, "  fault: glitch on IRQ %d pending\n",
+                               s->glitch_irq);
     }
     if (s->cpi_storm) {
         g_string_append_printf(buf, "  fault: CPI storm, %u of %u spurious "
@@ -888,13 +1025,13 @@ void voyager_vic_print_info(VoyagerVICState *s, GString *buf)
             " redirect %02x/%02x masquerade %d CPI latch %02x sys %d"
             " cmn %d\n",
             c, !!(s->out_level & (1u << c)),
-            v->pic[0].ltim ? "level" : "edge", v->pic[0].imr,
+            vic_pic_level(s, c, MASTER) ? "level" : "edge", v->pic[0].imr,
             vic_master_irr(s, c), v->pic[0].isr, v->pic[0].icw2,
             v->pic[1].imr, vic_slave_irr(s, c), v->pic[1].isr,
             v->pic[1].icw2, v->priority, v->claim[0], v->claim[1],
             v->mca_base[0], v->mca_base[1],
             v->mca_base_set ? "" : " (unset)", v->redirect[0],
-            v->redirect[1], s->masq[c], v->cpi_latch, v->sys_latch,
+            v->redirect[1], vic_masq_of(s, c), v->cpi_latch, v->sys_latch,
             v->cmn_latch);
         vic_print_counts(s, c, buf);
     }
@@ -930,6 +1067,242 @@ static void vic_get_accesses(Object *obj, Visitor *v, const char *name,
     qapi_free_uint64List(list);
 }
 
+/*
+ * Per-CPU state as data (qom-get "cpu-state"): a list with one dict per
+ * VIC CPU present, what `info pic` prints, for tests and debuggers.
+ */
+static void vic_visit_u8(Visitor *v, const char *name, uint8_t val)
+{
+    visit_type_uint8(v, name, &val, &error_abort);
+}
+
+static void vic_visit_counts(Visitor *v, const char *name,
+                             const uint64_t *st, int n)
+{
+    int i;
+
+    visit_start_list(v, name, NULL, 0, &error_abort);
+    for (i = 0; i < n; i++) {
+        uint64_t val = st[i];
+
+        visit_type_uint64(v, NULL, &val, &error_abort);
+    }
+    visit_end_list(v, NULL);
+}
+
+static void vic_visit_pic(VoyagerVICState *s, Visitor *v, const char *name,
+                          int c, int which)
+{
+    VoyagerPIC *p = &s->cpu[c].pic[which];
+    bool level = vic_pic_level(s, c, which);
+
+    visit_start_struct(v, name, NULL, 0, &error_abort);
+    vic_visit_u8(v, "imr", p->imr);
+    vic_visit_u8(v, "irr", which == MASTER ? vic_master_irr(s, c)
+                                           : vic_slave_irr(s, c));
+    vic_visit_u8(v, "isr", p->isr);
+    vic_visit_u8(v, "icw2", p->icw2);
+    visit_type_bool(v, "ltim", &p->ltim, &error_abort);
+    visit_type_bool(v, "level", &level, &error_abort);
+    visit_check_struct(v, &error_abort);
+    visit_end_struct(v, NULL);
+}
+
+static void vic_get_cpu_state(Object *obj, Visitor *v, const char *name,
+                              void *opaque, Error **errp)
+{
+    VoyagerVICState *s = VOYAGER_VIC(obj);
+    int c;
+
+    if (!visit_start_list(v, name, NULL, 0, errp)) {
+        return;
+    }
+    for (c = 0; c < VOYAGER_VIC_CPUS; c++) {
+        VoyagerVICCpu *vc = &s->cpu[c];
+        const uint64_t *st = &s->stat[c * VOYAGER_VIC_STATS];
+        int64_t masq = vic_masq_of(s, c);
+        bool intr = s->out_level & (1u << c);
+        uint64_t acc = s->accesses[c];
+
+        if (!vic_has_cpu(s, c)) {
+            continue;
+        }
+        visit_start_struct(v, NULL, NULL, 0, &error_abort);
+        vic_visit_u8(v, "cpu", c);
+        visit_type_bool(v, "intr", &intr, &error_abort);
+        vic_visit_pic(s, v, "master", c, MASTER);
+        vic_visit_pic(s, v, "slave", c, SLAVE);
+        vic_visit_u8(v, "priority", vc->priority);
+        vic_visit_u8(v, "claim0", vc->claim[0]);
+        vic_visit_u8(v, "claim1", vc->claim[1]);
+        visit_type_int64(v, "masquerade", &masq, &error_abort);
+        vic_visit_u8(v, "cpi-latch", vc->cpi_latch);
+        visit_type_bool(v, "sys-latch", &vc->sys_latch, &error_abort);
+        visit_type_bool(v, "cmn-latch", &vc->cmn_latch, &error_abort);
+        vic_visit_counts(v, "irq-taken", st, VOYAGER_VIC_ISA_IRQS);
+        vic_visit_counts(v, "cpi-taken", st + VOYAGER_VIC_STAT_CPI, 8);
+        vic_visit_counts(v, "sys-cmn-spurious", st + VOYAGER_VIC_STAT_SYS, 3);
+        visit_type_uint64(v, "port-accesses", &acc, &error_abort);
+        visit_check_struct(v, &error_abort);
+        visit_end_struct(v, NULL);
+    }
+    visit_end_list(v, NULL);
+}
+
+/* IRQ routing as data (qom-get "irq-routing"): one dict per IRQ 0-15. */
+static void vic_get_routing(Object *obj, Visitor *v, const char *name,
+                            void *opaque, Error **errp)
+{
+    VoyagerVICState *s = VOYAGER_VIC(obj);
+    int n;
+
+    if (!visit_start_list(v, name, NULL, 0, errp)) {
+        return;
+    }
+    for (n = 0; n < VOYAGER_VIC_ISA_IRQS; n++) {
+        int64_t owner = s->owner[n], offered = s->route[n];
+        bool input = vic_input(s, n);
+        bool edge = s->edge_latch & (1u << n);
+
+        visit_start_struct(v, NULL, NULL, 0, &error_abort);
+        vic_visit_u8(v, "irq", n);
+        visit_type_bool(v, "input", &input, &error_abort);
+        visit_type_bool(v, "edge", &edge, &error_abort);
+        visit_type_int64(v, "owner", &owner, &error_abort);
+        visit_type_int64(v, "offered", &offered, &error_abort);
+        visit_check_struct(v, &error_abort);
+        visit_end_struct(v, NULL);
+    }
+    visit_end_list(v, NULL);
+}
+
+static void vic_get_storm_armed(Object *obj, Visitor *v, const char *name,
+                                void *opaque, Error **errp)
+{
+    VoyagerVICState *s = VOYAGER_VIC(obj);
+    bool armed = s->storm_timer && timer_pending(s->storm_timer);
+
+    visit_type_bool(v, name, &armed, errp);
+}
+
+/* ---- faults at run time ------------------------------------------------ */
+
+/*
+ * stuck-irq, glitch-irq, cpi-storm and x-accessor are qdev properties
+ * that may also be set on the realized device (qom-set while the guest
+ * runs); the change takes effect at once.
+ */
+static void vic_prop_get_int32(Object *obj, Visitor *v, const char *name,
+                               void *opaque, Error **errp)
+{
+    int32_t *ptr = object_field_prop_ptr(obj, opaque);
+
+    visit_type_int32(v, name, ptr, errp);
+}
+
+static void vic_prop_set_int32(Object *obj, Visitor *v, const char *name,
+                               void *opaque, Error **errp)
+{
+    VoyagerVICState *s = VOYAGER_VIC(obj);
+    int32_t *ptr = object_field_prop_ptr(obj, opaque);
+    int32_t val, max;
+
+    if (!visit_type_int32(v, name, &val, errp)) {
+        return;
+    }
+    if (ptr == &s->stuck_irq) {
+        max = VOYAGER_VIC_INPUTS - 1;
+    } else if (ptr == &s->glitch_irq) {
+        max = VOYAGER_VIC_ISA_IRQS - 1;
+    } else {
+        max = VOYAGER_VIC_IDS - 1;
+    }
+    if (val < -1 || val > max || (ptr == &s->glitch_irq && val == 2)) {
+        error_setg(errp, "voyager-vic: %s %d is not -1 or 0-%d%s", name, val,
+                   max, ptr == &s->glitch_irq ? " (not 2)" : "");
+        return;
+    }
+    if (!DEVICE(obj)->realized) {
+        *ptr = val;
+        return;
+    }
+    if (ptr == &s->stuck_irq) {
+        int old = s->stuck_irq;
+
+        s->stuck_irq = val;
+        if (val >= 0 && val != old && !(s->input_level & (1u << val))) {
+            vic_input_rise(s, val);     /* the line goes high now */
+        }
+        trace_voyager_vic_set_irq(val >= 0 ? val : old, val >= 0);
+    } else {
+        *ptr = val;
+    }
+    vic_update(s);
+}
+
+static void vic_prop_set_default_int(ObjectProperty *op, const Property *prop)
+{
+    object_property_set_default_int(op, prop->defval.i);
+}
+
+static const PropertyInfo vic_prop_int32_runtime = {
+    .type = "int32",
+    .description = "settable at run time",
+    .realized_set_allowed = true,
+    .get = vic_prop_get_int32,
+    .set = vic_prop_set_int32,
+    .set_default_value = vic_prop_set_default_int,
+};
+
+static void vic_prop_get_storm(Object *obj, Visitor *v, const char *name,
+                               void *opaque, Error **errp)
+{
+    uint32_t *ptr = object_field_prop_ptr(obj, opaque);
+
+    visit_type_uint32(v, name, ptr, errp);
+}
+
+/*
+ * cpi-storm=N set on a running machine starts a new storm of N CPIs: at
+ * once (after the usual 0.5-1.5 ms) when the guest has set the CPI base,
+ * else 500 ms after it does; 0 stops a storm.
+ */
+static void vic_prop_set_storm(Object *obj, Visitor *v, const char *name,
+                               void *opaque, Error **errp)
+{
+    VoyagerVICState *s = VOYAGER_VIC(obj);
+    uint32_t val;
+
+    if (!visit_type_uint32(v, name, &val, errp)) {
+        return;
+    }
+    if (val > 1000000) {
+        error_setg(errp, "voyager-vic: cpi-storm %u is above 1000000", val);
+        return;
+    }
+    s->cpi_storm = val;
+    if (DEVICE(obj)->realized) {
+        s->storm_left = val;
+        timer_del(s->storm_timer);
+        vic_update(s);
+    }
+}
+
+static void vic_prop_set_default_uint(ObjectProperty *op,
+                                      const Property *prop)
+{
+    object_property_set_default_uint(op, prop->defval.u);
+}
+
+static const PropertyInfo vic_prop_storm_runtime = {
+    .type = "uint32",
+    .description = "settable at run time",
+    .realized_set_allowed = true,
+    .get = vic_prop_get_storm,
+    .set = vic_prop_set_storm,
+    .set_default_value = vic_prop_set_default_uint,
+};
+
 /* ---- QOM --------------------------------------------------------------- */
 
 static void vic_reset_hold(Object *obj, ResetType type)
@@ -952,11 +1325,15 @@ static void vic_reset_hold(Object *obj, ResetType type)
         s->owner[n] = -1;
         s->route[n] = -1;
     }
+    s->masq_all = -1;
     s->cpi_base = 0xc0;
+    s->cpi_base_set = false;
     s->irq0_latched = false;
     s->irq0_mca = false;
-    s->edge_latch = s->stuck_irq >= 0 && s->stuck_irq < VOYAGER_VIC_ISA_IRQS
-                    ? 1u << s->stuck_irq : 0;
+    s->edge_latch = 0;
+    if (s->stuck_irq >= 0) {
+        vic_input_rise(s, s->stuck_irq);    /* asserted since power-on */
+    }
     s->storm_left = s->cpi_storm;
     s->storm_rand = 1;
     timer_del(s->storm_timer);
@@ -994,6 +1371,26 @@ static void vic_realize(DeviceState *dev, Error **errp)
                    s->stuck_irq);
         return;
     }
+    if (!s->dyad_trigger_str || !strcmp(s->dyad_trigger_str, "ltim")) {
+        s->dyad_trigger = VOYAGER_VIC_TRIGGER_LTIM;
+    } else if (!strcmp(s->dyad_trigger_str, "level")) {
+        s->dyad_trigger = VOYAGER_VIC_TRIGGER_LEVEL;
+    } else if (!strcmp(s->dyad_trigger_str, "os-level")) {
+        s->dyad_trigger = VOYAGER_VIC_TRIGGER_OS_LEVEL;
+    } else {
+        error_setg(errp, "voyager-vic: dyad-trigger '%s' is not ltim, level "
+                   "or os-level", s->dyad_trigger_str);
+        return;
+    }
+    if (!s->masquerade_str || !strcmp(s->masquerade_str, "per-cpu")) {
+        s->masq_mode = VOYAGER_VIC_MASQ_PER_CPU;
+    } else if (!strcmp(s->masquerade_str, "global")) {
+        s->masq_mode = VOYAGER_VIC_MASQ_GLOBAL;
+    } else {
+        error_setg(errp, "voyager-vic: masquerade '%s' is not per-cpu or "
+                   "global", s->masquerade_str);
+        return;
+    }
     memory_region_init_io(&s->pic_io[MASTER], OBJECT(s), &vic_pic_ops[0],
                           s, "voyager-vic-master", 2);
     memory_region_init_io(&s->pic_io[SLAVE], OBJECT(s), &vic_pic_ops[1],
@@ -1011,6 +1408,14 @@ static void vic_realize(DeviceState *dev, Error **errp)
     /* The INTR outputs as data, for tests and debuggers (bit n: CPU n). */
     object_property_add_uint8_ptr(OBJECT(s), "intr-level", &s->out_level,
                                   OBJ_PROP_FLAG_READ);
+    object_property_add(OBJECT(s), "cpu-state", "list", vic_get_cpu_state,
+                        NULL, NULL, NULL);
+    object_property_add(OBJECT(s), "irq-routing", "list", vic_get_routing,
+                        NULL, NULL, NULL);
+    object_property_add_uint32_ptr(OBJECT(s), "cpi-storm-left",
+                                   &s->storm_left, OBJ_PROP_FLAG_READ);
+    object_property_add(OBJECT(s), "cpi-storm-armed", "bool",
+                        vic_get_storm_armed, NULL, NULL, NULL);
 }
 
 static const VMStateDescription vmstate_voyager_pic = {
@@ -1065,6 +1470,15 @@ static int vic_post_load(void *opaque, int version_id)
             s->masq[n] = -1;
         }
     }
+    if (s->masq_all >= VOYAGER_VIC_CPUS || s->masq_all < -1) {
+        s->masq_all = -1;
+    }
+    if (s->stuck_irq >= VOYAGER_VIC_INPUTS || s->stuck_irq < -1) {
+        s->stuck_irq = -1;
+    }
+    if (s->glitch_irq >= VOYAGER_VIC_ISA_IRQS || s->glitch_irq < -1) {
+        s->glitch_irq = -1;
+    }
     for (n = 0; n < VOYAGER_VIC_ISA_IRQS; n++) {
         if (s->owner[n] >= VOYAGER_VIC_CPUS) {
             s->owner[n] = -1;
@@ -1076,11 +1490,69 @@ static int vic_post_load(void *opaque, int version_id)
     return 0;
 }
 
+/*
+ * What the guest set up that version 1 of the stream did not carry: the
+ * CPI base having been written (starts the storm, dyad-trigger=os-level)
+ * and the global masquerade.
+ */
+static bool vic_os_needed(void *opaque)
+{
+    VoyagerVICState *s = opaque;
+
+    return s->cpi_base_set || s->masq_all >= 0;
+}
+
+static const VMStateDescription vmstate_voyager_vic_os = {
+    .name = "voyager-vic/os",
+    .version_id = 1,
+    .minimum_version_id = 1,
+    .needed = vic_os_needed,
+    .fields = (const VMStateField[]) {
+        VMSTATE_BOOL(cpi_base_set, VoyagerVICState),
+        VMSTATE_INT8(masq_all, VoyagerVICState),
+        VMSTATE_END_OF_LIST()
+    }
+};
+
+/*
+ * The fault state (qemu-review D1, secondary): the CPI storm (timer,
+ * CPIs left, generator) and the faults set at run time, so a storm goes
+ * on after loadvm or migration exactly as it would have.
+ */
+static bool vic_faults_needed(void *opaque)
+{
+    VoyagerVICState *s = opaque;
+
+    return s->storm_left || s->cpi_storm || s->stuck_irq >= 0 ||
+           s->glitch_irq >= 0 || timer_pending(s->storm_timer);
+}
+
+static const VMStateDescription vmstate_voyager_vic_faults = {
+    .name = "voyager-vic/faults",
+    .version_id = 1,
+    .minimum_version_id = 1,
+    .needed = vic_faults_needed,
+    .fields = (const VMStateField[]) {
+        VMSTATE_TIMER_PTR(storm_timer, VoyagerVICState),
+        VMSTATE_UINT32(storm_left, VoyagerVICState),
+        VMSTATE_UINT32(storm_rand, VoyagerVICState),
+        VMSTATE_UINT32(cpi_storm, VoyagerVICState),
+        VMSTATE_INT32(stuck_irq, VoyagerVICState),
+        VMSTATE_INT32(glitch_irq, VoyagerVICState),
+        VMSTATE_END_OF_LIST()
+    }
+};
+
 static const VMStateDescription vmstate_voyager_vic = {
     .name = "voyager-vic",
     .version_id = 1,
     .minimum_version_id = 1,
     .post_load = vic_post_load,
+    .subsections = (const VMStateDescription * const []) {
+        &vmstate_voyager_vic_os,
+        &vmstate_voyager_vic_faults,
+        NULL
+    },
     .fields = (const VMStateField[]) {
         VMSTATE_STRUCT_ARRAY(cpu, VoyagerVICState, VOYAGER_VIC_CPUS, 1,
                              vmstate_voyager_vic_cpu, VoyagerVICCpu),
@@ -1107,8 +1579,16 @@ static const Property vic_properties[] = {
     DEFINE_PROP_BOOL("eight-slot", VoyagerVICState, eight_slot, false),
     DEFINE_PROP_UINT8("irq0-mode", VoyagerVICState, irq0_mode,
                       VOYAGER_VIC_IRQ0_AUTO),
-    DEFINE_PROP_INT32("stuck-irq", VoyagerVICState, stuck_irq, -1),
-    DEFINE_PROP_UINT32("cpi-storm", VoyagerVICState, cpi_storm, 0),
+    DEFINE_PROP_STRING("dyad-trigger", VoyagerVICState, dyad_trigger_str),
+    DEFINE_PROP_STRING("masquerade", VoyagerVICState, masquerade_str),
+    DEFINE_PROP_SIGNED("stuck-irq", VoyagerVICState, stuck_irq, -1,
+                       vic_prop_int32_runtime, int32_t),
+    DEFINE_PROP_SIGNED("glitch-irq", VoyagerVICState, glitch_irq, -1,
+                       vic_prop_int32_runtime, int32_t),
+    DEFINE_PROP_UNSIGNED("cpi-storm", VoyagerVICState, cpi_storm, 0,
+                         vic_prop_storm_runtime, uint32_t),
+    DEFINE_PROP_SIGNED("x-accessor", VoyagerVICState, x_accessor, -1,
+                       vic_prop_int32_runtime, int32_t),
     DEFINE_PROP_ARRAY("cpu-ids", VoyagerVICState, num_cpu_ids, cpu_ids,
                       qdev_prop_uint8, uint8_t),
 };

@@ -21,6 +21,7 @@
 #include "qemu/osdep.h"
 #include "libqtest.h"
 #include "qobject/qdict.h"
+#include "qobject/qlist.h"
 
 #define INTR_PATH "/machine/qic0"
 
@@ -342,6 +343,9 @@ static void test_cmn_int(void)
     g_assert_true(intr(qts, 2));
     g_assert_false(intr(qts, 3));  /* masked */
     g_assert_cmphex(read_reg(qts, 1, QIC_CLEAR0), ==, 0x0c);
+    /* The sources drop before the clears (held, they re-latch: D8). */
+    qtest_set_irq_in(qts, "/machine/qic0", NULL, 0, 0);
+    qtest_set_irq_in(qts, "/machine/qic0", NULL, 1, 0);
     write_reg(qts, 1, QIC_CLEAR0, 0x08);
     g_assert_false(intr(qts, 1));
     g_assert_true(intr(qts, 2));
@@ -349,10 +353,6 @@ static void test_cmn_int(void)
     write_reg(qts, 0, QIC_CLEAR0, 0x0c);
     g_assert_false(intr(qts, 0));
     g_assert_false(intr(qts, 2));
-    /* A level held: one event per rising edge. */
-    qtest_set_irq_in(qts, "/machine/qic0", NULL, 1, 1);
-    g_assert_false(intr(qts, 0));
-    qtest_set_irq_in(qts, "/machine/qic0", NULL, 1, 0);
     /* The VIC's CMN_INT does not reach a quad CPU through its dyad. */
     qtest_set_irq_in(qts, "/machine/vic", NULL, 17, 1);
     g_assert_false(intr(qts, 0));
@@ -456,6 +456,141 @@ static void test_robust(void)
     qtest_quit(qts);
 }
 
+static void qic_set_int(QTestState *qts, const char *prop, int64_t val)
+{
+    QDict *r = qtest_qmp(qts, "{'execute': 'qom-set', 'arguments': "
+                         "{'path': %s, 'property': %s, "
+                         "'value': %" PRId64 "}}", INTR_PATH, prop, val);
+
+    g_assert(qdict_haskey(r, "return"));
+    qobject_unref(r);
+}
+
+/*
+ * Field @field of quad CPU @j in the QIC's "cpu-state" (a list of dicts,
+ * one per quad CPU): the state as data, not scraped from `info pic`.
+ */
+static int64_t qic_field(QTestState *qts, int j, const char *field)
+{
+    QDict *r = qtest_qmp(qts, "{'execute': 'qom-get', 'arguments': "
+                         "{'path': %s, 'property': 'cpu-state'}}",
+                         INTR_PATH);
+    const QListEntry *e;
+    int64_t v = -1;
+    int i = 0;
+
+    QLIST_FOREACH_ENTRY(qdict_get_qlist(r, "return"), e) {
+        QDict *d = qobject_to(QDict, qlist_entry_obj(e));
+
+        if (i++ == j) {
+            g_assert_cmpint(qdict_get_int(d, "quad-index"), ==, j);
+            v = qdict_get_int(d, field);
+        }
+    }
+    qobject_unref(r);
+    return v;
+}
+
+/*
+ * Fidelity audit D8: CMN_INT and SYS_INT are level sources ("otherwise
+ * the cmn int will be reasserted"): a clear through FC8Ah while the
+ * source still asserts latches the event again, so INTR stays up; once
+ * the source drops, the clear ends it.  The old QIC latched only rising
+ * edges, so the clear under a held CMN_INT dropped INTR for good.
+ */
+static void test_cmn_level(void)
+{
+    QTestState *qts = start("quad");
+    int j;
+
+    for (j = 0; j < 4; j++) {
+        write_reg(qts, j, QIC_MASK0, j == 1 ? 0xfb : 0xf7);
+    }
+    qtest_set_irq_in(qts, "/machine/qic0", NULL, 1, 1);
+    g_assert_true(intr(qts, 0));
+    write_reg(qts, 0, QIC_CLEAR0, 0x08);
+    g_assert_true(intr(qts, 0));
+    g_assert_cmphex(read_reg(qts, 0, QIC_CLEAR0), ==, 0x08);
+    qtest_set_irq_in(qts, "/machine/qic0", NULL, 1, 0);
+    write_reg(qts, 0, QIC_CLEAR0, 0x08);
+    g_assert_false(intr(qts, 0));
+    g_assert_cmphex(read_reg(qts, 0, QIC_CLEAR0), ==, 0x00);
+    /* SYS_INT the same, on CPU j = 1 (mask 0 FBh). */
+    qtest_set_irq_in(qts, "/machine/qic0", NULL, 0, 1);
+    g_assert_true(intr(qts, 1));
+    write_reg(qts, 1, QIC_CLEAR0, 0x04);
+    g_assert_true(intr(qts, 1));
+    /* SYS latched again; the CMN_INT event above is latched, masked. */
+    g_assert_cmphex(qic_field(qts, 1, "sys-cmn-latch"), ==, 0x0c);
+    g_assert_cmpint(qic_field(qts, 1, "cpu"), ==, 4);
+    qtest_set_irq_in(qts, "/machine/qic0", NULL, 0, 0);
+    write_reg(qts, 1, QIC_CLEAR0, 0x04);
+    g_assert_false(intr(qts, 1));
+    g_assert_cmphex(qic_field(qts, 1, "sys-cmn-latch"), ==, 0x08);
+    qtest_quit(qts);
+}
+
+/*
+ * Fidelity audit D30 ("the cpi read/write may occur anywhere in the
+ * cache line"; whether a read by another CPU triggers is unknown): with
+ * cpi-trigger=read-write a read of line 1 of CPU j = 1's block (hardware
+ * CPU 4) by CPU 0 raises QIC CPI 1 at CPU 4; a read by CPU 4 itself (its
+ * acknowledge read-back) raises nothing.  With the default, write, reads
+ * never trigger (the old and still default behaviour; the property did
+ * not exist before).  x-accessor names the reading CPU.
+ */
+static void test_cpi_trigger(void)
+{
+    QTestState *qts = qtest_init("-M voyager,cards=quad "
+                                 "-global voyager-qic.cpi-trigger=read-write");
+    int j;
+
+    for (j = 1; j < 4; j++) {
+        start_sibling(qts, j);
+    }
+    set_mask1(qts, 1, 0xfd);
+    qic_set_int(qts, "x-accessor", 4);
+    qtest_readw(qts, cpi_word(0, 1, 1));
+    g_assert_false(intr(qts, 1));
+    qic_set_int(qts, "x-accessor", 0);
+    qtest_readl(qts, cpi_word(0, 1, 1) + 0x10);
+    g_assert_true(intr(qts, 1));
+    g_assert_false(intr(qts, 0));
+    g_assert_cmphex(read_reg(qts, 1, QIC_CLEAR1), ==, 0x02);
+    write_reg(qts, 1, QIC_CLEAR1, 0x02);
+    g_assert_false(intr(qts, 1));
+    qtest_quit(qts);
+
+    qts = start("quad");
+    set_mask1(qts, 1, 0xfd);
+    qic_set_int(qts, "x-accessor", 0);
+    qtest_readw(qts, cpi_word(0, 1, 1));
+    g_assert_false(intr(qts, 1));
+    send_cpi(qts, 0, 1, 1);
+    g_assert_true(intr(qts, 1));
+    qtest_quit(qts);
+}
+
+/*
+ * Fidelity audit section 6, [mail-4100]: a 4100 quad card wires a second
+ * VIC line to quad CPU 1 (QABC SET bit 5).  The QIC merges the VIC INTR
+ * of any of its CPUs (named input "vic-intr", one per quad CPU) into that
+ * CPU's INTR, ungated by the QIC masks, as for the first-line CPU.
+ */
+static void test_vic_line2(void)
+{
+    QTestState *qts = start("quad");
+
+    g_assert_false(intr(qts, 1));
+    qtest_set_irq_in(qts, INTR_PATH, "vic-intr", 1, 1);
+    g_assert_true(intr(qts, 1));
+    g_assert_false(intr(qts, 0));
+    send_cpi(qts, 0, 1, 2);         /* masked QIC CPI: no change */
+    qtest_set_irq_in(qts, INTR_PATH, "vic-intr", 1, 0);
+    g_assert_false(intr(qts, 1));
+    qtest_quit(qts);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -468,5 +603,8 @@ int main(int argc, char **argv)
     qtest_add_func("voyager/qic/boot-cpi", test_boot_cpi);
     qtest_add_func("voyager/qic/dead-sibling", test_dead_sibling);
     qtest_add_func("voyager/qic/robust", test_robust);
+    qtest_add_func("voyager/qic/cmn-level", test_cmn_level);
+    qtest_add_func("voyager/qic/cpi-trigger", test_cpi_trigger);
+    qtest_add_func("voyager/qic/vic-line2", test_vic_line2);
     return g_test_run();
 }

@@ -54,6 +54,17 @@ OBJECT_DECLARE_SIMPLE_TYPE(VoyagerQICState, VOYAGER_QIC)
 #define VOYAGER_QIC_STAT_SPUR   10
 #define VOYAGER_QIC_STATS       11
 
+/*
+ * What raises a QIC CPI in the CPI area (property cpi-trigger, fidelity
+ * audit D30): write = any write to the line; read-write = also a read of
+ * the line by another CPU than the line's target (a read by the target
+ * itself is its acknowledge and raises nothing).
+ */
+enum {
+    VOYAGER_QIC_TRIGGER_WRITE,
+    VOYAGER_QIC_TRIGGER_READ_WRITE,
+};
+
 typedef struct VoyagerQICCpu {
     uint8_t mask0;              /* FC80h: 1 = masked */
     uint8_t mask1;              /* FC81h: bit i masks QIC CPI i */
@@ -72,6 +83,11 @@ struct VoyagerQICState {
     /* properties */
     uint8_t slot;
     uint8_t slots;              /* processor slots of the machine: 4 or 8 */
+    char *cpi_trigger_str;      /* "write" (default), "read-write" */
+    uint8_t cpi_trigger;        /* VOYAGER_QIC_TRIGGER_* */
+    uint32_t num_cpu_ids;
+    uint8_t *cpu_ids;           /* hardware id by QEMU cpu_index */
+    int32_t x_accessor;         /* id of accesses without a CPU, -1 none */
 
     /* state */
     VoyagerQICCpu cpu[VOYAGER_QIC_CPUS];

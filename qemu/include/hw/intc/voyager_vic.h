@@ -54,6 +54,29 @@ enum {
     VOYAGER_VIC_IRQ0_INTA,
 };
 
+/*
+ * Trigger mode of the dyad 8259s (property dyad-trigger, fidelity audit
+ * D7): ltim = each 8259 follows its ICW1 LTIM bit; level = level-sensitive
+ * whatever ICW1 says (MCA); os-level = ltim until the guest first writes
+ * the CPI base FC41h after a reset (the OS has taken the VIC over; the PC
+ * firmware never writes it), level from then on.
+ */
+enum {
+    VOYAGER_VIC_TRIGGER_LTIM,
+    VOYAGER_VIC_TRIGGER_LEVEL,
+    VOYAGER_VIC_TRIGGER_OS_LEVEL,
+};
+
+/*
+ * Scope of the masquerade register FC21h (property masquerade, fidelity
+ * audit D6): per-cpu = it redirects only the writing CPU's accesses;
+ * global = while set, it drives the VIC processor id lines for every CPU.
+ */
+enum {
+    VOYAGER_VIC_MASQ_PER_CPU,
+    VOYAGER_VIC_MASQ_GLOBAL,
+};
+
 /* What a master 8259 line in service was delivered for. */
 enum {
     VOYAGER_VIC_SRC_DEVICE,
@@ -104,15 +127,25 @@ struct VoyagerVICState {
     uint32_t quad_cpus;         /* bit n: hardware CPU n is on a quad card */
     bool eight_slot;
     uint8_t irq0_mode;          /* VOYAGER_VIC_IRQ0_*: what clears IRQ0 */
-    int32_t stuck_irq;          /* fault: input held asserted, -1 = none */
-    uint32_t cpi_storm;         /* fault: spurious level-0 CPIs per boot */
+    char *dyad_trigger_str;     /* "ltim" (default), "level", "os-level" */
+    char *masquerade_str;       /* "per-cpu" (default), "global" */
+    uint8_t dyad_trigger;       /* VOYAGER_VIC_TRIGGER_* */
+    uint8_t masq_mode;          /* VOYAGER_VIC_MASQ_* */
     uint32_t num_cpu_ids;
     uint8_t *cpu_ids;           /* hardware id by QEMU cpu_index */
+    int32_t x_accessor;         /* id of accesses without a CPU, -1 boot */
+
+    /* faults, settable at run time (qom-set) */
+    int32_t stuck_irq;          /* input held asserted, -1 = none */
+    int32_t glitch_irq;         /* IRQ of a pending glitch, -1 = none */
+    uint32_t cpi_storm;         /* spurious level-0 CPIs per storm */
 
     /* state */
     VoyagerVICCpu cpu[VOYAGER_VIC_CPUS];
     int8_t masq[VOYAGER_VIC_IDS];   /* masquerade per accessor, -1 = off */
+    int8_t masq_all;            /* masquerade=global: the driven id, -1 */
     uint8_t cpi_base;           /* FC41h */
+    bool cpi_base_set;          /* FC41h written since reset */
     uint32_t input_level;       /* bit n: input n asserted */
     bool irq0_latched;
     bool irq0_mca;              /* auto mode: port 61h bit 7 seen */
@@ -129,7 +162,10 @@ struct VoyagerVICState {
     uint64_t stat[VOYAGER_VIC_CPUS * VOYAGER_VIC_STATS];
     uint64_t accesses[VOYAGER_VIC_IDS];
 
-    /* fault-cpi-storm: spurious CPIs still to raise, timer, generator */
+    /*
+     * fault-cpi-storm: spurious CPIs still to raise, timer (pending only
+     * while some CPU listens, qemu-review D13), generator
+     */
     QEMUTimer *storm_timer;
     uint32_t storm_left;
     uint32_t storm_rand;
