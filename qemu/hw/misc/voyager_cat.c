@@ -1205,6 +1205,18 @@ static void voyager_cat_reset_exit(Object *obj, ResetType type)
 {
     VoyagerCatState *s = VOYAGER_CAT(obj);
 
+    /* a failure that stands at power-up is reported at once */
+    if (s->level == 5) {
+        bool *cond[] = {
+            &s->ac_fail, &s->dc_fail, &s->battery_fail, &s->major_fault,
+        };
+
+        for (int i = 0; i < ARRAY_SIZE(cond); i++) {
+            if (*cond[i]) {
+                psi_condition_changed(s, cond[i]);
+            }
+        }
+    }
     psi_update(s);
 }
 
