@@ -1053,6 +1053,10 @@ static void mc_write(void *opaque, hwaddr addr, uint64_t data, unsigned size)
     case 1:
         /* a new selection abandons an unfinished scan cycle */
         s->select = data;
+        if (s->psi_read_all_selection && s->psi_unread) {
+            /* D11: the 16 reads must come within one selection */
+            s->psi_unread = PSI_ALL_REGS;
+        }
         s->cycle = CAT_IDLE;
         s->shifted = false;
         s->data_out = 0xff;
@@ -1511,6 +1515,7 @@ static const VMStateDescription vmstate_voyager_cat = {
         VMSTATE_UINT8_V(fault_module, VoyagerCatState, 2),
         VMSTATE_BOOL_V(dump_status, VoyagerCatState, 2),
         VMSTATE_BOOL_V(psi_read_all, VoyagerCatState, 2),
+        VMSTATE_BOOL_V(psi_read_all_selection, VoyagerCatState, 2),
         VMSTATE_UINT32_V(cmn_repeat_us, VoyagerCatState, 2),
         VMSTATE_BOOL_V(ac_fail, VoyagerCatState, 2),
         VMSTATE_BOOL_V(dc_fail, VoyagerCatState, 2),
@@ -1535,6 +1540,8 @@ static const Property voyager_cat_properties[] = {
                         cat_prop_runtime_bool, bool, true),
     DEFINE_PROP_RUNTIME("psi-read-all", psi_read_all,
                         cat_prop_runtime_bool, bool, true),
+    DEFINE_PROP_RUNTIME("psi-read-all-selection", psi_read_all_selection,
+                        cat_prop_runtime_bool, bool, false),
     DEFINE_PROP_RUNTIME("cmn-repeat-us", cmn_repeat_us,
                         cat_prop_runtime_uint32, uint32_t, CMN_REPEAT_US),
     DEFINE_PROP_RUNTIME("ac-fail", ac_fail, cat_prop_runtime_bool, bool,

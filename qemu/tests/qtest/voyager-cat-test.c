@@ -1050,6 +1050,28 @@ static void test_psi_read_all(void)
 }
 
 /*
+ * Fidelity audit D11: if the PSI counts the 16 reads per selection, the
+ * historic handler (one selection, 16 reads) ends CMN_INT and a kernel
+ * that selects the PSI anew for every register never does.
+ */
+static void test_psi_read_all_selection(void)
+{
+    QTestState *qts = start("cards=dyad", "");
+    int r;
+
+    g_assert_true(qom_set_bool(qts, "psi-read-all-selection", true));
+    press(qts);
+    psi_cmd(qts, 0x8000, 0x13);
+    for (r = 0; r < 16; r++) {
+        psi_read_regs(qts, r, 1);
+    }
+    g_assert_true(cmn_int(qts));
+    psi_read_regs(qts, 0, 16);
+    g_assert_false(cmn_int(qts));
+    qtest_quit(qts);
+}
+
+/*
  * D17, reference 7.3/7.4: an AC failure raised while running.  Status 02h
  * (monitor), supply 02h (AC fail), 8004h bits 4-0 per supply and 80h
  * (changed); the old kernel wrote 80h to 8007h and then polled 8004h
@@ -1317,6 +1339,8 @@ int main(int argc, char **argv)
     qtest_add_func("voyager/cat/guest-power-off", test_guest_power_off);
     qtest_add_func("voyager/cat/cmn-reassert", test_cmn_reassert);
     qtest_add_func("voyager/cat/psi-read-all", test_psi_read_all);
+    qtest_add_func("voyager/cat/psi-read-all-selection",
+                   test_psi_read_all_selection);
     qtest_add_func("voyager/cat/ac-fail", test_ac_fail);
     qtest_add_func("voyager/cat/supply-events", test_supply_events);
     qtest_add_func("voyager/cat/fault-module-runtime",

@@ -82,6 +82,7 @@ struct VoyagerCatState {
     uint8_t fault_module;       /* CAT module that does not answer, or 0 */
     bool dump_status;           /* a dump press latches F823h/F813h */
     bool psi_read_all;          /* CMN_INT held until regs 0-15 were read */
+    bool psi_read_all_selection;    /* ... within one selection (D11) */
     uint32_t cmn_repeat_us;     /* re-raise period of a held CMN_INT */
     bool ac_fail;               /* AC lost on every supply */
     bool dc_fail;               /* a DC supply failed */
