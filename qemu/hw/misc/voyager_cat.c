@@ -268,7 +268,13 @@ static void voyager_cat_build(VoyagerCatState *s)
         mi->kind = MOD_PROCESSOR;
         mi->slot = slot;
         snprintf(name, sizeof(name), "PROC-%s", voyager_card_name(t));
-        build_eprom(mi, 0, id, voyager_card_cpus(t), name);
+        /*
+         * D13: the config id as the number of CPUs is an emulator
+         * choice (the historic driver never read it); config-id-cpus=off
+         * leaves it 00h
+         */
+        build_eprom(mi, 0, id, s->config_id_cpus ? voyager_card_cpus(t) : 0,
+                    name);
         if (t == VOYAGER_CARD_QUAD) {
             /* the quad baseboard, submodule 1 (3.13) */
             add_asic(mi, 1, 1, 1, ASIC_QDATA);
@@ -1534,6 +1540,7 @@ static const Property voyager_cat_properties[] = {
     DEFINE_PROP_STRING("cards", VoyagerCatState, cards),
     DEFINE_PROP_UINT16("class", VoyagerCatState, model_class, 0x3450),
     DEFINE_PROP_UINT64("ram-size", VoyagerCatState, ram_size, 0),
+    DEFINE_PROP_BOOL("config-id-cpus", VoyagerCatState, config_id_cpus, true),
     DEFINE_PROP_RUNTIME("fault-module", fault_module,
                         cat_prop_runtime_uint8, uint8_t, 0),
     DEFINE_PROP_RUNTIME("dump-status", dump_status,

@@ -381,6 +381,43 @@ static void test_eprom_dyad(void)
     qtest_quit(qts);
 }
 
+/* Config id (05h) of the EPROM of processor module @id; checks the sum. */
+static uint8_t proc_config_id(QTestState *qts, uint8_t id)
+{
+    uint16_t len, sum = 0;
+    uint8_t *e, v;
+    int i;
+
+    g_assert_cmphex(probe(qts, id), ==, 0x7f);
+    e = read_eprom(qts, &len);
+    for (i = 0; i < len; i++) {
+        sum += i == 0x50 || i == 0x51 ? 0 : e[i];
+    }
+    g_assert_cmphex(le16(e + 0x50), ==, sum);
+    v = e[5];
+    g_free(e);
+    return v;
+}
+
+/*
+ * Fidelity audit D13 (unknown): the kernel takes config id 1 for a mono
+ * card, but that value is the emulator's invention and the historic
+ * driver never read it.  config-id-cpus=off gives 00h, so a kernel must
+ * tell mono from dyad some other way (or not at all).
+ */
+static void test_config_id(void)
+{
+    QTestState *qts = start("cards=mono:dyad", "");
+
+    g_assert_cmphex(proc_config_id(qts, 0x10), ==, 1);
+    g_assert_cmphex(proc_config_id(qts, 0x11), ==, 2);
+    qtest_quit(qts);
+    qts = start("cards=mono:dyad", "-global voyager-cat.config-id-cpus=off");
+    g_assert_cmphex(proc_config_id(qts, 0x10), ==, 0);
+    g_assert_cmphex(proc_config_id(qts, 0x11), ==, 0);
+    qtest_quit(qts);
+}
+
 static void test_subaddress(void)
 {
     QTestState *qts = start("cards=dyad", "");
@@ -1323,6 +1360,7 @@ int main(int argc, char **argv)
     qtest_add_func("voyager/cat/ports", test_ports);
     qtest_add_func("voyager/cat/probe", test_probe);
     qtest_add_func("voyager/cat/eprom-dyad", test_eprom_dyad);
+    qtest_add_func("voyager/cat/config-id", test_config_id);
     qtest_add_func("voyager/cat/subaddress", test_subaddress);
     qtest_add_func("voyager/cat/quad-slot0", test_quad_slot0);
     qtest_add_func("voyager/cat/quad-8slot", test_quad_slot6);

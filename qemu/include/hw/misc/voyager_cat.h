@@ -75,6 +75,7 @@ struct VoyagerCatState {
     char *cards;
     uint16_t model_class;
     uint64_t ram_size;
+    bool config_id_cpus;        /* EPROM config id = CPUs (D13) */
     /*
      * Settable while the machine runs (qom-set), and migrated with the
      * state: the fault, the PSI event sources and the model choices.
