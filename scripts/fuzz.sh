@@ -21,8 +21,18 @@
 # QTEST_LOG=1 prints the access sequence as qtest commands.
 #
 # Usage: scripts/fuzz.sh [--build-only | --run-only] [LAYOUT...]
-#   LAYOUT          -M voyager properties, e.g. cards=quad:dyad:mono
+#   LAYOUT          -M voyager properties, e.g. cards=quad:dyad:mono,
+#                   optionally followed by "|OBJECTS" (the QOM types to fuzz
+#                   instead of FUZZ_OBJECTS) and "|EXTRA" (more QEMU
+#                   arguments, e.g. -global voyager-cat.ac-fail=on)
 #                   (default: the layouts in DEFAULT_LAYOUTS below)
+#
+# The runs with OBJECTS = voyager-cat start from seeds and a dictionary
+# (qemu/tests/fuzz-voyager/mkseeds.py): the CAT transactions that select a
+# module and shift an instruction, which random inputs almost never find.
+# generic-fuzz only does port/memory accesses and clock steps, so the
+# CAT's run-time properties (qom-set) are reached by starting layouts with
+# them set (-global), which raises the PSI events at reset.
 # Environment:
 #   FUZZ_SECONDS    total fuzzing time, shared by the layouts (default 600)
 #   FUZZ_TIMEOUT    seconds one input may run before it is a hang (default 10)
@@ -41,6 +51,11 @@ DEFAULT_LAYOUTS=(
 	"slots=8,cards=quad:mono:empty:mono"
 	# The fault timers and lines (CPI storm, stuck IRQ) run on clock steps.
 	"cards=quad:dyad,fault-cpi-storm=1000,fault-stuck-irq=5"
+	# The CAT scan engine alone, from seeds: quad baseboard, PSI.
+	"cards=quad:dyad:mono|voyager-cat"
+	# The PSI events and choices of issue 14, standing from reset.
+	"cards=quad2:dyad,fault-cat-module=0x11|voyager-cat|-global voyager-cat.ac-fail=on -global voyager-cat.battery-fail=on -global voyager-cat.dc-fail=on -global voyager-cat.cmn-repeat-us=100 -global voyager-cat.dump-status=off"
+	"level=4|voyager-cat"
 )
 # A name matches a QOM type or a memory region's path component, which
 # ends in "[0]": the machine's own regions (the QIC registers, port 61h)
@@ -119,25 +134,35 @@ stat_of() {
 # line; returns 1 if something was found.
 run_layout() {
 	local layout=$1 secs=$2 name dir flog before after found pid rc
-	name=$(printf '%s' "$layout" | tr '=,:' '-_.')
+	local mopts objects extra dict=()
+	IFS='|' read -r mopts objects extra <<<"$layout"
+	objects=${objects:-$FUZZ_OBJECTS}
+	name=$(printf '%s' "$mopts${objects:+_$objects}${extra:+_x$(printf '%s' "$extra" | cksum | cut -d' ' -f1)}" |
+		tr '=,: *|' '-_.__.' | cut -c1-120)
 	dir=$out/$name
 	flog=$dir/fuzz.log
 	mkdir -p "$dir/corpus"
+	if [ "$objects" = voyager-cat ]; then
+		# seeds (rewritten each run) and the dictionary: see mkseeds.py
+		python3 "$top/qemu/tests/fuzz-voyager/mkseeds.py" "$dir/corpus" \
+			"$dir/cat.dict" || die "mkseeds.py failed"
+		dict=(-dict="$dir/cat.dict")
+	fi
 	before=$(find "$dir" -maxdepth 1 -type f \( -name 'crash-*' -o -name 'timeout-*' \
 		-o -name 'oom-*' -o -name 'leak-*' \) | wc -l)
-	note "fuzzing -M voyager,$layout for ${secs}s (log: $flog)"
+	note "fuzzing -M voyager,$mopts $extra on $objects for ${secs}s (log: $flog)"
 	# timeout(1) runs the fuzzer in a process group of its own: the
 	# children generic-fuzz forks for each input (a hung one outlives a
 	# fuzzer that stopped on a timeout) are killed with it.
-	QEMU_FUZZ_ARGS="-M voyager,$layout -nodefaults" \
-	QEMU_FUZZ_OBJECTS="$FUZZ_OBJECTS" \
+	QEMU_FUZZ_ARGS="-M voyager,$mopts -nodefaults $extra" \
+	QEMU_FUZZ_OBJECTS="$objects" \
 	QEMU_FUZZ_TIMEOUT=0 \
 	ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0} \
 	UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1} \
 		timeout -k 10 $((secs + 4 * FUZZ_TIMEOUT + 120)) \
 		"$bin" --fuzz-target=generic-fuzz -max_total_time="$secs" \
 		-timeout="$FUZZ_TIMEOUT" -rss_limit_mb=4096 -print_final_stats=1 \
-		-artifact_prefix="$dir/" "$dir/corpus" >"$flog" 2>&1 &
+		-artifact_prefix="$dir/" "${dict[@]}" "$dir/corpus" >"$flog" 2>&1 &
 	pid=$!
 	rc=0
 	wait $pid || rc=$?
@@ -154,7 +179,8 @@ run_layout() {
 	cov=$(grep -o 'cov: [0-9]*' "$flog" | tail -n 1 | cut -d' ' -f2)
 	corp=$(find "$dir/corpus" -type f | wc -l)
 	printf '%-36s %9s execs %6s exec/s  cov %5s  corpus %5s  crashes %s  ubsan %s  rc %s\n' \
-		"$layout" "${runs:-?}" "${eps:-?}" "${cov:-?}" "$corp" "$found" "$ub" "$rc"
+		"$mopts${objects:+ [$objects]}${extra:+ +args}" "${runs:-?}" "${eps:-?}" \
+		"${cov:-?}" "$corp" "$found" "$ub" "$rc"
 	if ! grep -q 'fuzzable\|MemoryRegions' "$flog"; then
 		tail -n 20 "$flog" >&2
 	fi
@@ -174,5 +200,12 @@ summary=$out/summary.txt
 for layout in "${layouts[@]}"; do
 	run_layout "$layout" "$per" | tee -a "$summary" || status=1
 done
+# The totals: executions over all layouts, and what was found.
+awk '{ for (i = 2; i <= NF; i++) {
+		if ($i == "execs" && $(i - 1) ~ /^[0-9]+$/) execs += $(i - 1)
+		if ($i == "crashes") crashes += $(i + 1)
+		if ($i == "ubsan") ubsan += $(i + 1) } }
+	END { printf "total: %d executions, %d crashes/hangs, %d UBSan reports\n",
+		execs, crashes, ubsan }' "$summary" | tee -a "$summary"
 [ $status = 0 ] || note "findings: see the crash-*/timeout-* files and fuzz.log under $out"
 exit $status

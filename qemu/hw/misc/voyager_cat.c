@@ -12,6 +12,7 @@
 
 #include "qemu/osdep.h"
 #include "qapi/error.h"
+#include "qapi/visitor.h"
 #include "qemu/log.h"
 #include "qemu/module.h"
 #include "qemu/units.h"
@@ -42,7 +43,12 @@
 #define SSPB_DUMPVAL    0x23
 
 /* PSI (7.3) */
+#define PSI_STAT_DC_FAIL    0x01
 #define PSI_STAT_MONITOR    0x02
+#define PSI_STAT_MAJOR      0x04
+#define PSI_STAT_CHANGED    0x80
+#define PSI_SUPPLY_DC_FAIL  0x01
+#define PSI_SUPPLY_AC_FAIL  0x02
 #define PSI_SUPPLY_MONINT   0x04
 #define PSI_SUPPLY_SWOFF    0x08
 #define PSI_SUPPLY_HXOFF    0x10
@@ -52,8 +58,11 @@
 #define PSI_GEN_ALARM_EN    0x08
 #define PSI_GEN_COLD_RESET  0x20
 #define PSI_GEN_COLD_START  0x80
+#define PSI_AC_CHANGED      0x80        /* 8004h: status changed */
 #define PSI_PRESENT         0x03        /* two supplies */
+#define PSI_ALL_REGS        0xffff      /* direct registers 0-15 */
 #define PSI_DEADLINE_NS     (3 * NANOSECONDS_PER_SECOND)
+#define CMN_REPEAT_US       1000        /* default of cmn-repeat-us */
 
 /* Level 4 ASIC ids on the port 97h / SSPB window (8.2) */
 #define L4_DINO         0x43
@@ -130,7 +139,9 @@ static int cat_answering(VoyagerCatState *s)
 {
     VoyagerCatModuleInfo *mi = mod_info(s, s->select);
 
-    if (!mi || mi->kind == MOD_ABSENT || s->select == s->fault_module) {
+    /* Level 4 has no Level 5 CAT protocol (D22): no module answers */
+    if (s->level == 4 || !mi || mi->kind == MOD_ABSENT ||
+        s->select == s->fault_module) {
         return -1;
     }
     return s->select - VOYAGER_CAT_MODULE_FIRST;
@@ -237,6 +248,14 @@ static void voyager_cat_build(VoyagerCatState *s)
         s->info[m].slot = -1;
         s->info[m].asic_kind[0] = ASIC_CAT;
     }
+    /*
+     * A Level 4 CAT bus is "accessed in a totally different way"
+     * (fidelity audit D22, reference 10 item 22): nobody knows how, so
+     * it has no modules, EPROMs or PSI here; only the DINO window.
+     */
+    if (cfg->level == 4) {
+        return;
+    }
 
     for (slot = 0; slot < cfg->slots; slot++) {
         VoyagerCardType t = cfg->card[slot];
@@ -249,7 +268,13 @@ static void voyager_cat_build(VoyagerCatState *s)
         mi->kind = MOD_PROCESSOR;
         mi->slot = slot;
         snprintf(name, sizeof(name), "PROC-%s", voyager_card_name(t));
-        build_eprom(mi, 0, id, voyager_card_cpus(t), name);
+        /*
+         * D13: the config id as the number of CPUs is an emulator
+         * choice (the historic driver never read it); config-id-cpus=off
+         * leaves it 00h
+         */
+        build_eprom(mi, 0, id, s->config_id_cpus ? voyager_card_cpus(t) : 0,
+                    name);
         if (t == VOYAGER_CARD_QUAD) {
             /* the quad baseboard, submodule 1 (3.13) */
             add_asic(mi, 1, 1, 1, ASIC_QDATA);
@@ -293,21 +318,69 @@ static void voyager_cat_build(VoyagerCatState *s)
 /* ------------------------------------------------------------------ */
 /* PSI (7.3-7.5)                                                      */
 
+/*
+ * Register 8: the latched status bits, and "monitor" while a switch-off
+ * or an AC failure is not acknowledged (13h to 8000h, 80h to 8007h).
+ */
 static uint8_t psi_status(VoyagerCatState *s)
 {
-    return s->psi_status |
-           (s->psi_supply & PSI_SUPPLY_SWOFF ? PSI_STAT_MONITOR : 0);
+    bool monitor = (s->psi_supply & PSI_SUPPLY_SWOFF) || s->psi_ac_changed;
+
+    return s->psi_status | (monitor ? PSI_STAT_MONITOR : 0);
+}
+
+/*
+ * CMN_INT is a level (fidelity audit D8, reference 7.4 and 10 item 15):
+ * the PSI holds it while an event is unacknowledged and, with
+ * psi-read-all, until all 16 direct registers were read after the event
+ * ("otherwise the cmn int will be reasserted").  The VIC and the QICs
+ * latch CMN_INT on a rising edge, so while the level is held it is
+ * lowered and raised again every cmn-repeat-us: each CPU that has
+ * acknowledged it takes it again, as behind a level-triggered 8259.
+ */
+static bool psi_cmn_wanted(VoyagerCatState *s)
+{
+    return psi_status(s) || (s->psi_read_all && s->psi_unread);
 }
 
 static void psi_update(VoyagerCatState *s)
 {
-    bool level = psi_status(s) != 0;
+    bool level = psi_cmn_wanted(s);
 
     if (level != s->cmn_level) {
         s->cmn_level = level;
         trace_voyager_psi_cmn_int(level);
         qemu_set_irq(s->cmn_int, level);
     }
+    if (level && s->cmn_repeat_us) {
+        if (!timer_pending(s->cmn_timer)) {
+            timer_mod(s->cmn_timer, qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL) +
+                      (int64_t)s->cmn_repeat_us * SCALE_US);
+        }
+    } else {
+        timer_del(s->cmn_timer);
+    }
+}
+
+static void cmn_timer_cb(void *opaque)
+{
+    VoyagerCatState *s = opaque;
+
+    if (!s->cmn_level) {
+        return;
+    }
+    s->cmn_repeats++;
+    qemu_set_irq(s->cmn_int, 0);
+    qemu_set_irq(s->cmn_int, 1);
+    psi_update(s);
+}
+
+/* A new PSI event: latch @status and ask for all registers to be read. */
+static void psi_event(VoyagerCatState *s, uint8_t status)
+{
+    s->psi_status |= status;
+    s->psi_unread = PSI_ALL_REGS;
+    psi_update(s);
 }
 
 static void psi_power_off(VoyagerCatState *s, const char *why)
@@ -329,6 +402,12 @@ static void voyager_cat_powerdown(Notifier *n, void *opaque)
 {
     VoyagerCatState *s = container_of(n, VoyagerCatState, powerdown);
 
+    if (s->level == 4) {
+        /* no Level 5 PSI: the switch cuts the power (D22) */
+        trace_voyager_psi_switch("press (Level 4)");
+        psi_power_off(s, "Level 4 power switch");
+        return;
+    }
     if (!(s->psi_general & PSI_GEN_SWITCH_EN)) {
         trace_voyager_psi_switch("ignored (switch disabled)");
         return;
@@ -342,7 +421,48 @@ static void voyager_cat_powerdown(Notifier *n, void *opaque)
     s->psi_supply |= PSI_SUPPLY_SWOFF;
     timer_mod(s->psi_timer,
               qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL) + PSI_DEADLINE_NS);
-    psi_update(s);
+    psi_event(s, 0);
+}
+
+/*
+ * The events a running machine can raise (D17), from the properties
+ * ac-fail, dc-fail, battery-fail and major-fault.  Register layout of
+ * reference 7.3; what the old kernel did with each, 7.4.
+ */
+static void psi_condition_changed(VoyagerCatState *s, bool *cond)
+{
+    if (cond == &s->ac_fail) {
+        /*
+         * 8004h: per-supply failure bits 4-0 follow the condition; the
+         * change bit 80h is set when the AC goes (the old kernel then
+         * wrote 80h to 8007h and polled 8004h every second until bits
+         * 4-0 were clear; the return of the AC raises nothing).
+         */
+        trace_voyager_psi_switch(s->ac_fail ? "AC fail" : "AC back");
+        if (s->ac_fail) {
+            s->psi_ac_changed = true;
+            psi_event(s, 0);
+        }
+    } else if (cond == &s->dc_fail) {
+        trace_voyager_psi_switch(s->dc_fail ? "DC fail" : "DC back");
+        if (s->dc_fail) {
+            psi_event(s, PSI_STAT_DC_FAIL);
+        }
+    } else if (cond == &s->battery_fail) {
+        /* 8000h bit 80h until the 17h command; status "changed" */
+        trace_voyager_psi_switch(s->battery_fail ? "battery fail"
+                                                 : "battery replaced");
+        if (s->battery_fail) {
+            s->psi_supply |= PSI_SUPPLY_BATFAIL;
+            psi_event(s, PSI_STAT_CHANGED);
+        }
+    } else if (cond == &s->major_fault) {
+        trace_voyager_psi_switch(s->major_fault ? "major fault"
+                                                : "major fault gone");
+        if (s->major_fault) {
+            psi_event(s, PSI_STAT_MAJOR);
+        }
+    }
 }
 
 static uint8_t psi_sub_read(VoyagerCatState *s, uint16_t addr)
@@ -350,11 +470,18 @@ static uint8_t psi_sub_read(VoyagerCatState *s, uint16_t addr)
     switch (addr) {
     case 0x8000:
         return s->psi_supply |
-               (s->psi_supply & PSI_SUPPLY_SWOFF ? PSI_SUPPLY_MONINT : 0);
+               (s->dc_fail ? PSI_SUPPLY_DC_FAIL : 0) |
+               (s->ac_fail ? PSI_SUPPLY_AC_FAIL : 0) |
+               (psi_status(s) & PSI_STAT_MONITOR ? PSI_SUPPLY_MONINT : 0);
     case 0x8001:
         return s->psi_mask;
     case 0x8002:
         return PSI_PRESENT;
+    case 0x8003:
+        return s->dc_fail ? PSI_PRESENT : 0;
+    case 0x8004:
+        return (s->ac_fail ? PSI_PRESENT : 0) |
+               (s->psi_ac_changed ? PSI_AC_CHANGED : 0);
     case 0x8007:
         return s->psi_general;
     default:
@@ -367,6 +494,17 @@ static void psi_general_cmd(VoyagerCatState *s, uint8_t val)
     bool set = val & 0x10;
     uint8_t bit;
 
+    if (val & PSI_AC_CHANGED) {
+        /*
+         * The old kernel's answer to an AC failure (7.4): it wrote the
+         * read bit 80h, not a command.  Taken as the acknowledge of the
+         * 8004h change bit, without which its handler, which did not
+         * clear register 8 on that path, would have been re-entered.
+         */
+        s->psi_ac_changed = false;
+        psi_update(s);
+        return;
+    }
     switch (val & 0x0f) {
     case 0x0:
         if (set) {
@@ -484,7 +622,12 @@ static uint8_t sub_read(VoyagerCatState *s, int m, int st, uint16_t addr)
         case 7:
             return cpi >> 8;
         case 8:
-            return 0x01;        /* quad CPU 0 on the first VIC line */
+            /*
+             * quad CPU 0 on the first VIC line; on a 4100-style card
+             * (quad2) quad CPU 1 on the second (fidelity audit 6)
+             */
+            return 0x01 | (s->cfg.second_line & (1u << mi->slot) ?
+                           0x20 : 0);
         default:
             return 0;
         }
@@ -577,6 +720,16 @@ static uint8_t asic_reg_read(VoyagerCatState *s, int m, int st, int reg)
     }
     trace_voyager_cat_reg_read(m + VOYAGER_CAT_MODULE_FIRST,
                                mi->asic_id[st], reg, val);
+    if (psi) {
+        s->psi_accesses++;
+        if (s->psi_unread & (1u << reg)) {
+            /* D8: the event is done with once all 16 were read */
+            s->psi_unread &= ~(1u << reg);
+            if (!s->psi_unread) {
+                psi_update(s);
+            }
+        }
+    }
     return val;
 }
 
@@ -589,6 +742,9 @@ static void asic_reg_write(VoyagerCatState *s, int m, int st, int reg,
 
     trace_voyager_cat_reg_write(m + VOYAGER_CAT_MODULE_FIRST,
                                 mi->asic_id[st], reg, val);
+    if (psi) {
+        s->psi_accesses++;
+    }
     switch (reg) {
     case 0:
     case 1:
@@ -903,6 +1059,10 @@ static void mc_write(void *opaque, hwaddr addr, uint64_t data, unsigned size)
     case 1:
         /* a new selection abandons an unfinished scan cycle */
         s->select = data;
+        if (s->psi_read_all_selection && s->psi_unread) {
+            /* D11: the 16 reads must come within one selection */
+            s->psi_unread = PSI_ALL_REGS;
+        }
         s->cycle = CAT_IDLE;
         s->shifted = false;
         s->data_out = 0xff;
@@ -932,6 +1092,13 @@ void voyager_cat_dump_switch(DeviceState *cat)
     VoyagerCatState *s = VOYAGER_CAT(cat);
 
     trace_voyager_cat_dump_switch();
+    if (!s->dump_status) {
+        /*
+         * D1/D2: the status bits stay clear, the reading the old kernel
+         * tolerated ("assume dump switch pressed")
+         */
+        return;
+    }
     s->dumpval = 0x01;
     s->swnmi = 0x01;
 }
@@ -988,18 +1155,26 @@ void voyager_cat_print_info(DeviceState *cat, GString *buf)
         if (mi->kind == MOD_PROCESSOR &&
             s->cfg.card[mi->slot] == VOYAGER_CARD_QUAD) {
             g_string_append_printf(buf, "    QABC: CPI area 0x%08x, SET "
-                                   "01\n", VOYAGER_QIC_CPI_BASE +
-                                   mi->slot * VOYAGER_QIC_CPI_STRIDE);
+                                   "%02x\n", VOYAGER_QIC_CPI_BASE +
+                                   mi->slot * VOYAGER_QIC_CPI_STRIDE,
+                                   sub_read(s, m, 3, 8));
         }
     }
-    g_string_append_printf(buf, "  PSI: status %02x supply %02x general %02x"
-                           " CMN_INT %s%s\n", psi_status(s),
-                           psi_sub_read(s, 0x8000), s->psi_general,
-                           s->cmn_level ? "high" : "low",
-                           timer_pending(s->psi_timer) ?
-                           ", power-off deadline running" : "");
-    g_string_append_printf(buf, "  dump status F823h=%02x F813h=%02x\n",
-                           s->dumpval, s->swnmi);
+    if (s->level == 4) {
+        g_string_append_printf(buf, "  Level 4: no Level 5 CAT modules "
+                               "and no PSI; DINO window only\n");
+    } else {
+        g_string_append_printf(buf, "  PSI: status %02x supply %02x AC %02x "
+                               "general %02x unread %04x CMN_INT %s%s\n",
+                               psi_status(s), psi_sub_read(s, 0x8000),
+                               psi_sub_read(s, 0x8004), s->psi_general,
+                               s->psi_unread, s->cmn_level ? "high" : "low",
+                               timer_pending(s->psi_timer) ?
+                               ", power-off deadline running" : "");
+    }
+    g_string_append_printf(buf, "  dump status F823h=%02x F813h=%02x%s\n",
+                           s->dumpval, s->swnmi,
+                           s->dump_status ? "" : " (dump-status off)");
 }
 
 /* ------------------------------------------------------------------ */
@@ -1030,15 +1205,201 @@ static void voyager_cat_reset_hold(Object *obj, ResetType type)
     s->psi_supply = 0;
     s->psi_mask = 0;
     s->psi_general = PSI_GEN_SWITCH_ON | PSI_GEN_SWITCH_EN;
+    s->psi_ac_changed = false;
+    s->psi_unread = 0;
     timer_del(s->psi_timer);
+    timer_del(s->cmn_timer);
 }
 
 static void voyager_cat_reset_exit(Object *obj, ResetType type)
 {
     VoyagerCatState *s = VOYAGER_CAT(obj);
 
+    /* a failure that stands at power-up is reported at once */
+    if (s->level == 5) {
+        bool *cond[] = {
+            &s->ac_fail, &s->dc_fail, &s->battery_fail, &s->major_fault,
+        };
+
+        for (int i = 0; i < ARRAY_SIZE(cond); i++) {
+            if (*cond[i]) {
+                psi_condition_changed(s, cond[i]);
+            }
+        }
+    }
     psi_update(s);
 }
+
+/* ------------------------------------------------------------------ */
+/* Properties settable while the machine runs                         */
+
+static bool cat_check_fault_module(uint8_t id, Error **errp)
+{
+    if (id && (id < VOYAGER_CAT_MODULE_FIRST ||
+               id >= VOYAGER_CAT_MODULE_FIRST + VOYAGER_CAT_MODULES)) {
+        error_setg(errp, "fault-module: 0x%x is not a CAT module id "
+                   "(0x10-0x1f, or 0 for none)", id);
+        return false;
+    }
+    return true;
+}
+
+static bool cat_check_psi_event(VoyagerCatState *s, const char *name,
+                                bool on, Error **errp)
+{
+    if (on && s->level == 4) {
+        error_setg(errp, "%s: a Level 4 machine has no Level 5 PSI to "
+                   "report it (property 'level')", name);
+        return false;
+    }
+    return true;
+}
+
+/*
+ * A runtime property of a realized device changed from @old: check the
+ * new value and act on it.  Returns false (and the caller restores
+ * @old) if the value is refused.
+ */
+static bool cat_runtime_changed(VoyagerCatState *s, const char *name,
+                                void *field, Error **errp)
+{
+    if (field == &s->fault_module) {
+        if (!cat_check_fault_module(s->fault_module, errp)) {
+            return false;
+        }
+        /* a module that stops answering drops its scan cycle */
+        if (s->select == s->fault_module) {
+            s->cycle = CAT_IDLE;
+            s->shifted = false;
+            s->data_out = 0xff;
+        }
+        return true;
+    }
+    if (field == &s->ac_fail || field == &s->dc_fail ||
+        field == &s->battery_fail || field == &s->major_fault) {
+        if (!cat_check_psi_event(s, name, *(bool *)field, errp)) {
+            return false;
+        }
+        psi_condition_changed(s, field);
+        return true;
+    }
+    /* psi-read-all, cmn-repeat-us: the CMN_INT level may change */
+    psi_update(s);
+    return true;
+}
+
+static void cat_prop_get_bool(Object *obj, Visitor *v, const char *name,
+                              void *opaque, Error **errp)
+{
+    bool *ptr = object_field_prop_ptr(obj, opaque);
+
+    visit_type_bool(v, name, ptr, errp);
+}
+
+static void cat_prop_set_bool(Object *obj, Visitor *v, const char *name,
+                              void *opaque, Error **errp)
+{
+    bool *ptr = object_field_prop_ptr(obj, opaque);
+    bool val, old = *ptr;
+
+    if (!visit_type_bool(v, name, &val, errp)) {
+        return;
+    }
+    *ptr = val;
+    if (DEVICE(obj)->realized && val != old &&
+        !cat_runtime_changed(VOYAGER_CAT(obj), name, ptr, errp)) {
+        *ptr = old;
+    }
+}
+
+static void cat_prop_default_bool(ObjectProperty *op, const Property *prop)
+{
+    object_property_set_default_bool(op, prop->defval.u);
+}
+
+static void cat_prop_get_uint8(Object *obj, Visitor *v, const char *name,
+                               void *opaque, Error **errp)
+{
+    uint8_t *ptr = object_field_prop_ptr(obj, opaque);
+
+    visit_type_uint8(v, name, ptr, errp);
+}
+
+static void cat_prop_set_uint8(Object *obj, Visitor *v, const char *name,
+                               void *opaque, Error **errp)
+{
+    uint8_t *ptr = object_field_prop_ptr(obj, opaque);
+    uint8_t val, old = *ptr;
+
+    if (!visit_type_uint8(v, name, &val, errp)) {
+        return;
+    }
+    *ptr = val;
+    if (DEVICE(obj)->realized && val != old &&
+        !cat_runtime_changed(VOYAGER_CAT(obj), name, ptr, errp)) {
+        *ptr = old;
+    }
+}
+
+static void cat_prop_get_uint32(Object *obj, Visitor *v, const char *name,
+                                void *opaque, Error **errp)
+{
+    uint32_t *ptr = object_field_prop_ptr(obj, opaque);
+
+    visit_type_uint32(v, name, ptr, errp);
+}
+
+static void cat_prop_set_uint32(Object *obj, Visitor *v, const char *name,
+                                void *opaque, Error **errp)
+{
+    uint32_t *ptr = object_field_prop_ptr(obj, opaque);
+    uint32_t val, old = *ptr;
+
+    if (!visit_type_uint32(v, name, &val, errp)) {
+        return;
+    }
+    *ptr = val;
+    if (DEVICE(obj)->realized && val != old &&
+        !cat_runtime_changed(VOYAGER_CAT(obj), name, ptr, errp)) {
+        *ptr = old;
+    }
+}
+
+static void cat_prop_default_uint(ObjectProperty *op, const Property *prop)
+{
+    object_property_set_default_uint(op, prop->defval.u);
+}
+
+static const PropertyInfo cat_prop_runtime_bool = {
+    .type = "bool",
+    .description = "on/off, settable while running",
+    .realized_set_allowed = true,
+    .get = cat_prop_get_bool,
+    .set = cat_prop_set_bool,
+    .set_default_value = cat_prop_default_bool,
+};
+
+static const PropertyInfo cat_prop_runtime_uint8 = {
+    .type = "uint8",
+    .description = "settable while running",
+    .realized_set_allowed = true,
+    .get = cat_prop_get_uint8,
+    .set = cat_prop_set_uint8,
+    .set_default_value = cat_prop_default_uint,
+};
+
+static const PropertyInfo cat_prop_runtime_uint32 = {
+    .type = "uint32",
+    .description = "settable while running",
+    .realized_set_allowed = true,
+    .get = cat_prop_get_uint32,
+    .set = cat_prop_set_uint32,
+    .set_default_value = cat_prop_default_uint,
+};
+
+#define DEFINE_PROP_RUNTIME(_name, _field, _info, _type, _defval) \
+    DEFINE_PROP(_name, VoyagerCatState, _field, _info, _type, \
+                .set_default = true, .defval.u = (_defval))
 
 static bool cat_get_cmn_int(Object *obj, Error **errp)
 {
@@ -1057,10 +1418,11 @@ static void voyager_cat_realize(DeviceState *dev, Error **errp)
         !voyager_config_check(&s->cfg, errp)) {
         return;
     }
-    if (s->fault_module && (s->fault_module < VOYAGER_CAT_MODULE_FIRST ||
-        s->fault_module >= VOYAGER_CAT_MODULE_FIRST + VOYAGER_CAT_MODULES)) {
-        error_setg(errp, "fault-module: 0x%x is not a CAT module id "
-                   "(0x10-0x1f, or 0 for none)", s->fault_module);
+    if (!cat_check_fault_module(s->fault_module, errp) ||
+        !cat_check_psi_event(s, "ac-fail", s->ac_fail, errp) ||
+        !cat_check_psi_event(s, "dc-fail", s->dc_fail, errp) ||
+        !cat_check_psi_event(s, "battery-fail", s->battery_fail, errp) ||
+        !cat_check_psi_event(s, "major-fault", s->major_fault, errp)) {
         return;
     }
     if (!s->ram_size) {
@@ -1078,12 +1440,17 @@ static void voyager_cat_realize(DeviceState *dev, Error **errp)
     isa_register_ioport(isa, &s->sspb_io, VOYAGER_CAT_SSPB);
 
     s->psi_timer = timer_new_ns(QEMU_CLOCK_VIRTUAL, psi_timer_cb, s);
+    s->cmn_timer = timer_new_ns(QEMU_CLOCK_VIRTUAL, cmn_timer_cb, s);
     s->powerdown.notify = voyager_cat_powerdown;
     qemu_register_powerdown_notifier(&s->powerdown);
     /* The CMN_INT output as data, for tests and debuggers. */
     object_property_add_bool(OBJECT(s), "cmn-int", cat_get_cmn_int, NULL);
     object_property_add_uint64_ptr(OBJECT(s), "port-accesses", &s->accesses,
                                    OBJ_PROP_FLAG_READ);
+    object_property_add_uint64_ptr(OBJECT(s), "psi-accesses",
+                                   &s->psi_accesses, OBJ_PROP_FLAG_READ);
+    object_property_add_uint64_ptr(OBJECT(s), "cmn-repeats",
+                                   &s->cmn_repeats, OBJ_PROP_FLAG_READ);
 }
 
 static void voyager_cat_init(Object *obj)
@@ -1128,7 +1495,7 @@ static const VMStateDescription vmstate_voyager_cat_module = {
 
 static const VMStateDescription vmstate_voyager_cat = {
     .name = "voyager-cat",
-    .version_id = 1,
+    .version_id = 2,
     .minimum_version_id = 1,
     .post_load = voyager_cat_post_load,
     .fields = (const VMStateField[]) {
@@ -1150,6 +1517,19 @@ static const VMStateDescription vmstate_voyager_cat = {
         VMSTATE_UINT8(psi_mask, VoyagerCatState),
         VMSTATE_BOOL(cmn_level, VoyagerCatState),
         VMSTATE_TIMER_PTR(psi_timer, VoyagerCatState),
+        /* 2: the runtime properties, D8 and D17 */
+        VMSTATE_UINT8_V(fault_module, VoyagerCatState, 2),
+        VMSTATE_BOOL_V(dump_status, VoyagerCatState, 2),
+        VMSTATE_BOOL_V(psi_read_all, VoyagerCatState, 2),
+        VMSTATE_BOOL_V(psi_read_all_selection, VoyagerCatState, 2),
+        VMSTATE_UINT32_V(cmn_repeat_us, VoyagerCatState, 2),
+        VMSTATE_BOOL_V(ac_fail, VoyagerCatState, 2),
+        VMSTATE_BOOL_V(dc_fail, VoyagerCatState, 2),
+        VMSTATE_BOOL_V(battery_fail, VoyagerCatState, 2),
+        VMSTATE_BOOL_V(major_fault, VoyagerCatState, 2),
+        VMSTATE_BOOL_V(psi_ac_changed, VoyagerCatState, 2),
+        VMSTATE_UINT16_V(psi_unread, VoyagerCatState, 2),
+        VMSTATE_TIMER_PTR_V(cmn_timer, VoyagerCatState, 2),
         VMSTATE_END_OF_LIST()
     }
 };
@@ -1159,8 +1539,26 @@ static const Property voyager_cat_properties[] = {
     DEFINE_PROP_UINT8("slots", VoyagerCatState, slots, 4),
     DEFINE_PROP_STRING("cards", VoyagerCatState, cards),
     DEFINE_PROP_UINT16("class", VoyagerCatState, model_class, 0x3450),
-    DEFINE_PROP_UINT8("fault-module", VoyagerCatState, fault_module, 0),
     DEFINE_PROP_UINT64("ram-size", VoyagerCatState, ram_size, 0),
+    DEFINE_PROP_BOOL("config-id-cpus", VoyagerCatState, config_id_cpus, true),
+    DEFINE_PROP_RUNTIME("fault-module", fault_module,
+                        cat_prop_runtime_uint8, uint8_t, 0),
+    DEFINE_PROP_RUNTIME("dump-status", dump_status,
+                        cat_prop_runtime_bool, bool, true),
+    DEFINE_PROP_RUNTIME("psi-read-all", psi_read_all,
+                        cat_prop_runtime_bool, bool, true),
+    DEFINE_PROP_RUNTIME("psi-read-all-selection", psi_read_all_selection,
+                        cat_prop_runtime_bool, bool, false),
+    DEFINE_PROP_RUNTIME("cmn-repeat-us", cmn_repeat_us,
+                        cat_prop_runtime_uint32, uint32_t, CMN_REPEAT_US),
+    DEFINE_PROP_RUNTIME("ac-fail", ac_fail, cat_prop_runtime_bool, bool,
+                        false),
+    DEFINE_PROP_RUNTIME("dc-fail", dc_fail, cat_prop_runtime_bool, bool,
+                        false),
+    DEFINE_PROP_RUNTIME("battery-fail", battery_fail, cat_prop_runtime_bool,
+                        bool, false),
+    DEFINE_PROP_RUNTIME("major-fault", major_fault, cat_prop_runtime_bool,
+                        bool, false),
 };
 
 static void voyager_cat_instance_post_init(Object *obj)

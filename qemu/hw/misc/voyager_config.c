@@ -17,6 +17,9 @@ static const char *const card_names[] = {
     [VOYAGER_CARD_QUAD] = "quad",
 };
 
+/* A quad card with the second VIC line (the 4100): a quad, plus a flag. */
+#define QUAD2_NAME  "quad2"
+
 const char *voyager_card_name(VoyagerCardType type)
 {
     return type < ARRAY_SIZE(card_names) ? card_names[type] : "?";
@@ -45,6 +48,7 @@ bool voyager_config_parse_cards(VoyagerConfig *cfg, const char *cards,
     for (slot = 0; slot < VOYAGER_MAX_SLOTS; slot++) {
         cfg->card[slot] = VOYAGER_CARD_EMPTY;
     }
+    cfg->second_line = 0;
     if (!*cards) {
         return true;
     }
@@ -55,6 +59,11 @@ bool voyager_config_parse_cards(VoyagerConfig *cfg, const char *cards,
                        g_strv_length(names), cfg->slots);
             return false;
         }
+        if (!strcmp(names[slot], QUAD2_NAME)) {
+            cfg->card[slot] = VOYAGER_CARD_QUAD;
+            cfg->second_line |= 1u << slot;
+            continue;
+        }
         for (t = 0; t < ARRAY_SIZE(card_names); t++) {
             if (!strcmp(names[slot], card_names[t])) {
                 break;
@@ -62,12 +71,25 @@ bool voyager_config_parse_cards(VoyagerConfig *cfg, const char *cards,
         }
         if (t == ARRAY_SIZE(card_names)) {
             error_setg(errp, "cards: slot %d: unknown card '%s' (use mono, "
-                       "dyad, quad or empty)", slot, names[slot]);
+                       "dyad, quad, quad2 or empty)", slot, names[slot]);
             return false;
         }
         cfg->card[slot] = t;
     }
     return true;
+}
+
+char *voyager_config_cards_string(const VoyagerConfig *cfg)
+{
+    GString *str = g_string_new(NULL);
+    int slot;
+
+    for (slot = 0; slot < cfg->slots && slot < VOYAGER_MAX_SLOTS; slot++) {
+        g_string_append_printf(str, "%s%s", slot ? ":" : "",
+                               cfg->second_line & (1u << slot) ?
+                               QUAD2_NAME : voyager_card_name(cfg->card[slot]));
+    }
+    return g_string_free(str, false);
 }
 
 bool voyager_config_check(const VoyagerConfig *cfg, Error **errp)
@@ -91,7 +113,7 @@ bool voyager_config_check(const VoyagerConfig *cfg, Error **errp)
     for (slot = 0; slot < VOYAGER_MAX_SLOTS; slot++) {
         VoyagerCardType t = cfg->card[slot];
 
-        if (t == VOYAGER_CARD_EMPTY) {
+        if (t == VOYAGER_CARD_EMPTY && !(cfg->second_line & (1u << slot))) {
             continue;
         }
         if (slot >= cfg->slots) {
@@ -102,6 +124,12 @@ bool voyager_config_check(const VoyagerConfig *cfg, Error **errp)
         if (t == VOYAGER_CARD_QUAD && cfg->level == 4) {
             error_setg(errp, "cards: slot %d: quad cards need a Level 5 "
                        "machine (property 'level')", slot);
+            return false;
+        }
+        if ((cfg->second_line & (1u << slot)) &&
+            (t != VOYAGER_CARD_QUAD || cfg->slots != 4)) {
+            error_setg(errp, "cards: slot %d: a second VIC line needs a "
+                       "quad card (quad2) on a 4-slot machine", slot);
             return false;
         }
         if (t == VOYAGER_CARD_DYAD && cfg->slots == 8) {
@@ -162,14 +190,28 @@ uint8_t voyager_vic_cpus(const VoyagerConfig *cfg)
     int slot, j, n;
 
     for (slot = 0; slot < cfg->slots && slot < VOYAGER_MAX_SLOTS; slot++) {
-        /* A quad card has one CPU on a VIC line; mono and dyad all. */
-        n = cfg->card[slot] == VOYAGER_CARD_QUAD ? 1 :
-            voyager_card_cpus(cfg->card[slot]);
+        /*
+         * A quad card has one CPU on a VIC line, or two with the second
+         * line (quad CPUs 0 and 1); mono and dyad all.
+         */
+        if (cfg->card[slot] == VOYAGER_CARD_QUAD) {
+            n = cfg->second_line & (1u << slot) ? 2 : 1;
+        } else {
+            n = voyager_card_cpus(cfg->card[slot]);
+        }
         for (j = 0; j < n; j++) {
             mask |= 1u << voyager_cpu_id(cfg, slot, j);
         }
     }
     return mask;
+}
+
+bool voyager_cpu_on_second_line(const VoyagerConfig *cfg, int id)
+{
+    int slot = voyager_cpu_slot(cfg, id);
+
+    return slot >= 0 && (cfg->second_line & (1u << slot)) &&
+           voyager_cpu_id(cfg, slot, 1) == id;
 }
 
 bool voyager_cpu_is_quad(const VoyagerConfig *cfg, int id)

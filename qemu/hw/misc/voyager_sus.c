@@ -12,6 +12,7 @@
 
 #include "qemu/osdep.h"
 #include "qapi/error.h"
+#include "qapi/visitor.h"
 #include "qemu/error-report.h"
 #include "qemu/log.h"
 #include "qemu/module.h"
@@ -23,6 +24,9 @@
 #include "trace.h"
 
 #define SUS_VERSION         0x01        /* mailbox byte 2 */
+#define SUS_OS_VERSION      3           /* mailbox: OS interface version */
+#define SUS_OS_FLAGS        4           /* mailbox: OS flags, 32 bits */
+#define SUS_OS_HAS_SYSINT   0x01
 #define BASE_MEM_END        0x9f000     /* below SeaBIOS's EBDA */
 #define EXT_MEM_START       0x100000
 #define CLICK               4096
@@ -63,6 +67,13 @@ static uint8_t xcmos_value(VoyagerSusState *s, uint16_t idx)
     if (idx >= VOYAGER_XCMOS_PRESENT && idx < VOYAGER_XCMOS_PRESENT + 4) {
         v = voyager_present_cpus(&s->cfg);
         off = idx - VOYAGER_XCMOS_PRESENT;
+    } else if (s->level == 4) {
+        /*
+         * Level 4 has no SUS mailbox or ClickMap (fidelity audit D22;
+         * its memory is in the DINO): the pointers read 0, which fails
+         * the old kernel's FFxxxxxxh check.
+         */
+        return 0;
     } else if (idx >= VOYAGER_XCMOS_CLICKMAP &&
                idx < VOYAGER_XCMOS_CLICKMAP + 4) {
         v = VOYAGER_SUS_BASE + VOYAGER_SUS_CLICKMAP;
@@ -82,6 +93,7 @@ static uint64_t xcmos_read(void *opaque, hwaddr addr, unsigned size)
     VoyagerSusState *s = opaque;
     uint8_t val;
 
+    s->port_accesses++;
     switch (addr) {
     case 0:
         val = s->xcmos_index;
@@ -102,6 +114,7 @@ static void xcmos_write(void *opaque, hwaddr addr, uint64_t data,
 {
     VoyagerSusState *s = opaque;
 
+    s->port_accesses++;
     trace_voyager_sus_xcmos_write(0x74 + addr, data);
     switch (addr) {
     case 0:
@@ -132,6 +145,7 @@ static uint64_t ctl_read(void *opaque, hwaddr addr, unsigned size)
 {
     VoyagerSusState *s = opaque;
 
+    s->port_accesses++;
     trace_voyager_sus_in_control_read(s->in_control);
     return s->in_control;
 }
@@ -141,6 +155,7 @@ static void ctl_write(void *opaque, hwaddr addr, uint64_t data,
 {
     VoyagerSusState *s = opaque;
 
+    s->port_accesses++;
     trace_voyager_sus_in_control_write(data);
     s->in_control = data;
 }
@@ -173,6 +188,7 @@ static uint64_t sus_mmio_read(void *opaque, hwaddr addr, unsigned size)
     uint64_t val = 0;
     unsigned i;
 
+    s->mmio_accesses++;
     for (i = 0; i < size && addr + i < VOYAGER_SUS_SIZE; i++) {
         val |= (uint64_t)sus_byte(s, addr + i) << (8 * i);
     }
@@ -186,6 +202,7 @@ static void sus_mmio_write(void *opaque, hwaddr addr, uint64_t data,
     VoyagerSusState *s = opaque;
     unsigned i;
 
+    s->mmio_accesses++;
     trace_voyager_sus_mmio_write(addr, size, data);
     for (i = 0; i < size; i++) {
         hwaddr a = addr + i;
@@ -214,6 +231,9 @@ void voyager_sus_dump_request(DeviceState *sus)
 {
     VoyagerSusState *s = VOYAGER_SUS(sus);
 
+    if (s->level == 4) {
+        return;                 /* no mailbox (D22) */
+    }
     trace_voyager_sus_dump_request();
     s->mailbox[0] = VOYAGER_SUS_DUMP_NMI;
 }
@@ -227,6 +247,33 @@ static void voyager_sus_reset_hold(Object *obj, ResetType type)
     memset(s->mailbox, 0, sizeof(s->mailbox));
     s->mailbox[0] = VOYAGER_SUS_VALID;
     s->mailbox[2] = SUS_VERSION;
+}
+
+static uint32_t sus_os_flags(VoyagerSusState *s)
+{
+    const uint8_t *p = &s->mailbox[SUS_OS_FLAGS];
+
+    return p[0] | (p[1] << 8) | (p[2] << 16) | ((uint32_t)p[3] << 24);
+}
+
+static void sus_get_os_flags(Object *obj, Visitor *v, const char *name,
+                             void *opaque, Error **errp)
+{
+    uint32_t flags = sus_os_flags(VOYAGER_SUS(obj));
+
+    visit_type_uint32(v, name, &flags, errp);
+}
+
+/*
+ * The OS has registered (old kernel, voyager_cat_init): an interface
+ * version at byte 3 and "OS has sysint" in the flags at byte 4.
+ */
+static bool sus_get_os_registered(Object *obj, Error **errp)
+{
+    VoyagerSusState *s = VOYAGER_SUS(obj);
+
+    return s->mailbox[SUS_OS_VERSION] &&
+           (sus_os_flags(s) & SUS_OS_HAS_SYSINT);
 }
 
 static void voyager_sus_realize(DeviceState *dev, Error **errp)
@@ -260,10 +307,25 @@ static void voyager_sus_realize(DeviceState *dev, Error **errp)
                           "voyager-sus-control", 1);
     memory_region_add_subregion_overlap(isa_address_space_io(isa), 0x3ff,
                                         &s->ctl_io, 1);
-    memory_region_init_io(&s->mmio, OBJECT(s), &sus_mmio_ops, s,
-                          "voyager-sus", VOYAGER_SUS_SIZE);
-    memory_region_add_subregion_overlap(isa_address_space(isa),
-                                        VOYAGER_SUS_BASE, &s->mmio, 1);
+    if (s->level == 5) {
+        memory_region_init_io(&s->mmio, OBJECT(s), &sus_mmio_ops, s,
+                              "voyager-sus", VOYAGER_SUS_SIZE);
+        memory_region_add_subregion_overlap(isa_address_space(isa),
+                                            VOYAGER_SUS_BASE, &s->mmio, 1);
+    }
+
+    /* D3: what the OS registered in the mailbox (7.2) */
+    object_property_add_uint8_ptr(OBJECT(s), "os-version",
+                                  &s->mailbox[SUS_OS_VERSION],
+                                  OBJ_PROP_FLAG_READ);
+    object_property_add(OBJECT(s), "os-flags", "uint32", sus_get_os_flags,
+                        NULL, NULL, NULL);
+    object_property_add_bool(OBJECT(s), "os-registered",
+                             sus_get_os_registered, NULL);
+    object_property_add_uint64_ptr(OBJECT(s), "port-accesses",
+                                   &s->port_accesses, OBJ_PROP_FLAG_READ);
+    object_property_add_uint64_ptr(OBJECT(s), "mmio-accesses",
+                                   &s->mmio_accesses, OBJ_PROP_FLAG_READ);
 }
 
 static void voyager_sus_instance_post_init(Object *obj)

@@ -381,6 +381,43 @@ static void test_eprom_dyad(void)
     qtest_quit(qts);
 }
 
+/* Config id (05h) of the EPROM of processor module @id; checks the sum. */
+static uint8_t proc_config_id(QTestState *qts, uint8_t id)
+{
+    uint16_t len, sum = 0;
+    uint8_t *e, v;
+    int i;
+
+    g_assert_cmphex(probe(qts, id), ==, 0x7f);
+    e = read_eprom(qts, &len);
+    for (i = 0; i < len; i++) {
+        sum += i == 0x50 || i == 0x51 ? 0 : e[i];
+    }
+    g_assert_cmphex(le16(e + 0x50), ==, sum);
+    v = e[5];
+    g_free(e);
+    return v;
+}
+
+/*
+ * Fidelity audit D13 (unknown): the kernel takes config id 1 for a mono
+ * card, but that value is the emulator's invention and the historic
+ * driver never read it.  config-id-cpus=off gives 00h, so a kernel must
+ * tell mono from dyad some other way (or not at all).
+ */
+static void test_config_id(void)
+{
+    QTestState *qts = start("cards=mono:dyad", "");
+
+    g_assert_cmphex(proc_config_id(qts, 0x10), ==, 1);
+    g_assert_cmphex(proc_config_id(qts, 0x11), ==, 2);
+    qtest_quit(qts);
+    qts = start("cards=mono:dyad", "-global voyager-cat.config-id-cpus=off");
+    g_assert_cmphex(proc_config_id(qts, 0x10), ==, 0);
+    g_assert_cmphex(proc_config_id(qts, 0x11), ==, 0);
+    qtest_quit(qts);
+}
+
 static void test_subaddress(void)
 {
     QTestState *qts = start("cards=dyad", "");
@@ -714,6 +751,19 @@ static bool cmn_int(QTestState *qts)
     return v;
 }
 
+/* 7.4: read PSI direct registers @first .. @first + @n - 1 */
+static void psi_read_regs(QTestState *qts, int first, int n)
+{
+    int r;
+
+    select_module(qts, 0x1a);
+    cmd(qts, RUN);
+    for (r = first; r < first + n; r++) {
+        read_reg(qts, r);
+    }
+    cmd(qts, END);
+}
+
 static void press(QTestState *qts)
 {
     qobject_unref(qtest_qmp(qts, "{'execute': 'system_powerdown'}"));
@@ -740,6 +790,8 @@ static void test_power_switch_ack(void)
     g_assert_cmphex(psi_sub(qts, 0x8000) & 0x08, ==, 0x08);
     qtest_clock_step(qts, 2 * NANOSECONDS_PER_SECOND);
     g_assert_true(running(qts));
+    /* 7.4: the handler reads all 16 registers, then acknowledges */
+    psi_read_regs(qts, 0, 16);
     /* acknowledge: 13h to 8000h (B.3 framing) */
     psi_cmd(qts, 0x8000, 0x13);
     g_assert_false(cmn_int(qts));
@@ -751,6 +803,7 @@ static void test_power_switch_ack(void)
     /* a new press after the acknowledge is a new first press */
     press(qts);
     g_assert_true(cmn_int(qts));
+    psi_read_regs(qts, 0, 16);
     psi_cmd(qts, 0x8000, 0x13);
     g_assert_false(cmn_int(qts));
     qtest_quit(qts);
@@ -912,6 +965,393 @@ static void test_random(void)
     qtest_quit(qts);
 }
 
+/* ---- run-time properties (issue 14) ---- */
+
+static int64_t qom_int(QTestState *qts, const char *path, const char *prop)
+{
+    QDict *r = qtest_qmp(qts, "{'execute': 'qom-get', 'arguments': "
+                         "{'path': %s, 'property': %s}}", path, prop);
+    int64_t v = qdict_get_int(r, "return");
+
+    qobject_unref(r);
+    return v;
+}
+
+static bool qom_set_bool(QTestState *qts, const char *prop, bool v)
+{
+    QDict *r = qtest_qmp(qts, "{'execute': 'qom-set', 'arguments': "
+                         "{'path': '/machine/cat', 'property': %s, "
+                         "'value': %i}}", prop, v);
+    bool ok = !qdict_haskey(r, "error");
+
+    qobject_unref(r);
+    return ok;
+}
+
+static bool qom_set_int(QTestState *qts, const char *prop, int64_t v)
+{
+    QDict *r = qtest_qmp(qts, "{'execute': 'qom-set', 'arguments': "
+                         "{'path': '/machine/cat', 'property': %s, "
+                         "'value': %" PRId64 "}}", prop, v);
+    bool ok = !qdict_haskey(r, "error");
+
+    qobject_unref(r);
+    return ok;
+}
+
+/* The VIC as the boot CPU sees it (voyager-vic-test.c, reference 4). */
+static bool vic_intr(QTestState *qts, int cpu)
+{
+    return qom_int(qts, "/machine/vic", "intr-level") & (1 << cpu);
+}
+
+static void vic_open_line7(QTestState *qts)
+{
+    /* 4.6: ICW1-4 of the boot CPU's master, only line 7 unmasked */
+    qtest_outb(qts, 0x20, 0x19);
+    qtest_outb(qts, 0x21, 0x30);
+    qtest_outb(qts, 0x21, 0x04);
+    qtest_outb(qts, 0x21, 0x01);
+    qtest_outb(qts, 0x21, 0x7f);
+}
+
+/* Take CMN_INT as the handler does: poll (acknowledge), specific EOI */
+static void vic_take_cmn(QTestState *qts)
+{
+    qtest_outb(qts, 0x20, 0x0c);
+    g_assert_cmphex(qtest_inb(qts, 0x20), ==, 0x87);
+    qtest_outb(qts, 0x20, 0x67);
+}
+
+/*
+ * Fidelity audit D8, reference 7.4 and 10 item 15: CMN_INT stays
+ * asserted while the switch-off is not acknowledged (13h to 8000h), so a
+ * CPU that took it and sent the EOI takes it again.  The old model held
+ * the level once: after the EOI no CPU ever saw it again.
+ */
+static void test_cmn_reassert(void)
+{
+    QTestState *qts = start("cards=dyad", "");
+
+    vic_open_line7(qts);
+    press(qts);
+    g_assert_true(vic_intr(qts, 0));
+    vic_take_cmn(qts);
+    /* held: delivered again within cmn-repeat-us (1 ms) */
+    qtest_clock_step(qts, 2 * SCALE_MS);
+    g_assert_true(vic_intr(qts, 0));
+    g_assert_cmpint(qom_int(qts, "/machine/cat", "cmn-repeats"), >=, 1);
+    vic_take_cmn(qts);
+    /* the handler: all 16 registers, then 13h: no more CMN_INT */
+    psi_read_regs(qts, 0, 16);
+    psi_cmd(qts, 0x8000, 0x13);
+    g_assert_false(cmn_int(qts));
+    qtest_clock_step(qts, 10 * SCALE_MS);
+    g_assert_false(vic_intr(qts, 0));
+    qtest_quit(qts);
+}
+
+/*
+ * D8: "all 16 PSI registers must be read, otherwise the cmn int will be
+ * reasserted" ([cat] comment): after the 13h acknowledge CMN_INT stays
+ * until registers 0-15 were all read.  psi-read-all=off is the other
+ * reading (the acknowledge alone ends it).
+ */
+static void test_psi_read_all(void)
+{
+    QTestState *qts = start("cards=dyad", "");
+    int r;
+
+    press(qts);
+    psi_cmd(qts, 0x8000, 0x13);
+    g_assert_cmphex(psi_status(qts), ==, 0);
+    g_assert_true(cmn_int(qts));        /* not all read yet */
+    psi_read_regs(qts, 0, 15);
+    g_assert_true(cmn_int(qts));        /* register 15 missing */
+    psi_read_regs(qts, 15, 1);
+    g_assert_false(cmn_int(qts));
+    /* order and framing do not matter: 16 separate selections */
+    press(qts);
+    for (r = 15; r >= 0; r--) {
+        psi_read_regs(qts, r, 1);
+    }
+    g_assert_true(cmn_int(qts));        /* 13h still missing */
+    psi_cmd(qts, 0x8000, 0x13);
+    g_assert_false(cmn_int(qts));
+    /* the other reading, chosen at run time */
+    g_assert_true(qom_set_bool(qts, "psi-read-all", false));
+    press(qts);
+    psi_cmd(qts, 0x8000, 0x13);
+    g_assert_false(cmn_int(qts));
+    qtest_quit(qts);
+}
+
+/*
+ * Fidelity audit D11: if the PSI counts the 16 reads per selection, the
+ * historic handler (one selection, 16 reads) ends CMN_INT and a kernel
+ * that selects the PSI anew for every register never does.
+ */
+static void test_psi_read_all_selection(void)
+{
+    QTestState *qts = start("cards=dyad", "");
+    int r;
+
+    g_assert_true(qom_set_bool(qts, "psi-read-all-selection", true));
+    press(qts);
+    psi_cmd(qts, 0x8000, 0x13);
+    for (r = 0; r < 16; r++) {
+        psi_read_regs(qts, r, 1);
+    }
+    g_assert_true(cmn_int(qts));
+    psi_read_regs(qts, 0, 16);
+    g_assert_false(cmn_int(qts));
+    qtest_quit(qts);
+}
+
+/*
+ * D17, reference 7.3/7.4: an AC failure raised while running.  Status 02h
+ * (monitor), supply 02h (AC fail), 8004h bits 4-0 per supply and 80h
+ * (changed); the old kernel wrote 80h to 8007h and then polled 8004h
+ * every second until bits 4-0 were clear.
+ */
+static void test_ac_fail(void)
+{
+    QTestState *qts = start("cards=dyad", "");
+
+    g_assert_cmphex(psi_sub(qts, 0x8004), ==, 0);
+    g_assert_true(qom_set_bool(qts, "ac-fail", true));
+    g_assert_true(cmn_int(qts));
+    psi_read_regs(qts, 0, 16);
+    g_assert_cmphex(psi_status(qts), ==, 0x02);
+    g_assert_cmphex(psi_sub(qts, 0x8000) & 0x0a, ==, 0x02);
+    g_assert_cmphex(psi_sub(qts, 0x8004), ==, 0x83);
+    g_assert_true(cmn_int(qts));
+    psi_cmd(qts, 0x8007, 0x80);
+    g_assert_false(cmn_int(qts));
+    g_assert_cmphex(psi_status(qts), ==, 0);
+    /* still on battery: the 1 s poll sees bits 4-0 */
+    qtest_clock_step(qts, NANOSECONDS_PER_SECOND);
+    g_assert_false(cmn_int(qts));
+    g_assert_cmphex(psi_sub(qts, 0x8004), ==, 0x03);
+    g_assert_true(running(qts));
+    /* the power is back: bits clear, no new event */
+    g_assert_true(qom_set_bool(qts, "ac-fail", false));
+    g_assert_cmphex(psi_sub(qts, 0x8004), ==, 0);
+    g_assert_cmphex(psi_sub(qts, 0x8000) & 0x06, ==, 0);
+    g_assert_false(cmn_int(qts));
+    qtest_quit(qts);
+}
+
+/*
+ * D17, 7.3/7.4: DC failure (status 01h, supply 01h, 8003h), CMOS battery
+ * failure (supply 80h, cleared by 17h) and a major fault (status 04h):
+ * the status bits other than 02h/04h are cleared by writing 00h to
+ * register 8.
+ */
+static void test_supply_events(void)
+{
+    QTestState *qts = start("cards=dyad", "");
+
+    g_assert_true(qom_set_bool(qts, "dc-fail", true));
+    g_assert_true(cmn_int(qts));
+    psi_read_regs(qts, 0, 16);
+    g_assert_cmphex(psi_status(qts), ==, 0x01);
+    g_assert_cmphex(psi_sub(qts, 0x8000) & 0x01, ==, 0x01);
+    g_assert_cmphex(psi_sub(qts, 0x8003), ==, 0x03);
+    select_module(qts, 0x1a);
+    cmd(qts, RUN);
+    write_reg(qts, 8, 0x00);
+    cmd(qts, END);
+    g_assert_false(cmn_int(qts));
+    g_assert_true(qom_set_bool(qts, "dc-fail", false));
+    g_assert_cmphex(psi_sub(qts, 0x8003), ==, 0);
+
+    g_assert_true(qom_set_bool(qts, "battery-fail", true));
+    g_assert_true(cmn_int(qts));
+    psi_read_regs(qts, 0, 16);
+    g_assert_cmphex(psi_sub(qts, 0x8000) & 0x80, ==, 0x80);
+    g_assert_cmphex(psi_status(qts), ==, 0x80);
+    psi_cmd(qts, 0x8000, 0x17);
+    g_assert_cmphex(psi_sub(qts, 0x8000) & 0x80, ==, 0);
+    select_module(qts, 0x1a);
+    cmd(qts, RUN);
+    write_reg(qts, 8, 0x00);
+    cmd(qts, END);
+    g_assert_false(cmn_int(qts));
+
+    g_assert_true(qom_set_bool(qts, "major-fault", true));
+    g_assert_true(cmn_int(qts));
+    g_assert_cmphex(psi_status(qts) & 0x04, ==, 0x04);
+    /* the old kernel powered off at once (7.5) */
+    psi_cmd(qts, 0x8007, 0x12);
+    psi_cmd(qts, 0x8007, 0x10);
+    qtest_qmp_eventwait(qts, "SHUTDOWN");
+    qtest_quit(qts);
+}
+
+/*
+ * Issue 14 item 4: a CAT module that stops answering mid-run.  The probe
+ * works, fault-module is set with qom-set, the module reads the no-answer
+ * pattern FFh even inside a transaction begun before, then answers again.
+ */
+static void test_fault_module_runtime(void)
+{
+    QTestState *qts = start("cards=dyad:dyad", "");
+
+    g_assert_cmphex(probe(qts, 0x11), ==, 0x7f);
+    g_assert_cmpint(qom_int(qts, "/machine/cat", "fault-module"), ==, 0);
+    /* half way through an IR cycle */
+    select_module(qts, 0x11);
+    cmd(qts, RUN);
+    cmd(qts, IRCYC);
+    dat(qts, 0x7f);
+    g_assert_true(qom_set_int(qts, "fault-module", 0x11));
+    dat(qts, 0xaa);
+    g_assert_cmphex(rdat(qts), ==, 0xff);
+    cmd(qts, END);
+    g_assert_cmphex(probe(qts, 0x11), ==, 0xff);
+    g_assert_cmphex(probe(qts, 0x10), ==, 0x7f);
+    /* not a module id: refused, the fault stays */
+    g_assert_false(qom_set_int(qts, "fault-module", 0x05));
+    g_assert_cmpint(qom_int(qts, "/machine/cat", "fault-module"), ==, 0x11);
+    g_assert_true(qom_set_int(qts, "fault-module", 0));
+    g_assert_cmphex(probe(qts, 0x11), ==, 0x7f);
+    /* and the PSI can vanish too */
+    g_assert_true(qom_set_int(qts, "fault-module", 0x1a));
+    g_assert_cmphex(probe(qts, 0x1a), ==, 0xff);
+    qtest_quit(qts);
+}
+
+static void inject_nmi(QTestState *qts)
+{
+    qobject_unref(qtest_qmp(qts, "{'execute': 'inject-nmi'}"));
+}
+
+/*
+ * Fidelity audit D1/D2: the historic code never interpreted F823h/F813h
+ * ("assume dump switch pressed").  dump-status=on (default) latches 01h
+ * at SSPB+23h/+13h on a press (10 item 18); off leaves both clear, the
+ * reading a real box may give.  The SUS mailbox is told either way.
+ */
+static void test_dump_status(void)
+{
+    QTestState *qts = start("cards=dyad", "");
+
+    inject_nmi(qts);
+    g_assert_cmphex(qtest_inb(qts, sspb + 0x23), ==, 0x01);
+    g_assert_cmphex(qtest_inb(qts, sspb + 0x13), ==, 0x01);
+    qtest_outb(qts, sspb + 0x13, 0xff);
+    g_assert_cmphex(qtest_inb(qts, sspb + 0x23), ==, 0x00);
+    g_assert_true(qom_set_bool(qts, "dump-status", false));
+    qtest_writeb(qts, VOYAGER_SUS_BASE, 0x02);
+    inject_nmi(qts);
+    g_assert_cmphex(qtest_inb(qts, sspb + 0x23), ==, 0x00);
+    g_assert_cmphex(qtest_inb(qts, sspb + 0x13), ==, 0x00);
+    g_assert_cmphex(qtest_readb(qts, VOYAGER_SUS_BASE), ==, 0x01);
+    qtest_quit(qts);
+}
+
+/*
+ * Fidelity audit D22, reference 10 item 22, 7.4: a Level 4 machine has
+ * no Level 5 CAT modules and no PSI: no module answers the probe, no PSI
+ * event can be raised, and the power switch cuts the power at once
+ * (nothing to acknowledge, no CMN_INT).
+ */
+static void test_level4(void)
+{
+    QTestState *qts = start("level=4,class=0x3360,cards=dyad:dyad", "");
+    int id;
+
+    for (id = 0x10; id <= 0x1f; id++) {
+        g_assert_cmphex(probe(qts, id), ==, 0xff);
+    }
+    g_assert_false(qom_set_bool(qts, "ac-fail", true));
+    g_assert_false(cmn_int(qts));
+    press(qts);
+    g_assert_false(cmn_int(qts));
+    qtest_qmp_eventwait(qts, "SHUTDOWN");
+    qtest_quit(qts);
+
+    /* the same cards on Level 5: modules 10h, 11h and the PSI answer */
+    qts = start("level=5,cards=dyad:dyad", "");
+    g_assert_cmphex(probe(qts, 0x10), ==, 0x7f);
+    g_assert_cmphex(probe(qts, 0x11), ==, 0x7f);
+    g_assert_cmphex(probe(qts, 0x1a), ==, 0x7f);
+    press(qts);
+    g_assert_true(cmn_int(qts));
+    g_assert_true(running(qts));
+    qtest_quit(qts);
+}
+
+/* The QABC SET register (5.2) of the quad card in module @id. */
+static uint8_t qabc_set(QTestState *qts, uint8_t id)
+{
+    uint8_t old, v;
+
+    g_assert_cmphex(probe(qts, id), ==, 0x7f);
+    cmd(qts, RUN);
+    old = read_reg(qts, 8);
+    write_reg(qts, 8, (old & 0x7c) | 1);
+    old = read_reg(qts, 5);
+    write_reg(qts, 5, old | 1);
+    cmd(qts, END);
+    cmd(qts, RUN);
+    c_write_reg(qts, 4, 3, 6, 0x08);
+    v = c_read_reg(qts, 4, 3, 3);
+    cmd(qts, END);
+    return v;
+}
+
+/*
+ * Fidelity audit 6 ("Emulator only lacks"), reference 5.2: on a
+ * 4100-style quad card quad CPU 1 is on the second VIC line, SET bit 5;
+ * it then has a VIC dyad.  A plain quad reports SET 01h.
+ */
+static void test_quad2(void)
+{
+    QTestState *qts = start("cards=quad:quad2", "");
+    g_autofree char *cards = NULL;
+    QDict *r;
+
+    g_assert_cmphex(qabc_set(qts, 0x10), ==, 0x01);
+    /* quad2 in slot 1: CPUs 1 and 5 on VIC lines, with slot 0's CPU 0 */
+    g_assert_cmphex(qom_int(qts, "/machine/vic", "vic-cpus"), ==, 0x23);
+    r = qtest_qmp(qts, "{'execute': 'qom-get', 'arguments': "
+                  "{'path': '/machine/cat', 'property': 'cards'}}");
+    cards = g_strdup(qdict_get_str(r, "return"));
+    qobject_unref(r);
+    if (!strstr(cards, "quad2")) {
+        /* the board rebuilds the list with voyager_card_name() */
+        g_test_skip("the board does not pass quad2 on to the CAT yet "
+                    "(voyager_config_cards_string())");
+        qtest_quit(qts);
+        return;
+    }
+    g_assert_cmphex(qabc_set(qts, 0x11), ==, 0x21);
+    qtest_quit(qts);
+}
+
+/* Issue 14 item 5 (counters): PSI register accesses as a QOM int. */
+static void test_counters(void)
+{
+    QTestState *qts = start("cards=dyad", "");
+    int64_t cat, psi;
+
+    cat = qom_int(qts, "/machine/cat", "port-accesses");
+    psi = qom_int(qts, "/machine/cat", "psi-accesses");
+    psi_read_regs(qts, 0, 16);
+    /* 16 reads of the PSI's registers (3.7) */
+    g_assert_cmpint(qom_int(qts, "/machine/cat", "psi-accesses") - psi, ==,
+                    16);
+    /*
+     * select (2), RUN, 9 accesses per read and a RUN for registers 8-15,
+     * END
+     */
+    g_assert_cmpint(qom_int(qts, "/machine/cat", "port-accesses") - cat, ==,
+                    2 + 1 + 16 * 9 + 8 + 1);
+    qtest_quit(qts);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -920,6 +1360,7 @@ int main(int argc, char **argv)
     qtest_add_func("voyager/cat/ports", test_ports);
     qtest_add_func("voyager/cat/probe", test_probe);
     qtest_add_func("voyager/cat/eprom-dyad", test_eprom_dyad);
+    qtest_add_func("voyager/cat/config-id", test_config_id);
     qtest_add_func("voyager/cat/subaddress", test_subaddress);
     qtest_add_func("voyager/cat/quad-slot0", test_quad_slot0);
     qtest_add_func("voyager/cat/quad-8slot", test_quad_slot6);
@@ -934,6 +1375,18 @@ int main(int argc, char **argv)
     qtest_add_func("voyager/cat/power-switch-twice",
                    test_power_switch_twice);
     qtest_add_func("voyager/cat/guest-power-off", test_guest_power_off);
+    qtest_add_func("voyager/cat/cmn-reassert", test_cmn_reassert);
+    qtest_add_func("voyager/cat/psi-read-all", test_psi_read_all);
+    qtest_add_func("voyager/cat/psi-read-all-selection",
+                   test_psi_read_all_selection);
+    qtest_add_func("voyager/cat/ac-fail", test_ac_fail);
+    qtest_add_func("voyager/cat/supply-events", test_supply_events);
+    qtest_add_func("voyager/cat/fault-module-runtime",
+                   test_fault_module_runtime);
+    qtest_add_func("voyager/cat/dump-status", test_dump_status);
+    qtest_add_func("voyager/cat/level4", test_level4);
+    qtest_add_func("voyager/cat/quad2", test_quad2);
+    qtest_add_func("voyager/cat/counters", test_counters);
     qtest_add_func("voyager/cat/random", test_random);
     return g_test_run();
 }

@@ -13,6 +13,7 @@
 #include "qemu/osdep.h"
 #include "qemu/units.h"
 #include "libqtest.h"
+#include "qobject/qdict.h"
 
 /* 2.2: write the index low byte to 74h, high byte to 75h, read 76h */
 static uint8_t xcmos(QTestState *qts, uint16_t idx)
@@ -151,6 +152,93 @@ static void test_in_control(void)
     qtest_quit(qts);
 }
 
+static int64_t sus_int(QTestState *qts, const char *prop)
+{
+    QDict *r = qtest_qmp(qts, "{'execute': 'qom-get', 'arguments': "
+                         "{'path': '/machine/sus', 'property': %s}}", prop);
+    int64_t v = qdict_get_int(r, "return");
+
+    qobject_unref(r);
+    return v;
+}
+
+static bool sus_bool(QTestState *qts, const char *prop)
+{
+    QDict *r = qtest_qmp(qts, "{'execute': 'qom-get', 'arguments': "
+                         "{'path': '/machine/sus', 'property': %s}}", prop);
+    bool v = qdict_get_bool(r, "return");
+
+    qobject_unref(r);
+    return v;
+}
+
+/*
+ * Fidelity audit D3, reference 7.2: the old kernel registered with the
+ * SUS at CAT init: OS interface version 10h at byte 3, OS flags 01h ("OS
+ * has sysint") as a 32-bit word at byte 4.  The registration is visible
+ * as QOM properties, so a boot test can check the kernel did it.
+ */
+static void test_registration(void)
+{
+    QTestState *qts = start("", "");
+    uint32_t mb = xcmos32(qts, 0x0b1a);
+
+    g_assert_false(sus_bool(qts, "os-registered"));
+    g_assert_cmpint(sus_int(qts, "os-version"), ==, 0);
+    qtest_writeb(qts, mb + 3, 0x10);
+    /* a version without the flag is not a registration */
+    g_assert_false(sus_bool(qts, "os-registered"));
+    qtest_writel(qts, mb + 4, 0x01);
+    g_assert_true(sus_bool(qts, "os-registered"));
+    g_assert_cmpint(sus_int(qts, "os-version"), ==, 0x10);
+    g_assert_cmpint(sus_int(qts, "os-flags"), ==, 0x01);
+    /* a reset forgets it */
+    qobject_unref(qtest_qmp(qts, "{'execute': 'system_reset'}"));
+    qtest_qmp_eventwait(qts, "RESET");
+    g_assert_false(sus_bool(qts, "os-registered"));
+    qtest_quit(qts);
+}
+
+/*
+ * Fidelity audit D22: a Level 4 machine has no SUS mailbox and no
+ * ClickMap (the old kernel never mapped one; memory comes from the
+ * DINO): their extended-CMOS pointers read 0.  The present mask stays.
+ */
+static void test_level4(void)
+{
+    QTestState *qts = start("level=4,class=0x3360,cards=dyad:mono", "");
+
+    g_assert_cmphex(xcmos32(qts, 0x0b1a), ==, 0);
+    g_assert_cmphex(xcmos32(qts, 0x0a23), ==, 0);
+    g_assert_cmphex(xcmos32(qts, 0x088a), ==, 0x13);
+    /* the dump switch leaves no mailbox message */
+    qobject_unref(qtest_qmp(qts, "{'execute': 'inject-nmi'}"));
+    g_assert_false(sus_bool(qts, "os-registered"));
+    qtest_quit(qts);
+
+    /* Level 5: both are FFxxxxxxh addresses */
+    qts = start("level=5,cards=dyad:mono", "");
+    g_assert_cmphex(xcmos32(qts, 0x0b1a) >> 24, ==, 0xff);
+    g_assert_cmphex(xcmos32(qts, 0x0a23) >> 24, ==, 0xff);
+    qtest_quit(qts);
+}
+
+/* Issue 14 (counters): the SUS's port and memory accesses as QOM ints. */
+static void test_counters(void)
+{
+    QTestState *qts = start("", "");
+    int64_t ports = sus_int(qts, "port-accesses");
+    int64_t mmio = sus_int(qts, "mmio-accesses");
+    uint32_t mb = xcmos32(qts, 0x0b1a);     /* 12 port accesses */
+
+    qtest_inb(qts, 0x3ff);
+    qtest_readl(qts, mb);
+    qtest_writeb(qts, mb + 1, 0);
+    g_assert_cmpint(sus_int(qts, "port-accesses") - ports, ==, 13);
+    g_assert_cmpint(sus_int(qts, "mmio-accesses") - mmio, ==, 2);
+    qtest_quit(qts);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -159,5 +247,8 @@ int main(int argc, char **argv)
     qtest_add_func("voyager/sus/clickmap", test_clickmap);
     qtest_add_func("voyager/sus/mailbox", test_mailbox);
     qtest_add_func("voyager/sus/in-control", test_in_control);
+    qtest_add_func("voyager/sus/registration", test_registration);
+    qtest_add_func("voyager/sus/level4", test_level4);
+    qtest_add_func("voyager/sus/counters", test_counters);
     return g_test_run();
 }

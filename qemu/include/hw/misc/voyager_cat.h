@@ -74,8 +74,21 @@ struct VoyagerCatState {
     uint8_t slots;
     char *cards;
     uint16_t model_class;
-    uint8_t fault_module;
     uint64_t ram_size;
+    bool config_id_cpus;        /* EPROM config id = CPUs (D13) */
+    /*
+     * Settable while the machine runs (qom-set), and migrated with the
+     * state: the fault, the PSI event sources and the model choices.
+     */
+    uint8_t fault_module;       /* CAT module that does not answer, or 0 */
+    bool dump_status;           /* a dump press latches F823h/F813h */
+    bool psi_read_all;          /* CMN_INT held until regs 0-15 were read */
+    bool psi_read_all_selection;    /* ... within one selection (D11) */
+    uint32_t cmn_repeat_us;     /* re-raise period of a held CMN_INT */
+    bool ac_fail;               /* AC lost on every supply */
+    bool dc_fail;               /* a DC supply failed */
+    bool battery_fail;          /* the CMOS battery failed */
+    bool major_fault;           /* a major PSI fault */
 
     /* derived at realize */
     VoyagerConfig cfg;
@@ -87,6 +100,7 @@ struct VoyagerCatState {
     qemu_irq cmn_int;
     Notifier powerdown;
     QEMUTimer *psi_timer;
+    QEMUTimer *cmn_timer;       /* re-raises a held CMN_INT */
 
     /* controller */
     uint8_t mc_setup;           /* port 96h */
@@ -106,14 +120,19 @@ struct VoyagerCatState {
     uint8_t psi_supply;         /* subaddress 8000h */
     uint8_t psi_general;        /* subaddress 8007h */
     uint8_t psi_mask;           /* subaddress 8001h */
+    bool psi_ac_changed;        /* subaddress 8004h bit 7 */
+    uint16_t psi_unread;        /* registers 0-15 not read since an event */
     bool cmn_level;
-    /* statistics, not migrated: port accesses (96h-98h, SSPB) */
-    uint64_t accesses;
+    /* statistics, not migrated */
+    uint64_t accesses;          /* port accesses (96h-98h, SSPB) */
+    uint64_t psi_accesses;      /* PSI register reads and writes */
+    uint64_t cmn_repeats;       /* CMN_INT re-raised while held */
 };
 
 /*
  * The front-panel dump switch: latches the status read at F823h/F813h
- * (hardware reference 7.1, 10 item 18).  The machine delivers the NMI.
+ * (hardware reference 7.1, 10 item 18) unless the property dump-status
+ * is off.  The machine delivers the NMI.
  */
 void voyager_cat_dump_switch(DeviceState *cat);
 

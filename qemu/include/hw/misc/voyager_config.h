@@ -44,6 +44,12 @@ typedef struct VoyagerConfig {
     uint16_t model_class;       /* BIOS model class, e.g. 0x3435 */
     uint8_t slots;              /* processor slots: 4 or 8 */
     VoyagerCardType card[VOYAGER_MAX_SLOTS];
+    /*
+     * Bit s set: the quad card in slot s has a second VIC line, wired to
+     * its quad CPU 1 (the 4100, card name "quad2"; hardware reference
+     * 5.2: QABC SET bit 5).  4-slot Level 5 machines only.
+     */
+    uint8_t second_line;
 } VoyagerConfig;
 
 const char *voyager_card_name(VoyagerCardType type);
@@ -54,10 +60,19 @@ int voyager_card_cpus(VoyagerCardType type);
 /*
  * Parse a card list such as "quad:dyad:mono:empty" (slot 0 first; the
  * separator is a colon because commas separate QEMU options) into
- * @cfg->card[]; slots not named are empty.  @cfg->slots must be set.
+ * @cfg->card[] and @cfg->second_line; slots not named are empty.  A
+ * "quad2" is a quad card with the second VIC line.  @cfg->slots must be
+ * set.
  */
 bool voyager_config_parse_cards(VoyagerConfig *cfg, const char *cards,
                                 Error **errp);
+
+/*
+ * The card list of @cfg in the syntax voyager_config_parse_cards()
+ * takes, "quad2" included, for passing the configuration on to a device.
+ * The caller frees it.
+ */
+char *voyager_config_cards_string(const VoyagerConfig *cfg);
 
 /* Refuse a configuration the hardware cannot have; names the property. */
 bool voyager_config_check(const VoyagerConfig *cfg, Error **errp);
@@ -77,9 +92,16 @@ uint32_t voyager_present_cpus(const VoyagerConfig *cfg);
 
 /*
  * Bit n set = hardware CPU n has a VIC dyad (it is on a VIC line): mono
- * and dyad CPUs and the extended CPU (j = 0) of every quad card.
+ * and dyad CPUs, the extended CPU (j = 0) of every quad card, and quad
+ * CPU 1 of a card with the second VIC line.
  */
 uint8_t voyager_vic_cpus(const VoyagerConfig *cfg);
+
+/*
+ * True if hardware CPU @id is on the second VIC line of its quad card:
+ * extended, but booted through the QIC, not the VIC (reference 5.2).
+ */
+bool voyager_cpu_on_second_line(const VoyagerConfig *cfg, int id);
 
 /* True if hardware CPU @id is on a quad card. */
 bool voyager_cpu_is_quad(const VoyagerConfig *cfg, int id);

@@ -4,7 +4,7 @@
  *
  * The extended CMOS at ports 74h/75h/76h, the "in control" register at
  * port 3FFh, and at VOYAGER_SUS_BASE the SUS mailbox and the ClickMap
- * memory table.  See docs/system/i386/voyager-cat.rst.
+ * memory table (Level 5 only).  See docs/system/i386/voyager-cat.rst.
  *
  * Copyright (c) 2026 The NCR Voyager Linux port developers
  *
@@ -57,6 +57,9 @@ struct VoyagerSusState {
     uint16_t xcmos_index;
     uint8_t in_control;
     uint8_t mailbox[VOYAGER_SUS_MAILBOX_SIZE];
+    /* statistics, not migrated */
+    uint64_t port_accesses;     /* 74h-76h, 3FFh */
+    uint64_t mmio_accesses;     /* mailbox and ClickMap */
 };
 
 /* The SUS tells the OS that the dump switch was pressed (7.1). */
