@@ -15,3 +15,4 @@ CONFIG_E1000_PCI=y
 CONFIG_VGA_ISA=y
 # The planar floppy controller (the boot qtest boots a floppy image).
 CONFIG_FDC_ISA=y
+CONFIG_VOYAGER_MCA=y
