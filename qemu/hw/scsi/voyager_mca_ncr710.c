@@ -1,3 +1,316 @@
-/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * NCR's 53C710 SCSI adapters on the Micro Channel
+ *
+ * One NCR 53C710 SCSI I/O processor (QEMU's ncr710 model, SCRIPTS fetched
+ * little-endian as on any x86) behind MCA POS registers, in the three
+ * POS layouts NCR used (the kernel's old sim710 driver decodes them):
+ *
+ *   01BBh  NCR 3360/3430 SCSI SubSystem (the Level 4 on-board 53C710)
+ *   01BAh  NCR Dual SIOP SCSI Host Adapter Board
+ *          both: I/O base = 400h * POS4[7:2] (0800h-5000h; 0 disabled),
+ *                IRQ = {3, 5, 11, 14}[POS2[7:6]]
+ *   004Fh  NCR 53c710 SCSI Host Adapter Board
+ *          I/O base = {-, 200h, 300h, 400h, 500h, 600h}[POS2[3:1]],
+ *          IRQ = {5, 9, 14}[POS2[6:4] - 4]
+ *
+ * POS2 bit 0 enables the card: only then does it decode its 64 I/O ports
+ * and drive its interrupt.  The chip masters the bus into system memory.
+ *
+ * Copyright (c) 2026 The NCR Voyager Linux port developers
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
 #include "qemu/osdep.h"
+#include "qapi/error.h"
+#include "qemu/timer.h"
+#include "qemu/module.h"
+#include "hw/core/irq.h"
+#include "hw/core/qdev-properties.h"
+#include "hw/mca/voyager_mca.h"
+#include "hw/scsi/scsi.h"
+#include "hw/scsi/ncr53c710.h"
+#include "migration/vmstate.h"
+#include "system/address-spaces.h"
 #include "trace.h"
+
+#define NCR710_MCA_IO_SIZE  0x40
+
+OBJECT_DECLARE_SIMPLE_TYPE(NCR710MCAState, NCR53C710_MCA)
+
+struct NCR710MCAState {
+    MCADevice parent_obj;
+
+    /* properties: the power-on POS values, and the board's drives */
+    uint32_t iobase;
+    uint8_t irq;
+    bool legacy_drives;
+
+    NCR710State ncr710;
+    MemoryRegion io;
+    uint32_t mapped_base;       /* 0: not decoding */
+};
+
+static const uint8_t irq_01bb[] = { 3, 5, 11, 14 };
+static const uint8_t irq_004f[] = { 5, 9, 14 };
+
+/* ---- POS decoding ----------------------------------------------------- */
+
+static uint32_t ncr710_mca_pos_base(MCADevice *d)
+{
+    unsigned idx;
+
+    if (d->id == 0x004f) {
+        idx = (d->pos[2] & 0x0e) >> 1;
+        return idx >= 1 && idx <= 5 ? 0x100 * (idx + 1) : 0;
+    }
+    idx = (d->pos[4] & 0xfc) >> 2;
+    return idx >= 2 && idx <= 20 ? 0x400 * idx : 0;
+}
+
+static int ncr710_mca_pos_irq(MCADevice *d)
+{
+    unsigned idx;
+
+    if (d->id == 0x004f) {
+        idx = (d->pos[2] & 0x70) >> 4;
+        return idx >= 4 && idx <= 6 ? irq_004f[idx - 4] : -1;
+    }
+    return irq_01bb[(d->pos[2] & 0xc0) >> 6];
+}
+
+/* Decode the I/O ports the POS values select, while enabled. */
+static void ncr710_mca_remap(NCR710MCAState *s)
+{
+    MCADevice *d = MCA_DEVICE(s);
+    uint32_t base = mca_device_enabled(d) ? ncr710_mca_pos_base(d) : 0;
+
+    if (base == s->mapped_base) {
+        return;
+    }
+    if (s->mapped_base) {
+        memory_region_del_subregion(get_system_io(), &s->io);
+        trace_voyager_mca_ncr710_unmap(d->slot);
+    }
+    s->mapped_base = base;
+    if (base) {
+        memory_region_add_subregion(get_system_io(), base, &s->io);
+        trace_voyager_mca_ncr710_map(d->slot, base, ncr710_mca_pos_irq(d));
+    }
+}
+
+static void ncr710_mca_pos_written(MCADevice *d, int reg)
+{
+    ncr710_mca_remap(NCR53C710_MCA(d));
+}
+
+static void ncr710_mca_describe(MCADevice *d, GString *buf)
+{
+    NCR710MCAState *s = NCR53C710_MCA(d);
+
+    if (s->mapped_base) {
+        g_string_append_printf(buf, ", I/O 0x%04x-0x%04x", s->mapped_base,
+                               s->mapped_base + NCR710_MCA_IO_SIZE - 1);
+    } else {
+        g_string_append(buf, ", no I/O");
+    }
+    g_string_append_printf(buf, ", IRQ %d, SCSI bus %s",
+                           ncr710_mca_pos_irq(d), s->ncr710.bus.qbus.name);
+}
+
+/* ---- the chip --------------------------------------------------------- */
+
+/* The 53C710's registers in I/O space, byte by byte (little-endian). */
+static uint64_t ncr710_mca_io_read(void *opaque, hwaddr addr, unsigned size)
+{
+    NCR710MCAState *s = opaque;
+
+    return ncr710_reg_read(&s->ncr710, addr, 1);
+}
+
+static void ncr710_mca_io_write(void *opaque, hwaddr addr, uint64_t val,
+                                unsigned size)
+{
+    NCR710MCAState *s = opaque;
+
+    ncr710_reg_write(&s->ncr710, addr, val, 1);
+}
+
+static const MemoryRegionOps ncr710_mca_io_ops = {
+    .read = ncr710_mca_io_read,
+    .write = ncr710_mca_io_write,
+    .impl.min_access_size = 1,
+    .impl.max_access_size = 1,
+    .valid.min_access_size = 1,
+    .valid.max_access_size = 4,
+    .endianness = DEVICE_LITTLE_ENDIAN,
+};
+
+static void ncr710_mca_chip_irq(void *opaque, int n, int level)
+{
+    mca_device_set_irq(MCA_DEVICE(opaque), level);
+}
+
+static const struct SCSIBusInfo ncr710_mca_scsi_info = {
+    .tcq = true,
+    .max_target = 8,
+    .max_lun = 8,
+
+    .transfer_data = ncr710_transfer_data,
+    .complete = ncr710_command_complete,
+    .cancel = ncr710_request_cancelled,
+};
+
+/* ---- the card --------------------------------------------------------- */
+
+static bool ncr710_mca_encode_pos(NCR710MCAState *s, Error **errp)
+{
+    MCADevice *d = MCA_DEVICE(s);
+    uint8_t *pos = d->pos_reset;
+    int i;
+
+    pos[2] = MCA_POS2_ENABLE;
+    if (d->id == 0x004f) {
+        if (s->iobase < 0x200 || s->iobase > 0x600 || s->iobase & 0xff) {
+            error_setg(errp, "iobase: 0x%x is not an I/O base of card "
+                       "004Fh (0x200, 0x300, 0x400, 0x500 or 0x600)",
+                       s->iobase);
+            return false;
+        }
+        pos[2] |= ((s->iobase >> 8) - 1) << 1;
+        for (i = 0; i < ARRAY_SIZE(irq_004f) && irq_004f[i] != s->irq; i++) {
+            /* look the IRQ up */
+        }
+        if (i == ARRAY_SIZE(irq_004f)) {
+            error_setg(errp, "irq: %u is not an IRQ of card 004Fh (5, 9 or "
+                       "14)", s->irq);
+            return false;
+        }
+        pos[2] |= (i + 4) << 4;
+        return true;
+    }
+    if (s->iobase < 0x800 || s->iobase > 0x5000 || s->iobase & 0x3ff) {
+        error_setg(errp, "iobase: 0x%x is not an I/O base of card %04Xh "
+                   "(0x800-0x5000 in steps of 0x400)", s->iobase, d->id);
+        return false;
+    }
+    pos[4] = (s->iobase / 0x400) << 2;
+    for (i = 0; i < ARRAY_SIZE(irq_01bb) && irq_01bb[i] != s->irq; i++) {
+        /* look the IRQ up */
+    }
+    if (i == ARRAY_SIZE(irq_01bb)) {
+        error_setg(errp, "irq: %u is not an IRQ of card %04Xh (3, 5, 11 or "
+                   "14)", s->irq, d->id);
+        return false;
+    }
+    pos[2] |= i << 6;
+    return true;
+}
+
+static void ncr710_mca_realize(DeviceState *dev, Error **errp)
+{
+    NCR710MCAState *s = NCR53C710_MCA(dev);
+    MCADevice *d = MCA_DEVICE(dev);
+
+    if (d->id != 0x01bb && d->id != 0x01ba && d->id != 0x004f) {
+        error_setg(errp, "id: %04Xh is not an NCR 53C710 MCA card (01BBh, "
+                   "01BAh or 004Fh)", d->id);
+        return;
+    }
+    if (!ncr710_mca_encode_pos(s, errp)) {
+        return;
+    }
+    memcpy(d->pos, d->pos_reset, sizeof(d->pos));
+
+    scsi_bus_init(&s->ncr710.bus, sizeof(s->ncr710.bus), dev,
+                  &ncr710_mca_scsi_info);
+    s->ncr710.as = &address_space_memory;
+    s->ncr710.scripts_le = true;
+    s->ncr710.irq = qemu_allocate_irq(ncr710_mca_chip_irq, s, 0);
+    s->ncr710.reselection_retry_timer =
+        timer_new_ns(QEMU_CLOCK_VIRTUAL, ncr710_reselection_retry_callback,
+                     &s->ncr710);
+    ncr710_soft_reset(&s->ncr710);
+
+    memory_region_init_io(&s->io, OBJECT(s), &ncr710_mca_io_ops, s,
+                          "ncr53c710-mca", NCR710_MCA_IO_SIZE);
+    ncr710_mca_remap(s);
+    mca_device_update_irq(d);
+
+    if (s->legacy_drives) {
+        scsi_bus_legacy_handle_cmdline(&s->ncr710.bus);
+    }
+}
+
+static void ncr710_mca_reset(MCADevice *d)
+{
+    ncr710_soft_reset(&NCR53C710_MCA(d)->ncr710);
+}
+
+static int ncr710_mca_post_load(void *opaque, int version_id)
+{
+    NCR710MCAState *s = opaque;
+
+    ncr710_mca_remap(s);
+    mca_device_update_irq(MCA_DEVICE(s));
+    return 0;
+}
+
+static const VMStateDescription vmstate_ncr710_mca = {
+    .name = "ncr53c710-mca",
+    .version_id = 1,
+    .minimum_version_id = 1,
+    .post_load = ncr710_mca_post_load,
+    .fields = (const VMStateField[]) {
+        VMSTATE_UINT8_ARRAY(parent_obj.pos, NCR710MCAState, MCA_POS_REGS),
+        VMSTATE_BOOL(parent_obj.irq_request, NCR710MCAState),
+        VMSTATE_STRUCT(ncr710, NCR710MCAState, 1, vmstate_ncr710,
+                       NCR710State),
+        VMSTATE_END_OF_LIST()
+    }
+};
+
+static const Property ncr710_mca_properties[] = {
+    DEFINE_PROP_UINT16("id", NCR710MCAState, parent_obj.id, 0x01ba),
+    DEFINE_PROP_UINT32("iobase", NCR710MCAState, iobase, 0x800),
+    DEFINE_PROP_UINT8("irq", NCR710MCAState, irq, 11),
+    DEFINE_PROP_BOOL("legacy-drives", NCR710MCAState, legacy_drives, false),
+};
+
+static void ncr710_mca_class_init(ObjectClass *oc, const void *data)
+{
+    DeviceClass *dc = DEVICE_CLASS(oc);
+    MCADeviceClass *mc = MCA_DEVICE_CLASS(oc);
+
+    mc->card_realize = ncr710_mca_realize;
+    mc->pos_written = ncr710_mca_pos_written;
+    mc->pos_irq = ncr710_mca_pos_irq;
+    mc->describe = ncr710_mca_describe;
+    mc->card_reset = ncr710_mca_reset;
+    dc->vmsd = &vmstate_ncr710_mca;
+    dc->desc = "NCR 53C710 SCSI adapter on the Micro Channel";
+    dc->fw_name = "scsi";
+    set_bit(DEVICE_CATEGORY_STORAGE, dc->categories);
+    device_class_set_props(dc, ncr710_mca_properties);
+    object_class_property_set_description(oc, "id",
+        "MCA card id: 01BA (NCR Dual SIOP board, default), 01BB (the "
+        "3360/3430 on-board SubSystem) or 004F (NCR 53c710 board)");
+    object_class_property_set_description(oc, "iobase",
+        "Power-on I/O base as POS selects it (default 0x800)");
+    object_class_property_set_description(oc, "irq",
+        "Power-on IRQ as POS selects it (default 11)");
+}
+
+static const TypeInfo ncr710_mca_info = {
+    .name = TYPE_NCR53C710_MCA,
+    .parent = TYPE_MCA_DEVICE,
+    .instance_size = sizeof(NCR710MCAState),
+    .class_init = ncr710_mca_class_init,
+};
+
+static void ncr710_mca_register_types(void)
+{
+    type_register_static(&ncr710_mca_info);
+}
+
+type_init(ncr710_mca_register_types)

@@ -35,6 +35,7 @@ struct VoyagerMachineState {
     bool fault_bios_table;      /* int 15h table with a corrupt class */
     uint8_t fault_cat_module;   /* CAT module id that does not answer */
     uint32_t fault_cpi_storm;   /* spurious CPIs the VIC raises per boot */
+    bool mca_scsi_off;          /* mca-scsi=off (hw/misc/voyager_mca.c) */
 
     /* derived at init */
     VoyagerConfig cfg;
