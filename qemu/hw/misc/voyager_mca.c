@@ -507,7 +507,7 @@ DeviceState *voyager_mca_init(Object *machine, qemu_irq *isa_irqs,
         DeviceState *card = qdev_new(TYPE_NCR53C710_MCA);
 
         qdev_prop_set_int32(card, "slot", 0);
-        qdev_prop_set_uint16(card, "id", level == 4 ? 0x01bb : 0x01ba);
+        qdev_prop_set_uint16(card, "card-id", level == 4 ? 0x01bb : 0x01ba);
         qdev_prop_set_bit(card, "legacy-drives", true);
         object_property_add_child(OBJECT(dev), "scsi0", OBJECT(card));
         qdev_realize_and_unref(card, &s->bus, &error_fatal);

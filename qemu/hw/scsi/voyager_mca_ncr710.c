@@ -213,7 +213,7 @@ static void ncr710_mca_realize(DeviceState *dev, Error **errp)
     MCADevice *d = MCA_DEVICE(dev);
 
     if (d->id != 0x01bb && d->id != 0x01ba && d->id != 0x004f) {
-        error_setg(errp, "id: %04Xh is not an NCR 53C710 MCA card (01BBh, "
+        error_setg(errp, "card-id: %04Xh is not an NCR 53C710 MCA card (01BBh, "
                    "01BAh or 004Fh)", d->id);
         return;
     }
@@ -271,7 +271,7 @@ static const VMStateDescription vmstate_ncr710_mca = {
 };
 
 static const Property ncr710_mca_properties[] = {
-    DEFINE_PROP_UINT16("id", NCR710MCAState, parent_obj.id, 0x01ba),
+    DEFINE_PROP_UINT16("card-id", NCR710MCAState, parent_obj.id, 0x01ba),
     DEFINE_PROP_UINT32("iobase", NCR710MCAState, iobase, 0x800),
     DEFINE_PROP_UINT8("irq", NCR710MCAState, irq, 11),
     DEFINE_PROP_BOOL("legacy-drives", NCR710MCAState, legacy_drives, false),
@@ -292,7 +292,7 @@ static void ncr710_mca_class_init(ObjectClass *oc, const void *data)
     dc->fw_name = "scsi";
     set_bit(DEVICE_CATEGORY_STORAGE, dc->categories);
     device_class_set_props(dc, ncr710_mca_properties);
-    object_class_property_set_description(oc, "id",
+    object_class_property_set_description(oc, "card-id",
         "MCA card id: 01BA (NCR Dual SIOP board, default), 01BB (the "
         "3360/3430 on-board SubSystem) or 004F (NCR 53c710 board)");
     object_class_property_set_description(oc, "iobase",
