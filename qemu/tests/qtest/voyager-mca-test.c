@@ -219,7 +219,8 @@ static void test_refused(void)
     expect_refused("-M voyager -device ncr53c710-mca,slot=1,iobase=0x900",
                    "iobase:");
     expect_refused("-M voyager -device ncr53c710-mca,slot=1,irq=7", "irq:");
-    expect_refused("-M voyager -device ncr53c710-mca,slot=1,card-id=0x92", "card-id:");
+    expect_refused("-M voyager -device ncr53c710-mca,slot=1,card-id=0x92",
+                   "card-id:");
 }
 
 /* `qom-get /machine/mca slots` lists every slot. */
