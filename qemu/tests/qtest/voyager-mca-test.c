@@ -16,6 +16,7 @@
  */
 
 #include "qemu/osdep.h"
+#include "qemu/cutils.h"
 #include "libqtest.h"
 #include "qobject/qdict.h"
 
@@ -282,10 +283,12 @@ static bool intr0(QTestState *qts)
 static uint32_t vic_inputs(QTestState *qts)
 {
     g_autofree char *out = qtest_hmp(qts, "info pic");
-    const char *p = strstr(out, "inputs 0x");
+    const char *p = strstr(out, "inputs 0x"), *end;
+    unsigned long v;
 
     g_assert(p);
-    return strtoul(p + 7, NULL, 16);
+    g_assert(qemu_strtoul(p + 7, &end, 16, &v) == 0);
+    return v;
 }
 
 /* A SCRIPTS INT instruction (always) with @code in DSPS. */
