@@ -349,18 +349,20 @@ static void test_irq_shared(void)
 }
 
 /*
+ * The -drive if=scsi disk on the default adapter of either level:
  * SELECT target 0, MOVE 6-byte INQUIRY WHEN CMD, MOVE 36 WHEN DATA_IN,
- * MOVE 1 WHEN STATUS, MOVE 1 WHEN MSG_IN, INT 600Dh; selection failure
- * jumps to INT BADh.  SCRIPTS little-endian in guest memory.
+ * MOVE 1 WHEN STATUS, INT 600Dh; a failed selection jumps to INT BADh.
+ * SCRIPTS little-endian in guest memory.
  */
-static void test_inquiry(void)
+static void test_inquiry(const void *data)
 {
+    int level = GPOINTER_TO_INT(data);
     g_autofree char *img = NULL;
     g_autofree char *args = NULL;
     QTestState *qts;
     int fd;
-    uint32_t base = 0x800, cmd = 0x101000, data = 0x102000;
-    uint32_t status = 0x103000, msg = 0x103010, p = SCRIPT;
+    uint32_t base = 0x800, cmd = 0x101000, buffer = 0x102000;
+    uint32_t status = 0x103000, p = SCRIPT;
     uint8_t inq[6] = { 0x12, 0, 0, 0, 36, 0 };
     char buf[36];
 
@@ -368,8 +370,8 @@ static void test_inquiry(void)
     g_assert(fd >= 0);
     g_assert(ftruncate(fd, 1024 * 1024) == 0);
     close(fd);
-    args = g_strdup_printf("-M voyager -drive if=scsi,file=%s,format=raw",
-                           img);
+    args = g_strdup_printf("-M voyager,level=%d "
+                           "-drive if=scsi,file=%s,format=raw", level, img);
     qts = qtest_init(args);
 
     qtest_memwrite(qts, cmd, inq, sizeof(inq));
@@ -378,7 +380,7 @@ static void test_inquiry(void)
     qtest_writel(qts, p + 8, 0x0a000006);       /* MOVE 6, WHEN CMD */
     qtest_writel(qts, p + 12, cmd);
     qtest_writel(qts, p + 16, 0x09000024);      /* MOVE 36, WHEN DATA_IN */
-    qtest_writel(qts, p + 20, data);
+    qtest_writel(qts, p + 20, buffer);
     qtest_writel(qts, p + 24, 0x0b000001);      /* MOVE 1, WHEN STATUS */
     qtest_writel(qts, p + 28, status);
     put_int(qts, p + 0x20, 0x600d);
@@ -389,11 +391,10 @@ static void test_inquiry(void)
     g_assert_cmphex(qtest_inl(qts, base + DSPS), ==, 0x600d);
     g_assert_cmphex(qtest_inb(qts, base + DSTAT) & DSTAT_SIR, ==, DSTAT_SIR);
     g_assert_cmphex(qtest_readb(qts, status), ==, 0);   /* GOOD */
-    qtest_memread(qts, data, buf, sizeof(buf));
+    qtest_memread(qts, buffer, buf, sizeof(buf));
     g_assert_cmphex(buf[0], ==, 0);                     /* direct access */
     g_assert(!memcmp(buf + 8, "QEMU    ", 8));
     g_assert(!memcmp(buf + 16, "QEMU HARDDISK", 13));
-    (void)msg;
     qtest_quit(qts);
     unlink(img);
 }
@@ -411,6 +412,9 @@ int main(int argc, char **argv)
     qtest_add_func("/voyager/mca/slots-listing", test_slots_listing);
     qtest_add_func("/voyager/mca/irq", test_irq);
     qtest_add_func("/voyager/mca/irq-shared", test_irq_shared);
-    qtest_add_func("/voyager/mca/inquiry", test_inquiry);
+    qtest_add_data_func("/voyager/mca/inquiry-level4", GINT_TO_POINTER(4),
+                        test_inquiry);
+    qtest_add_data_func("/voyager/mca/inquiry-level5", GINT_TO_POINTER(5),
+                        test_inquiry);
     return g_test_run();
 }
