@@ -15,6 +15,7 @@
 #include "qemu/osdep.h"
 #include "qapi/error.h"
 #include "qapi/visitor.h"
+#include "qemu/cutils.h"
 #include "qemu/log.h"
 #include "qemu/module.h"
 #include "hw/core/irq.h"
@@ -365,6 +366,50 @@ static const TypeInfo mca_bridge_info = {
 
 /* ---- the card base class ------------------------------------------------ */
 
+/* The power-on POS values, decoded. */
+static void mca_device_power_on(MCADevice *d)
+{
+    MCADeviceClass *mc = MCA_DEVICE_GET_CLASS(d);
+    int reg;
+
+    memcpy(d->pos, d->pos_reset, sizeof(d->pos));
+    for (reg = 2; reg < MCA_POS_REGS && mc->pos_written; reg++) {
+        mc->pos_written(d, reg);
+    }
+    mca_device_update_irq(d);
+}
+
+/*
+ * fault-pos: power-on POS values the card's own properties cannot
+ * express, e.g. "4=04" (an I/O base index no 53C710 board decodes), for
+ * the guest's refusal of a malformed card.  Register 2-7 = hex byte,
+ * colon separated.
+ */
+static bool mca_device_apply_fault_pos(MCADevice *d, Error **errp)
+{
+    g_auto(GStrv) items = NULL;
+    int i;
+
+    if (!d->fault_pos || !*d->fault_pos) {
+        return true;
+    }
+    items = g_strsplit(d->fault_pos, ":", -1);
+    for (i = 0; items[i]; i++) {
+        unsigned long reg, val;
+        const char *end;
+
+        if (qemu_strtoul(items[i], &end, 10, &reg) || *end != '=' ||
+            reg < 2 || reg >= MCA_POS_REGS ||
+            qemu_strtoul(end + 1, NULL, 16, &val) || val > 0xff) {
+            error_setg(errp, "fault-pos: '%s' is not R=VV (POS register "
+                       "2-7 = hex byte)", items[i]);
+            return false;
+        }
+        d->pos_reset[reg] = val;
+    }
+    return true;
+}
+
 static void mca_device_realize(DeviceState *dev, Error **errp)
 {
     ERRP_GUARD();
@@ -410,6 +455,12 @@ static void mca_device_realize(DeviceState *dev, Error **errp)
         return;
     }
     s->slot[slot] = d;
+    if (!mca_device_apply_fault_pos(d, errp)) {
+        s->slot[slot] = NULL;
+        d->slot = -1;
+        return;
+    }
+    mca_device_power_on(d);
 }
 
 static void mca_device_unrealize(DeviceState *dev)
@@ -425,25 +476,21 @@ static void mca_device_unrealize(DeviceState *dev)
     }
 }
 
-/* Power-on: the POS values the card was configured with. */
+/* Reset: the card's own, then the POS values it was configured with. */
 static void mca_device_reset_hold(Object *obj, ResetType type)
 {
     MCADevice *d = MCA_DEVICE(obj);
     MCADeviceClass *mc = MCA_DEVICE_GET_CLASS(d);
-    int reg;
 
-    memcpy(d->pos, d->pos_reset, sizeof(d->pos));
     if (mc->card_reset) {
         mc->card_reset(d);
     }
-    for (reg = 2; reg < MCA_POS_REGS && mc->pos_written; reg++) {
-        mc->pos_written(d, reg);
-    }
-    mca_device_update_irq(d);
+    mca_device_power_on(d);
 }
 
 static const Property mca_device_properties[] = {
     DEFINE_PROP_INT32("slot", MCADevice, slot, -1),
+    DEFINE_PROP_STRING("fault-pos", MCADevice, fault_pos),
 };
 
 static void mca_device_class_init(ObjectClass *oc, const void *data)
@@ -458,6 +505,9 @@ static void mca_device_class_init(ObjectClass *oc, const void *data)
     device_class_set_props(dc, mca_device_properties);
     object_class_property_set_description(oc, "slot",
         "MCA slot 0-7 (default: the first free slot)");
+    object_class_property_set_description(oc, "fault-pos",
+        "Fault: power-on POS values past the card's own, R=VV[:R=VV] "
+        "(register 2-7 = hex byte), e.g. 4=04");
 }
 
 static const TypeInfo mca_device_info = {

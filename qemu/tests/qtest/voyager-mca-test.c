@@ -186,6 +186,31 @@ static void test_004f(void)
     qtest_quit(qts);
 }
 
+/* fault-pos: a card whose POS data makes no sense, for the guest. */
+static void test_fault_pos(void)
+{
+    QTestState *qts = qtest_init("-M voyager -device ncr53c710-mca,slot=2,"
+                                 "iobase=0x1000,fault-pos=4=04:5=40");
+    QDict *r;
+
+    g_assert_cmphex(pos_id(qts, 2), ==, 0x01ba);
+    g_assert_cmphex(pos_read(qts, 2, 2), ==, 0x81);
+    g_assert_cmphex(pos_read(qts, 2, 4), ==, 0x04);
+    g_assert_cmphex(pos_read(qts, 2, 5), ==, 0x40);
+    r = qtest_qmp(qts, "{'execute': 'qom-get', 'arguments': "
+                  "{'path': '/machine/mca', 'property': 'slots'}}");
+    g_assert(strstr(qdict_get_str(r, "return"),
+                    "POS2-5 81 00 04 40, no I/O"));
+    qobject_unref(r);
+    /* Nothing at the base the properties asked for. */
+    qtest_outl(qts, 0x1000 + SCRATCH, 0x5a5a5a5a);
+    g_assert_cmphex(qtest_inl(qts, 0x1000 + SCRATCH), !=, 0x5a5a5a5a);
+    /* The override survives a reset: it is the card's power-on state. */
+    qtest_system_reset(qts);
+    g_assert_cmphex(pos_read(qts, 2, 4), ==, 0x04);
+    qtest_quit(qts);
+}
+
 static void expect_refused(const char *args, const char *what)
 {
     const char *qemu = g_getenv("QTEST_QEMU_BINARY");
@@ -222,6 +247,8 @@ static void test_refused(void)
     expect_refused("-M voyager -device ncr53c710-mca,slot=1,irq=7", "irq:");
     expect_refused("-M voyager -device ncr53c710-mca,slot=1,card-id=0x92",
                    "card-id:");
+    expect_refused("-M voyager -device ncr53c710-mca,slot=1,fault-pos=9=00",
+                   "fault-pos:");
 }
 
 /* `qom-get /machine/mca slots` lists every slot. */
@@ -408,6 +435,7 @@ int main(int argc, char **argv)
     qtest_add_func("/voyager/mca/setup-mode", test_setup_mode);
     qtest_add_func("/voyager/mca/enable-and-base", test_enable_and_base);
     qtest_add_func("/voyager/mca/004f", test_004f);
+    qtest_add_func("/voyager/mca/fault-pos", test_fault_pos);
     qtest_add_func("/voyager/mca/refused", test_refused);
     qtest_add_func("/voyager/mca/slots-listing", test_slots_listing);
     qtest_add_func("/voyager/mca/irq", test_irq);

@@ -48,6 +48,7 @@ struct MCADevice {
 
     /* properties */
     int32_t slot;               /* 0-7; -1: the first free slot */
+    char *fault_pos;            /* "R=VV:R=VV": power-on POS overrides */
 
     /* set by the card's realize; POS0/1 read as id, never written */
     uint16_t id;
