@@ -16,6 +16,9 @@
  * POS2 bit 0 enables the card: only then does it decode its 64 I/O ports
  * and drive its interrupt.  The chip masters the bus into system memory.
  *
+ * Also NCR's Dual 700 (D700, 0092h) with its sub-addressed POS, its two
+ * SIOPs modelled by the same 53C710 core (see below).
+ *
  * Copyright (c) 2026 The NCR Voyager Linux port developers
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
@@ -308,9 +311,348 @@ static const TypeInfo ncr710_mca_info = {
     .class_init = ncr710_mca_class_init,
 };
 
+/* ---- the NCR Dual 700 (D700) ------------------------------------------ */
+
+/*
+ * The D700's MCA side as the old NCR_D700 driver reads it: POS4 bits 1:0
+ * pick IRQ 11, 12, 14 or 15, POS4 bit 2 enables the board interrupt;
+ * POS3 through the sub-address in POS6 gives the board base (9: high,
+ * 10: low byte, & FFF0h) and the SIOP offset (0: high, 1: low, & FF70h);
+ * SIOP i has 64 ports at offset + 80h * i; the board's module control
+ * byte at base + 8 tells in bits 7:6 which SIOPs are differential (3:
+ * none, 0: SIOP1 only, 1: both).  The two SIOPs are 53C700-66 chips on
+ * the real card; here they are QEMU's 53C710 (docs/system/i386/
+ * voyager-mca.rst lists what a 700-66 mode would change).
+ */
+#define NCR_D700_ID         0x0092
+#define NCR_D700_SIOPS      2
+#define NCR_D700_BOARD_SIZE 0x10
+#define NCR_D700_POS4_IRQEN 0x04
+
+#define TYPE_NCR_D700_MCA "ncr-d700-mca"
+OBJECT_DECLARE_SIMPLE_TYPE(NCRD700State, NCR_D700_MCA)
+
+struct NCRD700State {
+    MCADevice parent_obj;
+
+    /* properties */
+    uint32_t iobase;            /* board registers */
+    uint32_t siop_base;         /* SIOP 0; SIOP 1 at + 80h */
+    uint8_t irq;
+    uint8_t differential;       /* bit i: SIOP i differential */
+
+    uint8_t sub[16];            /* POS3 behind sub-addresses 0-15 */
+    uint8_t sub_reset[16];
+    NCR710State siop[NCR_D700_SIOPS];
+    MemoryRegion board_io;
+    MemoryRegion siop_io[NCR_D700_SIOPS];
+    uint32_t mapped_base, mapped_siops;
+    uint8_t siop_irq;           /* bit i: SIOP i requests */
+};
+
+static const uint8_t irq_d700[] = { 11, 12, 14, 15 };
+
+static uint32_t d700_pos_board(NCRD700State *s)
+{
+    return (s->sub[9] << 8 | s->sub[10]) & 0xfff0;
+}
+
+static uint32_t d700_pos_siops(NCRD700State *s)
+{
+    return (s->sub[0] << 8 | s->sub[1]) & 0xff70;
+}
+
+static int d700_pos_irq(MCADevice *d)
+{
+    if (!(d->pos[4] & NCR_D700_POS4_IRQEN)) {
+        return -1;
+    }
+    return irq_d700[d->pos[4] & 3];
+}
+
+static void d700_remap(NCRD700State *s)
+{
+    MCADevice *d = MCA_DEVICE(s);
+    bool on = mca_device_enabled(d);
+    uint32_t board = on ? d700_pos_board(s) : 0;
+    uint32_t siops = on ? d700_pos_siops(s) : 0;
+    int i;
+
+    if (board != s->mapped_base) {
+        if (s->mapped_base) {
+            memory_region_del_subregion(get_system_io(), &s->board_io);
+        }
+        s->mapped_base = board;
+        if (board) {
+            memory_region_add_subregion(get_system_io(), board,
+                                        &s->board_io);
+        }
+    }
+    if (siops != s->mapped_siops) {
+        for (i = 0; i < NCR_D700_SIOPS; i++) {
+            if (s->mapped_siops) {
+                memory_region_del_subregion(get_system_io(),
+                                            &s->siop_io[i]);
+            }
+            if (siops) {
+                memory_region_add_subregion(get_system_io(),
+                                            siops + 0x80 * i,
+                                            &s->siop_io[i]);
+            }
+        }
+        s->mapped_siops = siops;
+        if (siops) {
+            trace_voyager_mca_ncr710_map(d->slot, siops, d700_pos_irq(d));
+        } else {
+            trace_voyager_mca_ncr710_unmap(d->slot);
+        }
+    }
+}
+
+static uint8_t d700_pos_read(MCADevice *d, int reg)
+{
+    NCRD700State *s = NCR_D700_MCA(d);
+
+    if (reg == 3) {
+        return d->pos[6] < ARRAY_SIZE(s->sub) && !d->pos[7]
+               ? s->sub[d->pos[6]] : 0xff;
+    }
+    return d->pos[reg];
+}
+
+static void d700_pos_written(MCADevice *d, int reg)
+{
+    NCRD700State *s = NCR_D700_MCA(d);
+
+    if (reg == 3 && d->pos[6] < ARRAY_SIZE(s->sub) && !d->pos[7]) {
+        s->sub[d->pos[6]] = d->pos[3];
+    }
+    d700_remap(s);
+}
+
+static void d700_describe(MCADevice *d, GString *buf)
+{
+    NCRD700State *s = NCR_D700_MCA(d);
+    int i;
+
+    g_string_append_printf(buf, ", board 0x%04x, IRQ %d", s->mapped_base,
+                           d700_pos_irq(d));
+    for (i = 0; i < NCR_D700_SIOPS; i++) {
+        if (s->mapped_siops) {
+            g_string_append_printf(buf, ", SIOP%d I/O 0x%04x bus %s%s", i,
+                                   s->mapped_siops + 0x80 * i,
+                                   s->siop[i].bus.qbus.name,
+                                   s->differential & (1 << i)
+                                   ? " (differential)" : "");
+        }
+    }
+}
+
+/* Board registers: the module control byte at +8, nothing else. */
+static uint64_t d700_board_read(void *opaque, hwaddr addr, unsigned size)
+{
+    NCRD700State *s = opaque;
+
+    if (addr == 8) {
+        switch (s->differential) {
+        case 0:
+            return 0xc0 | 0x3f;
+        case 2:
+            return 0x00 | 0x3f;
+        default:
+            return 0x40 | 0x3f;
+        }
+    }
+    return 0xff;
+}
+
+static void d700_board_write(void *opaque, hwaddr addr, uint64_t val,
+                             unsigned size)
+{
+}
+
+static const MemoryRegionOps d700_board_ops = {
+    .read = d700_board_read,
+    .write = d700_board_write,
+    .impl.min_access_size = 1,
+    .impl.max_access_size = 1,
+    .endianness = DEVICE_LITTLE_ENDIAN,
+};
+
+static uint64_t d700_siop_read(void *opaque, hwaddr addr, unsigned size)
+{
+    return ncr710_reg_read(opaque, addr, 1);
+}
+
+static void d700_siop_write(void *opaque, hwaddr addr, uint64_t val,
+                            unsigned size)
+{
+    ncr710_reg_write(opaque, addr, val, 1);
+}
+
+static const MemoryRegionOps d700_siop_ops = {
+    .read = d700_siop_read,
+    .write = d700_siop_write,
+    .impl.min_access_size = 1,
+    .impl.max_access_size = 1,
+    .valid.min_access_size = 1,
+    .valid.max_access_size = 4,
+    .endianness = DEVICE_LITTLE_ENDIAN,
+};
+
+/* One shared board interrupt: either SIOP's request. */
+static void d700_chip_irq(void *opaque, int n, int level)
+{
+    NCRD700State *s = opaque;
+
+    if (level) {
+        s->siop_irq |= 1 << n;
+    } else {
+        s->siop_irq &= ~(1 << n);
+    }
+    mca_device_set_irq(MCA_DEVICE(s), s->siop_irq != 0);
+}
+
+static void d700_realize(DeviceState *dev, Error **errp)
+{
+    NCRD700State *s = NCR_D700_MCA(dev);
+    MCADevice *d = MCA_DEVICE(dev);
+    int i;
+
+    if (!s->iobase || s->iobase & 0xf || s->iobase > 0xfff0) {
+        error_setg(errp, "iobase: 0x%x is not a D700 board base (16-byte "
+                   "aligned, below 0x10000)", s->iobase);
+        return;
+    }
+    if (!s->siop_base || s->siop_base & ~0xff70) {
+        error_setg(errp, "siop-base: 0x%x is not a D700 SIOP base (bits "
+                   "15:8 and 6:4 only)", s->siop_base);
+        return;
+    }
+    for (i = 0; i < ARRAY_SIZE(irq_d700) && irq_d700[i] != s->irq; i++) {
+        /* look the IRQ up */
+    }
+    if (i == ARRAY_SIZE(irq_d700)) {
+        error_setg(errp, "irq: %u is not a D700 IRQ (11, 12, 14 or 15)",
+                   s->irq);
+        return;
+    }
+    if (s->differential == 1 || s->differential > 3) {
+        error_setg(errp, "differential: %u cannot be strapped (0: none, "
+                   "2: SIOP1, 3: both)", s->differential);
+        return;
+    }
+    d->id = NCR_D700_ID;
+    d->pos_reset[2] = MCA_POS2_ENABLE;
+    d->pos_reset[4] = i;            /* board interrupt off until probed */
+    memcpy(d->pos, d->pos_reset, sizeof(d->pos));
+    s->sub_reset[9] = s->iobase >> 8;
+    s->sub_reset[10] = s->iobase & 0xff;
+    s->sub_reset[0] = s->siop_base >> 8;
+    s->sub_reset[1] = s->siop_base & 0xff;
+    memcpy(s->sub, s->sub_reset, sizeof(s->sub));
+
+    memory_region_init_io(&s->board_io, OBJECT(s), &d700_board_ops, s,
+                          "ncr-d700-board", NCR_D700_BOARD_SIZE);
+    for (i = 0; i < NCR_D700_SIOPS; i++) {
+        NCR710State *c = &s->siop[i];
+
+        scsi_bus_init(&c->bus, sizeof(c->bus), dev, &ncr710_mca_scsi_info);
+        c->as = &address_space_memory;
+        c->scripts_le = true;
+        c->irq = qemu_allocate_irq(d700_chip_irq, s, i);
+        c->reselection_retry_timer =
+            timer_new_ns(QEMU_CLOCK_VIRTUAL,
+                         ncr710_reselection_retry_callback, c);
+        ncr710_soft_reset(c);
+        memory_region_init_io(&s->siop_io[i], OBJECT(s), &d700_siop_ops, c,
+                              i ? "ncr-d700-siop1" : "ncr-d700-siop0",
+                              NCR710_MCA_IO_SIZE);
+    }
+    d700_remap(s);
+}
+
+static void d700_reset(MCADevice *d)
+{
+    NCRD700State *s = NCR_D700_MCA(d);
+    int i;
+
+    memcpy(s->sub, s->sub_reset, sizeof(s->sub));
+    for (i = 0; i < NCR_D700_SIOPS; i++) {
+        ncr710_soft_reset(&s->siop[i]);
+    }
+}
+
+static int d700_post_load(void *opaque, int version_id)
+{
+    d700_remap(opaque);
+    mca_device_update_irq(MCA_DEVICE(opaque));
+    return 0;
+}
+
+static const VMStateDescription vmstate_d700 = {
+    .name = "ncr-d700-mca",
+    .version_id = 1,
+    .minimum_version_id = 1,
+    .post_load = d700_post_load,
+    .fields = (const VMStateField[]) {
+        VMSTATE_UINT8_ARRAY(parent_obj.pos, NCRD700State, MCA_POS_REGS),
+        VMSTATE_BOOL(parent_obj.irq_request, NCRD700State),
+        VMSTATE_UINT8_ARRAY(sub, NCRD700State, 16),
+        VMSTATE_UINT8(siop_irq, NCRD700State),
+        VMSTATE_STRUCT_ARRAY(siop, NCRD700State, NCR_D700_SIOPS, 1,
+                             vmstate_ncr710, NCR710State),
+        VMSTATE_END_OF_LIST()
+    }
+};
+
+static const Property d700_properties[] = {
+    DEFINE_PROP_UINT32("iobase", NCRD700State, iobase, 0x6000),
+    DEFINE_PROP_UINT32("siop-base", NCRD700State, siop_base, 0x6100),
+    DEFINE_PROP_UINT8("irq", NCRD700State, irq, 11),
+    DEFINE_PROP_UINT8("differential", NCRD700State, differential, 0),
+};
+
+static void d700_class_init(ObjectClass *oc, const void *data)
+{
+    DeviceClass *dc = DEVICE_CLASS(oc);
+    MCADeviceClass *mc = MCA_DEVICE_CLASS(oc);
+
+    mc->card_realize = d700_realize;
+    mc->card_reset = d700_reset;
+    mc->pos_read = d700_pos_read;
+    mc->pos_written = d700_pos_written;
+    mc->pos_irq = d700_pos_irq;
+    mc->describe = d700_describe;
+    dc->vmsd = &vmstate_d700;
+    dc->desc = "NCR Dual 700 (D700) MCA SCSI adapter, id 0092h (its two "
+               "SIOPs modelled by 53C710 cores)";
+    dc->fw_name = "scsi";
+    set_bit(DEVICE_CATEGORY_STORAGE, dc->categories);
+    device_class_set_props(dc, d700_properties);
+    object_class_property_set_description(oc, "iobase",
+        "Power-on board base (POS sub-addresses 9, 10; default 0x6000)");
+    object_class_property_set_description(oc, "siop-base",
+        "Power-on SIOP 0 base, SIOP 1 at +0x80 (POS sub-addresses 0, 1; "
+        "default 0x6100)");
+    object_class_property_set_description(oc, "irq",
+        "Power-on IRQ, POS4 bits 1:0 (11, 12, 14 or 15; default 11)");
+    object_class_property_set_description(oc, "differential",
+        "Differential SIOPs as the module control byte reports them: 0 "
+        "none (default), 2 SIOP1, 3 both");
+}
+
+static const TypeInfo d700_info = {
+    .name = TYPE_NCR_D700_MCA,
+    .parent = TYPE_MCA_DEVICE,
+    .instance_size = sizeof(NCRD700State),
+    .class_init = d700_class_init,
+};
+
 static void ncr710_mca_register_types(void)
 {
     type_register_static(&ncr710_mca_info);
+    type_register_static(&d700_info);
 }
 
 type_init(ncr710_mca_register_types)
