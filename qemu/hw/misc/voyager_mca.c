@@ -370,11 +370,10 @@ static const TypeInfo mca_bridge_info = {
 static void mca_device_power_on(MCADevice *d)
 {
     MCADeviceClass *mc = MCA_DEVICE_GET_CLASS(d);
-    int reg;
 
     memcpy(d->pos, d->pos_reset, sizeof(d->pos));
-    for (reg = 2; reg < MCA_POS_REGS && mc->pos_written; reg++) {
-        mc->pos_written(d, reg);
+    if (mc->pos_written) {
+        mc->pos_written(d, -1);
     }
     mca_device_update_irq(d);
 }

@@ -332,6 +332,23 @@ static const TypeInfo ncr710_mca_info = {
 #define TYPE_NCR_D700_MCA "ncr-d700-mca"
 OBJECT_DECLARE_SIMPLE_TYPE(NCRD700State, NCR_D700_MCA)
 
+/*
+ * Each SIOP is a device of its own on the card's internal bus, so that
+ * the disks of its SCSI bus have a path (for migration) apart from the
+ * other SIOP's.
+ */
+#define TYPE_NCR_D700_SIOP_BUS "ncr-d700-siop-bus"
+#define TYPE_NCR_D700_SIOP "ncr-d700-siop"
+OBJECT_DECLARE_SIMPLE_TYPE(NCRD700SIOPState, NCR_D700_SIOP)
+
+struct NCRD700SIOPState {
+    DeviceState parent_obj;
+
+    uint8_t index;
+    NCR710State chip;
+    MemoryRegion io;
+};
+
 struct NCRD700State {
     MCADevice parent_obj;
 
@@ -343,9 +360,9 @@ struct NCRD700State {
 
     uint8_t sub[16];            /* POS3 behind sub-addresses 0-15 */
     uint8_t sub_reset[16];
-    NCR710State siop[NCR_D700_SIOPS];
+    BusState siop_bus;
+    NCRD700SIOPState siop[NCR_D700_SIOPS];
     MemoryRegion board_io;
-    MemoryRegion siop_io[NCR_D700_SIOPS];
     uint32_t mapped_base, mapped_siops;
     uint8_t siop_irq;           /* bit i: SIOP i requests */
 };
@@ -392,12 +409,12 @@ static void d700_remap(NCRD700State *s)
         for (i = 0; i < NCR_D700_SIOPS; i++) {
             if (s->mapped_siops) {
                 memory_region_del_subregion(get_system_io(),
-                                            &s->siop_io[i]);
+                                            &s->siop[i].io);
             }
             if (siops) {
                 memory_region_add_subregion(get_system_io(),
                                             siops + 0x80 * i,
-                                            &s->siop_io[i]);
+                                            &s->siop[i].io);
             }
         }
         s->mapped_siops = siops;
@@ -441,7 +458,7 @@ static void d700_describe(MCADevice *d, GString *buf)
         if (s->mapped_siops) {
             g_string_append_printf(buf, ", SIOP%d I/O 0x%04x bus %s%s", i,
                                    s->mapped_siops + 0x80 * i,
-                                   s->siop[i].bus.qbus.name,
+                                   s->siop[i].chip.bus.qbus.name,
                                    s->differential & (1 << i)
                                    ? " (differential)" : "");
         }
@@ -555,31 +572,32 @@ static void d700_realize(DeviceState *dev, Error **errp)
     memory_region_init_io(&s->board_io, OBJECT(s), &d700_board_ops, s,
                           "ncr-d700-board", NCR_D700_BOARD_SIZE);
     for (i = 0; i < NCR_D700_SIOPS; i++) {
-        NCR710State *c = &s->siop[i];
-
-        scsi_bus_init(&c->bus, sizeof(c->bus), dev, &ncr710_mca_scsi_info);
-        c->as = &address_space_memory;
-        c->scripts_le = true;
-        c->irq = qemu_allocate_irq(d700_chip_irq, s, i);
-        c->reselection_retry_timer =
-            timer_new_ns(QEMU_CLOCK_VIRTUAL,
-                         ncr710_reselection_retry_callback, c);
-        ncr710_soft_reset(c);
-        memory_region_init_io(&s->siop_io[i], OBJECT(s), &d700_siop_ops, c,
-                              i ? "ncr-d700-siop1" : "ncr-d700-siop0",
-                              NCR710_MCA_IO_SIZE);
+        if (!qdev_realize(DEVICE(&s->siop[i]), &s->siop_bus, errp)) {
+            return;
+        }
     }
     d700_remap(s);
 }
 
+/* The SIOPs are reset as the devices on the card's bus. */
 static void d700_reset(MCADevice *d)
 {
     NCRD700State *s = NCR_D700_MCA(d);
-    int i;
 
     memcpy(s->sub, s->sub_reset, sizeof(s->sub));
+}
+
+static void d700_init(Object *obj)
+{
+    NCRD700State *s = NCR_D700_MCA(obj);
+    int i;
+
+    qbus_init(&s->siop_bus, sizeof(s->siop_bus), TYPE_NCR_D700_SIOP_BUS,
+              DEVICE(s), NULL);
     for (i = 0; i < NCR_D700_SIOPS; i++) {
-        ncr710_soft_reset(&s->siop[i]);
+        object_initialize_child(obj, i ? "siop1" : "siop0", &s->siop[i],
+                                TYPE_NCR_D700_SIOP);
+        s->siop[i].index = i;
     }
 }
 
@@ -600,8 +618,6 @@ static const VMStateDescription vmstate_d700 = {
         VMSTATE_BOOL(parent_obj.irq_request, NCRD700State),
         VMSTATE_UINT8_ARRAY(sub, NCRD700State, 16),
         VMSTATE_UINT8(siop_irq, NCRD700State),
-        VMSTATE_STRUCT_ARRAY(siop, NCRD700State, NCR_D700_SIOPS, 1,
-                             vmstate_ncr710, NCR710State),
         VMSTATE_END_OF_LIST()
     }
 };
@@ -646,13 +662,102 @@ static const TypeInfo d700_info = {
     .name = TYPE_NCR_D700_MCA,
     .parent = TYPE_MCA_DEVICE,
     .instance_size = sizeof(NCRD700State),
+    .instance_init = d700_init,
     .class_init = d700_class_init,
+};
+
+/* ---- a D700 SIOP ------------------------------------------------------ */
+
+static char *d700_siop_bus_get_dev_path(DeviceState *dev)
+{
+    NCRD700SIOPState *siop = NCR_D700_SIOP(dev);
+    g_autofree char *card = qdev_get_dev_path(dev->parent_bus->parent);
+
+    return g_strdup_printf("%s/siop%d", card ? card : "d700", siop->index);
+}
+
+static void d700_siop_bus_class_init(ObjectClass *oc, const void *data)
+{
+    BusClass *bc = BUS_CLASS(oc);
+
+    bc->get_dev_path = d700_siop_bus_get_dev_path;
+    bc->max_dev = NCR_D700_SIOPS;
+}
+
+static const TypeInfo d700_siop_bus_info = {
+    .name = TYPE_NCR_D700_SIOP_BUS,
+    .parent = TYPE_BUS,
+    .instance_size = sizeof(BusState),
+    .class_init = d700_siop_bus_class_init,
+};
+
+/* SCSI buses "<card id>.0" and "<card id>.1", like a one-chip card's. */
+static void d700_siop_realize(DeviceState *dev, Error **errp)
+{
+    NCRD700SIOPState *siop = NCR_D700_SIOP(dev);
+    DeviceState *card = dev->parent_bus->parent;
+    NCR710State *c = &siop->chip;
+    g_autofree char *name = NULL;
+
+    if (card->id) {
+        name = g_strdup_printf("%s.%d", card->id, siop->index);
+    }
+    scsi_bus_init_named(&c->bus, sizeof(c->bus), dev, &ncr710_mca_scsi_info,
+                        name);
+    c->as = &address_space_memory;
+    c->scripts_le = true;
+    c->irq = qemu_allocate_irq(d700_chip_irq, card, siop->index);
+    c->reselection_retry_timer =
+        timer_new_ns(QEMU_CLOCK_VIRTUAL, ncr710_reselection_retry_callback,
+                     c);
+    ncr710_soft_reset(c);
+    memory_region_init_io(&siop->io, OBJECT(card), &d700_siop_ops, c,
+                          siop->index ? "ncr-d700-siop1" : "ncr-d700-siop0",
+                          NCR710_MCA_IO_SIZE);
+}
+
+static void d700_siop_reset_hold(Object *obj, ResetType type)
+{
+    ncr710_soft_reset(&NCR_D700_SIOP(obj)->chip);
+}
+
+static const VMStateDescription vmstate_d700_siop = {
+    .name = "ncr-d700-siop",
+    .version_id = 1,
+    .minimum_version_id = 1,
+    .fields = (const VMStateField[]) {
+        VMSTATE_STRUCT(chip, NCRD700SIOPState, 1, vmstate_ncr710,
+                       NCR710State),
+        VMSTATE_END_OF_LIST()
+    }
+};
+
+static void d700_siop_class_init(ObjectClass *oc, const void *data)
+{
+    DeviceClass *dc = DEVICE_CLASS(oc);
+    ResettableClass *rc = RESETTABLE_CLASS(oc);
+
+    dc->bus_type = TYPE_NCR_D700_SIOP_BUS;
+    dc->realize = d700_siop_realize;
+    dc->vmsd = &vmstate_d700_siop;
+    dc->desc = "SIOP of an NCR D700 (a 53C710 core)";
+    dc->user_creatable = false;
+    rc->phases.hold = d700_siop_reset_hold;
+}
+
+static const TypeInfo d700_siop_info = {
+    .name = TYPE_NCR_D700_SIOP,
+    .parent = TYPE_DEVICE,
+    .instance_size = sizeof(NCRD700SIOPState),
+    .class_init = d700_siop_class_init,
 };
 
 static void ncr710_mca_register_types(void)
 {
     type_register_static(&ncr710_mca_info);
     type_register_static(&d700_info);
+    type_register_static(&d700_siop_bus_info);
+    type_register_static(&d700_siop_info);
 }
 
 type_init(ncr710_mca_register_types)

@@ -249,6 +249,9 @@ static void test_refused(void)
                    "card-id:");
     expect_refused("-M voyager -device ncr53c710-mca,slot=1,fault-pos=9=00",
                    "fault-pos:");
+    expect_refused("-M voyager -device ncr-d700-mca,differential=1",
+                   "differential:");
+    expect_refused("-M voyager -device ncr-d700-mca,irq=13", "irq:");
 }
 
 /* `qom-get /machine/mca slots` lists every slot. */
@@ -375,31 +378,30 @@ static void test_irq_shared(void)
     qtest_quit(qts);
 }
 
-/*
- * The -drive if=scsi disk on the default adapter of either level:
- * SELECT target 0, MOVE 6-byte INQUIRY WHEN CMD, MOVE 36 WHEN DATA_IN,
- * MOVE 1 WHEN STATUS, INT 600Dh; a failed selection jumps to INT BADh.
- * SCRIPTS little-endian in guest memory.
- */
-static void test_inquiry(const void *data)
+/* A 1 MiB raw image in the temporary directory. */
+static char *make_img(void)
 {
-    int level = GPOINTER_TO_INT(data);
-    g_autofree char *img = NULL;
-    g_autofree char *args = NULL;
-    QTestState *qts;
-    int fd;
-    uint32_t base = 0x800, cmd = 0x101000, buffer = 0x102000;
-    uint32_t status = 0x103000, p = SCRIPT;
-    uint8_t inq[6] = { 0x12, 0, 0, 0, 36, 0 };
-    char buf[36];
+    char *img = NULL;
+    int fd = g_file_open_tmp("voyager-mca-XXXXXX", &img, NULL);
 
-    fd = g_file_open_tmp("voyager-mca-XXXXXX", &img, NULL);
     g_assert(fd >= 0);
     g_assert(ftruncate(fd, 1024 * 1024) == 0);
     close(fd);
-    args = g_strdup_printf("-M voyager,level=%d "
-                           "-drive if=scsi,file=%s,format=raw", level, img);
-    qts = qtest_init(args);
+    return img;
+}
+
+/*
+ * SELECT target 0, MOVE 6-byte INQUIRY WHEN CMD, MOVE 36 WHEN DATA_IN,
+ * MOVE 1 WHEN STATUS, INT 600Dh; a failed selection jumps to INT BADh.
+ * SCRIPTS little-endian in guest memory; the chip's registers at @base.
+ * The disk must answer with @product.
+ */
+static void inquiry(QTestState *qts, uint32_t base, const char *product)
+{
+    uint32_t cmd = 0x101000, buffer = 0x102000;
+    uint32_t status = 0x103000, p = SCRIPT;
+    uint8_t inq[6] = { 0x12, 0, 0, 0, 36, 0 };
+    char buf[36];
 
     qtest_memwrite(qts, cmd, inq, sizeof(inq));
     qtest_writel(qts, p, 0x40010000);           /* SELECT 1 << 0 */
@@ -413,6 +415,8 @@ static void test_inquiry(const void *data)
     put_int(qts, p + 0x20, 0x600d);
     put_int(qts, p + 0x30, 0xbad);
     qtest_writeb(qts, status, 0xff);
+    memset(buf, 0, sizeof(buf));
+    qtest_memwrite(qts, buffer, buf, sizeof(buf));
 
     qtest_outl(qts, base + DSP, SCRIPT);
     g_assert_cmphex(qtest_inl(qts, base + DSPS), ==, 0x600d);
@@ -421,9 +425,85 @@ static void test_inquiry(const void *data)
     qtest_memread(qts, buffer, buf, sizeof(buf));
     g_assert_cmphex(buf[0], ==, 0);                     /* direct access */
     g_assert(!memcmp(buf + 8, "QEMU    ", 8));
-    g_assert(!memcmp(buf + 16, "QEMU HARDDISK", 13));
+    g_assert(!memcmp(buf + 16, product, strlen(product)));
+}
+
+/* The -drive if=scsi disk on the default adapter of either level. */
+static void test_inquiry(const void *data)
+{
+    int level = GPOINTER_TO_INT(data);
+    g_autofree char *img = make_img();
+    g_autofree char *args = g_strdup_printf("-M voyager,level=%d "
+                                            "-drive if=scsi,file=%s,"
+                                            "format=raw", level, img);
+    QTestState *qts = qtest_init(args);
+
+    inquiry(qts, 0x800, "QEMU HARDDISK");
     qtest_quit(qts);
     unlink(img);
+}
+
+/* POS3 behind the sub-address in POS6 (the D700's way). */
+static uint8_t pos_sub(QTestState *qts, int slot, int sub)
+{
+    uint8_t v;
+
+    qtest_outb(qts, ADP_SETUP, 0x08 | slot);
+    qtest_outb(qts, POS(6), sub);
+    v = qtest_inb(qts, POS(3));
+    qtest_outb(qts, ADP_SETUP, 0);
+    return v;
+}
+
+/* The D700: id, sub-addressed POS, module control, two SIOPs, IRQ. */
+static void test_d700(void)
+{
+    g_autofree char *img0 = make_img();
+    g_autofree char *img1 = make_img();
+    g_autofree char *args = g_strdup_printf(
+        "-M voyager -device ncr-d700-mca,slot=3,id=d7,irq=14,differential=2 "
+        "-drive if=none,id=a,file=%s,format=raw "
+        "-device scsi-hd,drive=a,bus=d7.0,scsi-id=0,product=SIOP0-DISK "
+        "-drive if=none,id=b,file=%s,format=raw "
+        "-device scsi-hd,drive=b,bus=d7.1,scsi-id=0,product=SIOP1-DISK",
+        img0, img1);
+    QTestState *qts = qtest_init(args);
+
+    g_assert_cmphex(pos_id(qts, 3), ==, 0x0092);
+    /* Board base 6000h at sub-addresses 9/10, SIOPs 6100h at 0/1. */
+    g_assert_cmphex(pos_sub(qts, 3, 9), ==, 0x60);
+    g_assert_cmphex(pos_sub(qts, 3, 10), ==, 0x00);
+    g_assert_cmphex(pos_sub(qts, 3, 0), ==, 0x61);
+    g_assert_cmphex(pos_sub(qts, 3, 1), ==, 0x00);
+    /* IRQ 14 = index 2; board interrupt off until the driver enables. */
+    g_assert_cmphex(pos_read(qts, 3, 4), ==, 0x02);
+    /* Module control: bits 7:6 = 0, SIOP1 differential. */
+    g_assert_cmphex(qtest_inb(qts, 0x6008) >> 6, ==, 0);
+    /* The SIOPs at 6100h and 6180h, each its own chip. */
+    qtest_outl(qts, 0x6100 + SCRATCH, 0x11111111);
+    qtest_outl(qts, 0x6180 + SCRATCH, 0x22222222);
+    g_assert_cmphex(qtest_inl(qts, 0x6100 + SCRATCH), ==, 0x11111111);
+    g_assert_cmphex(qtest_inl(qts, 0x6180 + SCRATCH), ==, 0x22222222);
+    /* Two disks on two SIOPs; with the board interrupt off, no IRQ. */
+    inquiry(qts, 0x6100, "SIOP0-DISK");
+    inquiry(qts, 0x6180, "SIOP1-DISK");
+    put_int(qts, SCRIPT, 1);
+    qtest_outl(qts, 0x6180 + DSP, SCRIPT);
+    g_assert_cmphex(vic_inputs(qts) & 0x4000, ==, 0);
+    pos_write(qts, 3, 4, 0x02 | 0x04);
+    g_assert_cmphex(vic_inputs(qts) & 0x4000, ==, 0x4000);
+    qtest_inb(qts, 0x6180 + DSTAT);
+    g_assert_cmphex(vic_inputs(qts) & 0x4000, ==, 0);
+    /* A new SIOP base through sub-address 0: 7000h/7080h. */
+    qtest_outb(qts, ADP_SETUP, 0x08 | 3);
+    qtest_outb(qts, POS(6), 0);
+    qtest_outb(qts, POS(3), 0x70);
+    qtest_outb(qts, ADP_SETUP, 0);
+    g_assert_cmphex(qtest_inl(qts, 0x7080 + SCRATCH), ==, 0x22222222);
+    g_assert_cmphex(qtest_inl(qts, 0x6180 + SCRATCH), !=, 0x22222222);
+    qtest_quit(qts);
+    unlink(img0);
+    unlink(img1);
 }
 
 int main(int argc, char **argv)
@@ -437,6 +517,7 @@ int main(int argc, char **argv)
     qtest_add_func("/voyager/mca/004f", test_004f);
     qtest_add_func("/voyager/mca/fault-pos", test_fault_pos);
     qtest_add_func("/voyager/mca/refused", test_refused);
+    qtest_add_func("/voyager/mca/d700", test_d700);
     qtest_add_func("/voyager/mca/slots-listing", test_slots_listing);
     qtest_add_func("/voyager/mca/irq", test_irq);
     qtest_add_func("/voyager/mca/irq-shared", test_irq_shared);

@@ -67,7 +67,10 @@ struct MCADeviceClass {
     DeviceRealize card_realize;
     /* The card's reset, after its POS registers took power-on values. */
     void (*card_reset)(MCADevice *dev);
-    /* A POS register (2-7) was written in setup mode: decode it. */
+    /*
+     * A POS register (2-7) was written in setup mode, or (-1) all took
+     * their power-on values: decode them.
+     */
     void (*pos_written)(MCADevice *dev, int reg);
     /* POS register read (2-7); NULL: the stored value. */
     uint8_t (*pos_read)(MCADevice *dev, int reg);
