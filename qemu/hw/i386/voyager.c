@@ -45,6 +45,7 @@
 #include "hw/i386/voyager.h"
 #include "hw/misc/voyager_cat.h"
 #include "hw/misc/voyager_sus.h"
+#include "hw/mca/voyager_mca.h"
 #include "hw/core/sysbus.h"
 #include "qemu/log.h"
 #include "system/qtest.h"
@@ -1189,6 +1190,9 @@ static void voyager_machine_init(MachineState *ms)
     }
 
     voyager_create_system_devices(vms, isa_bus);
+    /* The Micro Channel bus and NCR's SCSI adapter (voyager_mca.c). */
+    voyager_mca_init(OBJECT(ms), x86ms->gsi, vms->cfg.level,
+                     !vms->mca_scsi_off);
     voyager_load_rom(vms);
 }
 
@@ -1608,6 +1612,8 @@ static void voyager_machine_class_init(ObjectClass *oc, const void *data)
     object_class_property_set_description(oc, "fault-bios-table",
         "Fault: the int 15h table reports a class that is not a model "
         "number (0xa5a5)");
+    /* mca-scsi: the MCA bus's own properties (voyager_mca.c). */
+    voyager_mca_machine_class_init(oc);
 }
 
 static const TypeInfo voyager_machine_info = {

@@ -15,3 +15,5 @@ CONFIG_E1000_PCI=y
 CONFIG_VGA_ISA=y
 # The planar floppy controller (the boot qtest boots a floppy image).
 CONFIG_FDC_ISA=y
+# The Micro Channel bus and NCR's SCSI adapters (selects NCR710_SCSI).
+CONFIG_VOYAGER_MCA=y

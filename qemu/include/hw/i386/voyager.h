@@ -37,6 +37,7 @@ struct VoyagerMachineState {
     uint32_t fault_cpi_storm;   /* spurious CPIs the VIC raises per boot */
     char *cpu_cr4;              /* "auto", "on", "off" */
     char *apicbase_bsp;         /* "boot", "all", "none" */
+    bool mca_scsi_off;          /* mca-scsi=off (hw/misc/voyager_mca.c) */
 
     /* derived at init */
     VoyagerConfig cfg;

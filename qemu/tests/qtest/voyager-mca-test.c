@@ -1,0 +1,529 @@
+/*
+ * voyager-mca-test.c: qtest for the NCR Voyager Micro Channel bus and
+ * NCR's 53C710 MCA SCSI adapters
+ *
+ * Written from docs/system/i386/voyager-mca.rst: POS ids per slot through
+ * the adapter setup port 96h (an empty slot answers FFFFh), the system
+ * board setup port 94h, POS2 bit 0 as the card enable, the card's I/O
+ * base and IRQ as its POS registers select them (the old sim710 driver's
+ * decoding), the refusal of a taken or unknown slot, a 53C710 interrupt
+ * arriving at the VIC line POS selects, and a SCSI INQUIRY run by a
+ * SCRIPTS program in guest memory against a -drive if=scsi disk.
+ *
+ * Copyright (c) 2026 The NCR Voyager Linux port developers
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#include "qemu/osdep.h"
+#include "qemu/cutils.h"
+#include "libqtest.h"
+#include "qobject/qdict.h"
+
+#define SYS_SETUP   0x94
+#define ADP_SETUP   0x96
+#define POS(n)      (0x100 + (n))
+
+/* 53C710 registers */
+#define SCID        0x04
+#define DSTAT       0x0c
+#define SSTAT0      0x0d
+#define ISTAT       0x21
+#define DSP         0x2c
+#define DSPS        0x30
+#define SCRATCH     0x34
+#define DIEN        0x39
+
+#define DSTAT_SIR   0x04
+#define ISTAT_DIP   0x01
+
+static uint16_t pos_id(QTestState *qts, int slot)
+{
+    uint16_t id;
+
+    qtest_outb(qts, ADP_SETUP, 0x08 | slot);
+    id = qtest_inb(qts, POS(0)) | qtest_inb(qts, POS(1)) << 8;
+    qtest_outb(qts, ADP_SETUP, 0);
+    return id;
+}
+
+static uint8_t pos_read(QTestState *qts, int slot, int reg)
+{
+    uint8_t v;
+
+    qtest_outb(qts, ADP_SETUP, 0x08 | slot);
+    v = qtest_inb(qts, POS(reg));
+    qtest_outb(qts, ADP_SETUP, 0);
+    return v;
+}
+
+static void pos_write(QTestState *qts, int slot, int reg, uint8_t v)
+{
+    qtest_outb(qts, ADP_SETUP, 0x08 | slot);
+    qtest_outb(qts, POS(reg), v);
+    qtest_outb(qts, ADP_SETUP, 0);
+}
+
+/* Level 5: the 01BAh card in slot 0, the rest empty. */
+static void test_ids_level5(void)
+{
+    QTestState *qts = qtest_init("-M voyager");
+    int slot;
+
+    g_assert_cmphex(pos_id(qts, 0), ==, 0x01ba);
+    for (slot = 1; slot < 8; slot++) {
+        g_assert_cmphex(pos_id(qts, slot), ==, 0xffff);
+        g_assert_cmphex(pos_read(qts, slot, 2), ==, 0xff);
+    }
+    qtest_quit(qts);
+}
+
+/* Level 4: the on-board 53C710, 01BBh; cards placed with slot=N. */
+static void test_ids_level4(void)
+{
+    QTestState *qts = qtest_init("-M voyager,level=4 "
+                                 "-device ncr53c710-mca,slot=5 "
+                                 "-device ncr53c710-mca,slot=2,"
+                                 "iobase=0x1000,irq=5");
+
+    g_assert_cmphex(pos_id(qts, 0), ==, 0x01bb);
+    g_assert_cmphex(pos_id(qts, 2), ==, 0x01ba);
+    g_assert_cmphex(pos_id(qts, 5), ==, 0x01ba);
+    g_assert_cmphex(pos_id(qts, 1), ==, 0xffff);
+    /* POS2: enabled, IRQ index 1 (5); POS4: base 1000h = 4 << 2. */
+    g_assert_cmphex(pos_read(qts, 2, 2), ==, 0x41);
+    g_assert_cmphex(pos_read(qts, 2, 4), ==, 0x10);
+    g_assert_cmphex(pos_read(qts, 5, 2), ==, 0x81);
+    g_assert_cmphex(pos_read(qts, 5, 4), ==, 0x08);
+    /* POS5: no channel check, no status (bits 7, 6 set). */
+    g_assert_cmphex(pos_read(qts, 5, 5) & 0xc0, ==, 0xc0);
+    qtest_quit(qts);
+}
+
+/* Without mca-scsi the bus is empty. */
+static void test_no_default(void)
+{
+    QTestState *qts = qtest_init("-M voyager,mca-scsi=off");
+    int slot;
+
+    for (slot = 0; slot < 8; slot++) {
+        g_assert_cmphex(pos_id(qts, slot), ==, 0xffff);
+    }
+    qtest_quit(qts);
+}
+
+/* Setup mode: the POS window answers only while a setup is selected. */
+static void test_setup_mode(void)
+{
+    QTestState *qts = qtest_init("-M voyager");
+
+    /* No setup: the window floats. */
+    g_assert_cmphex(qtest_inb(qts, POS(0)), ==, 0xff);
+    g_assert_cmphex(qtest_inb(qts, POS(1)), ==, 0xff);
+    /* A POS write outside setup mode changes nothing. */
+    qtest_outb(qts, POS(2), 0x00);
+    g_assert_cmphex(pos_read(qts, 0, 2), ==, 0x81);
+    /* 96h reads back what was written. */
+    qtest_outb(qts, ADP_SETUP, 0x08);
+    g_assert_cmphex(qtest_inb(qts, ADP_SETUP), ==, 0x08);
+    g_assert_cmphex(qtest_inb(qts, POS(0)), ==, 0xba);
+    qtest_outb(qts, ADP_SETUP, 0x00);
+    g_assert_cmphex(qtest_inb(qts, POS(0)), ==, 0xff);
+    /* System board setup (94h bit 7 clear): no planar POS data. */
+    qtest_outb(qts, SYS_SETUP, 0x7f);
+    g_assert_cmphex(qtest_inb(qts, SYS_SETUP), ==, 0x7f);
+    g_assert_cmphex(qtest_inb(qts, POS(0)), ==, 0xff);
+    g_assert_cmphex(qtest_inb(qts, POS(1)), ==, 0xff);
+    qtest_outb(qts, SYS_SETUP, 0xff);
+    /* POS0/1 are read-only. */
+    pos_write(qts, 0, 0, 0x12);
+    g_assert_cmphex(pos_id(qts, 0), ==, 0x01ba);
+    /* POS6/7 (sub-address) hold what is written. */
+    pos_write(qts, 0, 6, 0x09);
+    g_assert_cmphex(pos_read(qts, 0, 6), ==, 0x09);
+    qtest_quit(qts);
+}
+
+/* The 53C710's registers at the POS-decoded base, only while enabled. */
+static void test_enable_and_base(void)
+{
+    QTestState *qts = qtest_init("-M voyager");
+
+    /* Default card: base 0800h, SCRATCH read/write as 32 bits. */
+    qtest_outl(qts, 0x800 + SCRATCH, 0x12345678);
+    g_assert_cmphex(qtest_inl(qts, 0x800 + SCRATCH), ==, 0x12345678);
+    g_assert_cmphex(qtest_inb(qts, 0x800 + SCRATCH + 3), ==, 0x12);
+    g_assert_cmphex(qtest_inb(qts, 0x800 + SCID) & 0x80, ==, 0x80);
+    /* Disabled (POS2 bit 0 clear): the ports go away. */
+    pos_write(qts, 0, 2, 0x80);
+    g_assert_cmphex(qtest_inl(qts, 0x800 + SCRATCH), !=, 0x12345678);
+    /* Base 2C00h (POS4 = 0Bh << 2), enabled again. */
+    pos_write(qts, 0, 4, 0x0b << 2);
+    pos_write(qts, 0, 2, 0x81);
+    g_assert_cmphex(qtest_inl(qts, 0x2c00 + SCRATCH), ==, 0x12345678);
+    g_assert_cmphex(qtest_inl(qts, 0x800 + SCRATCH), !=, 0x12345678);
+    /* A POS4 index the card does not decode (1): no ports. */
+    pos_write(qts, 0, 4, 0x01 << 2);
+    g_assert_cmphex(qtest_inl(qts, 0x2c00 + SCRATCH), !=, 0x12345678);
+    /* A reset restores the power-on POS values. */
+    qtest_system_reset(qts);
+    g_assert_cmphex(pos_read(qts, 0, 4), ==, 0x08);
+    g_assert_cmphex(qtest_inl(qts, 0x800 + SCRATCH), ==, 0);
+    qtest_quit(qts);
+}
+
+/* The 004Fh layout: base and IRQ both in POS2. */
+static void test_004f(void)
+{
+    QTestState *qts = qtest_init("-M voyager -device ncr53c710-mca,slot=3,"
+                                 "card-id=0x4f,iobase=0x300,irq=9");
+
+    g_assert_cmphex(pos_id(qts, 3), ==, 0x004f);
+    /* enable | base index 2 (300h) << 1 | IRQ index 5 (9) << 4 */
+    g_assert_cmphex(pos_read(qts, 3, 2), ==, 0x01 | 2 << 1 | 5 << 4);
+    qtest_outl(qts, 0x300 + SCRATCH, 0xcafe0004);
+    g_assert_cmphex(qtest_inl(qts, 0x300 + SCRATCH), ==, 0xcafe0004);
+    qtest_quit(qts);
+}
+
+/* fault-pos: a card whose POS data makes no sense, for the guest. */
+static void test_fault_pos(void)
+{
+    QTestState *qts = qtest_init("-M voyager -device ncr53c710-mca,slot=2,"
+                                 "iobase=0x1000,fault-pos=4=04:5=40");
+    QDict *r;
+
+    g_assert_cmphex(pos_id(qts, 2), ==, 0x01ba);
+    g_assert_cmphex(pos_read(qts, 2, 2), ==, 0x81);
+    g_assert_cmphex(pos_read(qts, 2, 4), ==, 0x04);
+    g_assert_cmphex(pos_read(qts, 2, 5), ==, 0x40);
+    r = qtest_qmp(qts, "{'execute': 'qom-get', 'arguments': "
+                  "{'path': '/machine/mca', 'property': 'slots'}}");
+    g_assert(strstr(qdict_get_str(r, "return"),
+                    "POS2-5 81 00 04 40, no I/O"));
+    qobject_unref(r);
+    /* Nothing at the base the properties asked for. */
+    qtest_outl(qts, 0x1000 + SCRATCH, 0x5a5a5a5a);
+    g_assert_cmphex(qtest_inl(qts, 0x1000 + SCRATCH), !=, 0x5a5a5a5a);
+    /* The override survives a reset: it is the card's power-on state. */
+    qtest_system_reset(qts);
+    g_assert_cmphex(pos_read(qts, 2, 4), ==, 0x04);
+    qtest_quit(qts);
+}
+
+static void expect_refused(const char *args, const char *what)
+{
+    const char *qemu = g_getenv("QTEST_QEMU_BINARY");
+    g_autofree char *cmd = g_strdup_printf("%s -display none -nodefaults "
+                                           "-S -accel qtest %s", qemu, args);
+    g_autofree char *out = NULL, *err = NULL;
+    g_auto(GStrv) argv = NULL;
+    g_autoptr(GError) gerr = NULL;
+    int status;
+
+    g_assert(qemu);
+    g_assert(g_shell_parse_argv(cmd, NULL, &argv, &gerr));
+    g_assert(g_spawn_sync(NULL, argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                          &out, &err, &status, &gerr));
+    g_assert_false(g_spawn_check_wait_status(status, NULL));
+    if (!strstr(err, what)) {
+        g_test_message("'%s' said: %s", args, err);
+        g_assert_not_reached();
+    }
+}
+
+static void test_refused(void)
+{
+    /* Slot 0 holds the default adapter. */
+    expect_refused("-M voyager -device ncr53c710-mca,slot=0",
+                   "slot: MCA slot 0 is taken");
+    expect_refused("-M voyager -device ncr53c710-mca,slot=4 "
+                   "-device ncr53c710-mca,slot=4,iobase=0xc00",
+                   "slot: MCA slot 4 is taken");
+    expect_refused("-M voyager -device ncr53c710-mca,slot=8", "slot: 8 is "
+                   "not an MCA slot");
+    expect_refused("-M voyager -device ncr53c710-mca,slot=1,iobase=0x900",
+                   "iobase:");
+    expect_refused("-M voyager -device ncr53c710-mca,slot=1,irq=7", "irq:");
+    expect_refused("-M voyager -device ncr53c710-mca,slot=1,card-id=0x92",
+                   "card-id:");
+    expect_refused("-M voyager -device ncr53c710-mca,slot=1,fault-pos=9=00",
+                   "fault-pos:");
+    expect_refused("-M voyager -device ncr-d700-mca,differential=1",
+                   "differential:");
+    expect_refused("-M voyager -device ncr-d700-mca,irq=13", "irq:");
+}
+
+/* `qom-get /machine/mca slots` lists every slot. */
+static void test_slots_listing(void)
+{
+    QTestState *qts = qtest_init("-M voyager "
+                                 "-device ncr53c710-mca,slot=6,irq=14,"
+                                 "iobase=0x4000");
+    QDict *r = qtest_qmp(qts, "{'execute': 'qom-get', 'arguments': "
+                         "{'path': '/machine/mca', 'property': 'slots'}}");
+    const char *s = qdict_get_str(r, "return");
+
+    g_assert(strstr(s, "slot 0: id 01ba ncr53c710-mca enabled"));
+    g_assert(strstr(s, "slot 1: empty"));
+    g_assert(strstr(s, "slot 6: id 01ba"));
+    g_assert(strstr(s, "I/O 0x4000-0x403f, IRQ 14"));
+    qobject_unref(r);
+    qtest_quit(qts);
+}
+
+/*
+ * Slave IRR of the boot CPU's dyad (level-triggered): ISA IRQs 8-15 that
+ * are routed to it (the VIC routes a request only to a CPU that has the
+ * line unmasked).
+ */
+static uint8_t slave_irr(QTestState *qts)
+{
+    qtest_outb(qts, 0xa0, 0x0a);
+    return qtest_inb(qts, 0xa0);
+}
+
+static void init_dyad_level(QTestState *qts)
+{
+    qtest_outb(qts, 0x20, 0x19);
+    qtest_outb(qts, 0x21, 0x30);
+    qtest_outb(qts, 0x21, 0x04);
+    qtest_outb(qts, 0x21, 0x01);
+    qtest_outb(qts, 0x21, 0xfb);
+    qtest_outb(qts, 0xa0, 0x19);
+    qtest_outb(qts, 0xa1, 0x38);
+    qtest_outb(qts, 0xa1, 0x02);
+    qtest_outb(qts, 0xa1, 0x01);
+    qtest_outb(qts, 0xa1, 0xb7);    /* IRQ 11 and 14 unmasked */
+}
+
+/* INTR of the boot CPU (hardware id 0), as the VIC reports it. */
+static bool intr0(QTestState *qts)
+{
+    QDict *r = qtest_qmp(qts, "{'execute': 'qom-get', 'arguments': "
+                         "{'path': '/machine/vic', 'property': "
+                         "'intr-level'}}");
+    int64_t v = qdict_get_int(r, "return");
+
+    qobject_unref(r);
+    return v & 1;
+}
+
+/* The VIC's input lines (bit n: ISA IRQ n asserted), from `info pic`. */
+static uint32_t vic_inputs(QTestState *qts)
+{
+    g_autofree char *out = qtest_hmp(qts, "info pic");
+    const char *p = strstr(out, "inputs 0x"), *end;
+    unsigned long v;
+
+    g_assert(p);
+    g_assert(qemu_strtoul(p + 7, &end, 16, &v) == 0);
+    return v;
+}
+
+/* A SCRIPTS INT instruction (always) with @code in DSPS. */
+static void put_int(QTestState *qts, uint32_t at, uint32_t code)
+{
+    qtest_writel(qts, at, 0x98080000);
+    qtest_writel(qts, at + 4, code);
+}
+
+#define SCRIPT 0x100000
+
+/* The chip's interrupt reaches the VIC line POS selects, level-held. */
+static void test_irq(void)
+{
+    QTestState *qts = qtest_init("-M voyager");
+    uint32_t base = 0x800;
+
+    init_dyad_level(qts);
+    g_assert_cmphex(slave_irr(qts) & 0x08, ==, 0);
+    put_int(qts, SCRIPT, 0x1234);
+    qtest_outb(qts, base + DIEN, DSTAT_SIR);
+    qtest_outl(qts, base + DSP, SCRIPT);
+    g_assert_cmphex(qtest_inb(qts, base + ISTAT) & ISTAT_DIP, ==, ISTAT_DIP);
+    g_assert_cmphex(qtest_inl(qts, base + DSPS), ==, 0x1234);
+    /* IRQ 11 = slave line 3 (POS2 bits 7:6 = 2), through to INTR. */
+    g_assert_cmphex(slave_irr(qts) & 0x08, ==, 0x08);
+    g_assert_true(intr0(qts));
+    g_assert_cmphex(vic_inputs(qts) & 0x4800, ==, 0x0800);
+    /* POS moves the card to IRQ 14 (index 3): the request moves along. */
+    pos_write(qts, 0, 2, 0xc1);
+    g_assert_cmphex(vic_inputs(qts) & 0x4800, ==, 0x4000);
+    /* Disabled: no request at all. */
+    pos_write(qts, 0, 2, 0xc0);
+    g_assert_cmphex(vic_inputs(qts) & 0x4800, ==, 0);
+    pos_write(qts, 0, 2, 0x81);
+    g_assert_cmphex(vic_inputs(qts) & 0x4800, ==, 0x0800);
+    /* Reading DSTAT acknowledges it: the level drops. */
+    g_assert_cmphex(qtest_inb(qts, base + DSTAT) & DSTAT_SIR, ==, DSTAT_SIR);
+    g_assert_cmphex(vic_inputs(qts) & 0x0800, ==, 0);
+    qtest_quit(qts);
+}
+
+/* Two cards on one IRQ line: the line is the OR of both. */
+static void test_irq_shared(void)
+{
+    QTestState *qts = qtest_init("-M voyager "
+                                 "-device ncr53c710-mca,slot=1,iobase=0xc00");
+
+    put_int(qts, SCRIPT, 1);
+    qtest_outl(qts, 0x800 + DSP, SCRIPT);
+    qtest_outl(qts, 0xc00 + DSP, SCRIPT);
+    g_assert_cmphex(vic_inputs(qts) & 0x0800, ==, 0x0800);
+    qtest_inb(qts, 0x800 + DSTAT);
+    g_assert_cmphex(vic_inputs(qts) & 0x0800, ==, 0x0800);
+    qtest_inb(qts, 0xc00 + DSTAT);
+    g_assert_cmphex(vic_inputs(qts) & 0x0800, ==, 0);
+    qtest_quit(qts);
+}
+
+/* A 1 MiB raw image in the temporary directory. */
+static char *make_img(void)
+{
+    char *img = NULL;
+    int fd = g_file_open_tmp("voyager-mca-XXXXXX", &img, NULL);
+
+    g_assert(fd >= 0);
+    g_assert(ftruncate(fd, 1024 * 1024) == 0);
+    close(fd);
+    return img;
+}
+
+/*
+ * SELECT target 0, MOVE 6-byte INQUIRY WHEN CMD, MOVE 36 WHEN DATA_IN,
+ * MOVE 1 WHEN STATUS, INT 600Dh; a failed selection jumps to INT BADh.
+ * SCRIPTS little-endian in guest memory; the chip's registers at @base.
+ * The disk must answer with @product.
+ */
+static void inquiry(QTestState *qts, uint32_t base, const char *product)
+{
+    uint32_t cmd = 0x101000, buffer = 0x102000;
+    uint32_t status = 0x103000, p = SCRIPT;
+    uint8_t inq[6] = { 0x12, 0, 0, 0, 36, 0 };
+    char buf[36];
+
+    qtest_memwrite(qts, cmd, inq, sizeof(inq));
+    qtest_writel(qts, p, 0x40010000);           /* SELECT 1 << 0 */
+    qtest_writel(qts, p + 4, SCRIPT + 0x30);
+    qtest_writel(qts, p + 8, 0x0a000006);       /* MOVE 6, WHEN CMD */
+    qtest_writel(qts, p + 12, cmd);
+    qtest_writel(qts, p + 16, 0x09000024);      /* MOVE 36, WHEN DATA_IN */
+    qtest_writel(qts, p + 20, buffer);
+    qtest_writel(qts, p + 24, 0x0b000001);      /* MOVE 1, WHEN STATUS */
+    qtest_writel(qts, p + 28, status);
+    put_int(qts, p + 0x20, 0x600d);
+    put_int(qts, p + 0x30, 0xbad);
+    qtest_writeb(qts, status, 0xff);
+    memset(buf, 0, sizeof(buf));
+    qtest_memwrite(qts, buffer, buf, sizeof(buf));
+
+    qtest_outl(qts, base + DSP, SCRIPT);
+    g_assert_cmphex(qtest_inl(qts, base + DSPS), ==, 0x600d);
+    g_assert_cmphex(qtest_inb(qts, base + DSTAT) & DSTAT_SIR, ==, DSTAT_SIR);
+    g_assert_cmphex(qtest_readb(qts, status), ==, 0);   /* GOOD */
+    qtest_memread(qts, buffer, buf, sizeof(buf));
+    g_assert_cmphex(buf[0], ==, 0);                     /* direct access */
+    g_assert(!memcmp(buf + 8, "QEMU    ", 8));
+    g_assert(!memcmp(buf + 16, product, strlen(product)));
+}
+
+/* The -drive if=scsi disk on the default adapter of either level. */
+static void test_inquiry(const void *data)
+{
+    int level = GPOINTER_TO_INT(data);
+    g_autofree char *img = make_img();
+    g_autofree char *args = g_strdup_printf("-M voyager,level=%d "
+                                            "-drive if=scsi,file=%s,"
+                                            "format=raw", level, img);
+    QTestState *qts = qtest_init(args);
+
+    inquiry(qts, 0x800, "QEMU HARDDISK");
+    qtest_quit(qts);
+    unlink(img);
+}
+
+/* POS3 behind the sub-address in POS6 (the D700's way). */
+static uint8_t pos_sub(QTestState *qts, int slot, int sub)
+{
+    uint8_t v;
+
+    qtest_outb(qts, ADP_SETUP, 0x08 | slot);
+    qtest_outb(qts, POS(6), sub);
+    v = qtest_inb(qts, POS(3));
+    qtest_outb(qts, ADP_SETUP, 0);
+    return v;
+}
+
+/* The D700: id, sub-addressed POS, module control, two SIOPs, IRQ. */
+static void test_d700(void)
+{
+    g_autofree char *img0 = make_img();
+    g_autofree char *img1 = make_img();
+    g_autofree char *args = g_strdup_printf(
+        "-M voyager -device ncr-d700-mca,slot=3,id=d7,irq=14,differential=2 "
+        "-drive if=none,id=a,file=%s,format=raw "
+        "-device scsi-hd,drive=a,bus=d7.0,scsi-id=0,product=SIOP0-DISK "
+        "-drive if=none,id=b,file=%s,format=raw "
+        "-device scsi-hd,drive=b,bus=d7.1,scsi-id=0,product=SIOP1-DISK",
+        img0, img1);
+    QTestState *qts = qtest_init(args);
+
+    g_assert_cmphex(pos_id(qts, 3), ==, 0x0092);
+    /* Board base 6000h at sub-addresses 9/10, SIOPs 6100h at 0/1. */
+    g_assert_cmphex(pos_sub(qts, 3, 9), ==, 0x60);
+    g_assert_cmphex(pos_sub(qts, 3, 10), ==, 0x00);
+    g_assert_cmphex(pos_sub(qts, 3, 0), ==, 0x61);
+    g_assert_cmphex(pos_sub(qts, 3, 1), ==, 0x00);
+    /* IRQ 14 = index 2; board interrupt off until the driver enables. */
+    g_assert_cmphex(pos_read(qts, 3, 4), ==, 0x02);
+    /* Module control: bits 7:6 = 0, SIOP1 differential. */
+    g_assert_cmphex(qtest_inb(qts, 0x6008) >> 6, ==, 0);
+    /* The SIOPs at 6100h and 6180h, each its own chip. */
+    qtest_outl(qts, 0x6100 + SCRATCH, 0x11111111);
+    qtest_outl(qts, 0x6180 + SCRATCH, 0x22222222);
+    g_assert_cmphex(qtest_inl(qts, 0x6100 + SCRATCH), ==, 0x11111111);
+    g_assert_cmphex(qtest_inl(qts, 0x6180 + SCRATCH), ==, 0x22222222);
+    /* Two disks on two SIOPs; with the board interrupt off, no IRQ. */
+    inquiry(qts, 0x6100, "SIOP0-DISK");
+    inquiry(qts, 0x6180, "SIOP1-DISK");
+    put_int(qts, SCRIPT, 1);
+    qtest_outl(qts, 0x6180 + DSP, SCRIPT);
+    g_assert_cmphex(vic_inputs(qts) & 0x4000, ==, 0);
+    pos_write(qts, 3, 4, 0x02 | 0x04);
+    g_assert_cmphex(vic_inputs(qts) & 0x4000, ==, 0x4000);
+    qtest_inb(qts, 0x6180 + DSTAT);
+    g_assert_cmphex(vic_inputs(qts) & 0x4000, ==, 0);
+    /* A new SIOP base through sub-address 0: 7000h/7080h. */
+    qtest_outb(qts, ADP_SETUP, 0x08 | 3);
+    qtest_outb(qts, POS(6), 0);
+    qtest_outb(qts, POS(3), 0x70);
+    qtest_outb(qts, ADP_SETUP, 0);
+    g_assert_cmphex(qtest_inl(qts, 0x7080 + SCRATCH), ==, 0x22222222);
+    g_assert_cmphex(qtest_inl(qts, 0x6180 + SCRATCH), !=, 0x22222222);
+    qtest_quit(qts);
+    unlink(img0);
+    unlink(img1);
+}
+
+int main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+    qtest_add_func("/voyager/mca/ids-level5", test_ids_level5);
+    qtest_add_func("/voyager/mca/ids-level4", test_ids_level4);
+    qtest_add_func("/voyager/mca/no-default", test_no_default);
+    qtest_add_func("/voyager/mca/setup-mode", test_setup_mode);
+    qtest_add_func("/voyager/mca/enable-and-base", test_enable_and_base);
+    qtest_add_func("/voyager/mca/004f", test_004f);
+    qtest_add_func("/voyager/mca/fault-pos", test_fault_pos);
+    qtest_add_func("/voyager/mca/refused", test_refused);
+    qtest_add_func("/voyager/mca/d700", test_d700);
+    qtest_add_func("/voyager/mca/slots-listing", test_slots_listing);
+    qtest_add_func("/voyager/mca/irq", test_irq);
+    qtest_add_func("/voyager/mca/irq-shared", test_irq_shared);
+    qtest_add_data_func("/voyager/mca/inquiry-level4", GINT_TO_POINTER(4),
+                        test_inquiry);
+    qtest_add_data_func("/voyager/mca/inquiry-level5", GINT_TO_POINTER(5),
+                        test_inquiry);
+    return g_test_run();
+}
