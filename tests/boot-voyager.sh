@@ -67,6 +67,14 @@ boot_voyager_checks() {
 	boot voyager-mixed --machine voyager,cards=quad:dyad:mono --end poweroff --cpus 7 \
 		--tests $t,threads,cpis,hotplug \
 		--expect 'Voyager SMP: CPU 6 is hardware CPU 12'
+	# A 4100-style quad card (quad2): quad CPU 1 (hardware CPU 4) has the
+	# card's second VIC line, so the affinity test's walk down from the
+	# last CPU stops there and IRQ 3 is taken by that CPU (issue 14).
+	boot voyager-quad2 --machine voyager,cards=quad2:quad --cpus 8 \
+		--tests cpus,cpis,affinity \
+		--expect 'quad card slot 0: CPUs 00001111, SET line 1 00000001 line 2 00000010' \
+		--expect 'Voyager SMP: CPU 2 is hardware CPU 4' \
+		--expect '^# IRQ 3 to CPU 2: CPU2 '
 	# The biggest box: a 51xx with eight quad cards, 32 CPUs.
 	boot voyager-32 --timeout 600 --end poweroff --cpus 32 --tests cpus,timer,threads,cpis \
 		--machine voyager,class=0x5100,slots=8,cards=quad:quad:quad:quad:quad:quad:quad:quad \

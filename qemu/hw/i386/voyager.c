@@ -503,6 +503,18 @@ static const MemoryRegionOps voyager_qic_io_ops = {
     .endianness = DEVICE_LITTLE_ENDIAN,
 };
 
+/* The hardware id of each QEMU CPU index, for a "cpu-ids" property. */
+static QList *voyager_cpu_id_list(VoyagerMachineState *vms)
+{
+    QList *ids = qlist_new();
+    int i;
+
+    for (i = 0; i < vms->ncpus; i++) {
+        qlist_append_int(ids, vms->hwid_of_index[i]);
+    }
+    return ids;
+}
+
 /*
  * One QIC per quad card: CPI area at the address the card's QABC
  * reports, INTR of the four CPUs to the machine; the registers FC70h-
@@ -528,6 +540,8 @@ static void voyager_create_qics(VoyagerMachineState *vms,
         name = g_strdup_printf("qic%d", slot);
         qdev_prop_set_uint8(dev, "slot", slot);
         qdev_prop_set_uint8(dev, "slots", vms->cfg.slots);
+        /* Which CPU makes an access: the read-triggered CPIs need it. */
+        qdev_prop_set_array(dev, "cpu-ids", voyager_cpu_id_list(vms));
         object_property_add_child(OBJECT(vms), name, OBJECT(dev));
         sysbus_realize_and_unref(SYS_BUS_DEVICE(dev), &error_fatal);
         sysbus_mmio_map(SYS_BUS_DEVICE(dev), 0, VOYAGER_QIC_CPI_BASE +
@@ -745,19 +759,14 @@ static void voyager_create_system_devices(VoyagerMachineState *vms,
                                           ISABus *isa_bus)
 {
     MachineState *ms = MACHINE(vms);
-    g_autoptr(GString) cards = g_string_new(NULL);
+    /* "quad2" included: the CAT's QABC reports the second VIC line. */
+    g_autofree char *cards = voyager_config_cards_string(&vms->cfg);
     ISADevice *cat, *sus;
-    int slot;
-
-    for (slot = 0; slot < vms->cfg.slots; slot++) {
-        g_string_append_printf(cards, "%s%s", slot ? ":" : "",
-                               voyager_card_name(vms->cfg.card[slot]));
-    }
 
     cat = isa_new(TYPE_VOYAGER_CAT);
     qdev_prop_set_uint8(DEVICE(cat), "level", vms->cfg.level);
     qdev_prop_set_uint8(DEVICE(cat), "slots", vms->cfg.slots);
-    qdev_prop_set_string(DEVICE(cat), "cards", cards->str);
+    qdev_prop_set_string(DEVICE(cat), "cards", cards);
     qdev_prop_set_uint16(DEVICE(cat), "class", vms->cfg.model_class);
     qdev_prop_set_uint8(DEVICE(cat), "fault-module", vms->fault_cat_module);
     qdev_prop_set_uint64(DEVICE(cat), "ram-size", ms->ram_size);
@@ -769,7 +778,7 @@ static void voyager_create_system_devices(VoyagerMachineState *vms,
     sus = isa_new(TYPE_VOYAGER_SUS);
     qdev_prop_set_uint8(DEVICE(sus), "level", vms->cfg.level);
     qdev_prop_set_uint8(DEVICE(sus), "slots", vms->cfg.slots);
-    qdev_prop_set_string(DEVICE(sus), "cards", cards->str);
+    qdev_prop_set_string(DEVICE(sus), "cards", cards);
     qdev_prop_set_uint64(DEVICE(sus), "ram-size", ms->ram_size);
     object_property_add_child(OBJECT(vms), "sus", OBJECT(sus));
     isa_realize_and_unref(sus, isa_bus, &error_fatal);
@@ -823,8 +832,10 @@ static void voyager_info_config(VoyagerMachineState *vms, GString *buf)
                            vms->cfg.slots, vms->ncpus, vms->boot_cpu);
     g_string_append(buf, "  cards:");
     for (slot = 0; slot < vms->cfg.slots; slot++) {
-        g_string_append_printf(buf, " %d:%s", slot,
-                               voyager_card_name(vms->cfg.card[slot]));
+        g_string_append_printf(buf, " %d:%s%s", slot,
+                               voyager_card_name(vms->cfg.card[slot]),
+                               vms->cfg.second_line & (1u << slot)
+                               ? " (second VIC line)" : "");
     }
     g_string_append(buf, "\n  CPUs (cpu_index=hardware id):");
     for (idx = 0; idx < vms->ncpus; idx++) {
@@ -1134,14 +1145,7 @@ static void voyager_machine_init(MachineState *ms)
                         vms->fault_stuck_irq == VOYAGER_NONE ? -1
                         : vms->fault_stuck_irq);
     qdev_prop_set_uint32(vic, "cpi-storm", vms->fault_cpi_storm);
-    {
-        QList *ids = qlist_new();
-
-        for (i = 0; i < vms->ncpus; i++) {
-            qlist_append_int(ids, vms->hwid_of_index[i]);
-        }
-        qdev_prop_set_array(vic, "cpu-ids", ids);
-    }
+    qdev_prop_set_array(vic, "cpu-ids", voyager_cpu_id_list(vms));
     object_property_add_child(OBJECT(ms), "vic", OBJECT(vic));
     isa_realize_and_unref(ISA_DEVICE(vic), isa_bus, &error_fatal);
     vms->vic = VOYAGER_VIC(vic);
@@ -1566,7 +1570,7 @@ static void voyager_machine_class_init(ObjectClass *oc, const void *data)
                                   voyager_set_cards);
     object_class_property_set_description(oc, "cards",
         "Processor cards per slot, slot 0 first, colon separated: "
-        "mono|dyad|quad|empty (default dyad)");
+        "mono|dyad|quad|quad2|empty (default dyad)");
     voyager_add_u8(oc, "boot-cpu", offsetof(VoyagerMachineState, boot_cpu));
     object_class_property_set_description(oc, "boot-cpu",
         "Hardware id of the boot CPU, a VIC CPU (default: the lowest)");
