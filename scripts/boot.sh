@@ -91,7 +91,10 @@ log=$BUILD/logs/boot-$name.log
 mig=$log.migration
 mkdir -p "$BUILD/logs"
 rm -f "$mig"
-[ -n "$migrate_at" ] && monitor_at+=("$migrate_at=migrate file:$mig ;; quit")
+# The machine is stopped first, so that the guest cannot run on to its
+# end (and QEMU exit) while the migration is written; without the global
+# run state in the stream the restored machine starts by itself.
+[ -n "$migrate_at" ] && monitor_at+=("$migrate_at=stop ;; migrate file:$mig ;; quit")
 limit=$(scaled "$timeout")
 
 cmdline="console=ttyS0,115200 console_msg_format=syslog printk.time=1"
@@ -115,6 +118,7 @@ machine_args=(-M "$machine" -m "$mem" -nodefaults -display none
 [ -n "$smp" ] && machine_args+=(-smp "$smp")
 machine_args+=("${qemu_extra[@]}")
 args=("${machine_args[@]}" "${monitor[@]}")
+[ -n "$migrate_at" ] && args+=(-global migration.store-global-state=off)
 
 : >"$log"
 rm -f "$log.monitor"

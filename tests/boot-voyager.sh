@@ -91,10 +91,10 @@ boot_voyager_checks() {
 	boot voyager-l4-cr4 --machine voyager,level=4,class=0x3360,cards=dyad,cpu-cr4=on \
 		--mem 64 --cpus 2 --tests cpus,cpis,hotplug
 	boot voyager-p6-nobsp --end poweroff --cpus 6 --tests cpus,cpis,threads,hotplug \
-		--machine voyager,class=0x5100,slots=8,cards=quad:dyad,apicbase-bsp=none \
-		--expect 'Voyager: NCR class 5100, Level 5'
+		--machine voyager,class=0x4100,cards=quad:dyad,apicbase-bsp=none \
+		--expect 'Voyager: NCR class 4100, Level 5'
 	boot voyager-p6-allbsp --end poweroff --cpus 4 --tests cpus,cpis,hotplug \
-		--machine voyager,class=0x5100,slots=8,cards=dyad:dyad,apicbase-bsp=all
+		--machine voyager,class=0x4100,cards=dyad:dyad,apicbase-bsp=all
 	# Migration in the middle of a run (qemu-review D1): the machine is
 	# saved to a file after the first test, a second QEMU restores it
 	# and the remaining tests (IPIs to every CPU, threads, hotplug) must
