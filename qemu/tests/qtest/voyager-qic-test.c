@@ -116,8 +116,8 @@ static void start_sibling(QTestState *qts, int j)
     set_mask1(qts, j, 0xfe);
     send_cpi(qts, 0, j, 0);
     for (i = 0; i < 1000 && intr(qts, j); i++) {
-        g_usleep(1000);
-        qtest_inb(qts, QIC_MASQ);       /* let the main loop run */
+        /* the parked CPUs' firmware takes one acknowledge per 100 us */
+        qtest_clock_step(qts, 100 * 1000);
     }
     g_assert_false(intr(qts, j));
     g_assert_cmphex(read_reg(qts, j, QIC_CLEAR1), ==, 0x01);
@@ -387,8 +387,7 @@ static void test_dead_sibling(void)
     set_mask1(qts, 2, 0xfe);
     send_cpi(qts, 0, 2, 0);
     for (i = 0; i < 100; i++) {
-        g_usleep(1000);
-        qtest_inb(qts, QIC_MASQ);
+        qtest_clock_step(qts, 100 * 1000);  /* 100 firmware polls */
     }
     g_assert_true(intr(qts, 2));
     g_assert_cmphex(read_reg(qts, 2, QIC_CLEAR1), ==, 0x01);

@@ -68,6 +68,8 @@ static void start_cpu(QTestState *qts, int cpu)
     masq(qts, -1);
     qtest_outb(qts, VIC_CPI0, 1u << cpu);
     for (i = 0; i < 10000 && !(isr & 1); i++) {
+        /* the parked CPUs' firmware takes one acknowledge per 100 us */
+        qtest_clock_step(qts, 100 * SCALE_US);
         masq(qts, cpu);
         qtest_outb(qts, 0x20, 0x0b);
         isr = qtest_inb(qts, 0x20);
