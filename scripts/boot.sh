@@ -38,6 +38,9 @@
 #                      command line from that file (-incoming), whose
 #                      console continues the same log: the boot must
 #                      complete on the restored machine
+#   --savevm-at REGEX  the same with a snapshot: stop the machine, savevm
+#                      into a qcow2 drive made for it (LOG.qcow2), end
+#                      QEMU, and start a second QEMU with -loadvm
 # Environment: VOYAGER_QEMU overrides build/qemu/qemu-system-i386.
 # Environment: VOYAGER_TIMEOUT_SCALE multiplies every timeout.
 set -euo pipefail
@@ -53,6 +56,8 @@ oracle_args=()
 qemu_extra=()
 monitor_at=()
 migrate_at=
+restore=
+restore_args=()
 no_reboot=-no-reboot
 while [ $# -gt 0 ]; do
 	case $1 in
@@ -76,7 +81,8 @@ while [ $# -gt 0 ]; do
 	--monitor-at) monitor_at+=("$2") ;;
 	--allow) oracle_args+=(--allow "$2") ;;
 	--may-reboot) no_reboot= ; shift; continue ;;
-	--migrate-at) migrate_at=$2 ;;
+	--migrate-at) migrate_at=$2 restore=incoming ;;
+	--savevm-at) migrate_at=$2 restore=loadvm ;;
 	*) die "boot.sh: unknown option $1" ;;
 	esac
 	shift 2
@@ -89,12 +95,22 @@ done
 
 log=$BUILD/logs/boot-$name.log
 mig=$log.migration
+snapshot=$log.qcow2
 mkdir -p "$BUILD/logs"
-rm -f "$mig"
+rm -f "$mig" "$snapshot"
 # The machine is stopped first, so that the guest cannot run on to its
-# end (and QEMU exit) while the migration is written; without the global
-# run state in the stream the restored machine starts by itself.
-[ -n "$migrate_at" ] && monitor_at+=("$migrate_at=stop ;; migrate file:$mig ;; quit")
+# end (and QEMU exit) while the state is written; without the global run
+# state in the stream the restored machine starts by itself.
+case $restore in
+incoming)
+	monitor_at+=("$migrate_at=stop ;; migrate file:$mig ;; quit")
+	restore_args=(-incoming "file:$mig") ;;
+loadvm)
+	monitor_at+=("$migrate_at=stop ;; info voyager config ;; savevm mid-run ;; quit")
+	python3 "$top/scripts/mkqcow2.py" "$snapshot" 1
+	qemu_extra+=(-drive "if=none,id=snapshots,format=qcow2,file=$snapshot")
+	restore_args=(-loadvm mid-run) ;;
+esac
 limit=$(scaled "$timeout")
 
 cmdline="console=ttyS0,115200 console_msg_format=syslog printk.time=1"
@@ -133,14 +149,16 @@ rc=0
 started=$SECONDS
 timeout -k 5 "$limit" "$qemu" "${args[@]}" 2>"$log.qemu-stderr" || rc=$?
 if [ -n "$migrate_at" ] && [ "$rc" = 0 ]; then
-	if [ -s "$mig" ] && grep -q "^sent 'quit'" "$log.monitor" 2>/dev/null; then
+	if { [ -s "$mig" ] || [ "$restore" = loadvm ]; } &&
+		grep -q "^sent 'quit'" "$log.monitor" 2>/dev/null &&
+		! grep -q 'Error: ' "$log.monitor"; then
 		# The rest of the run on a machine restored from the file.
 		rest=$((limit - (SECONDS - started)))
 		[ "$rest" -gt 30 ] || rest=30
 		timeout -k 5 "$rest" "$qemu" "${machine_args[@]}" -monitor none \
-			-incoming "file:$mig" 2>>"$log.qemu-stderr" || rc=$?
+			"${restore_args[@]}" 2>>"$log.qemu-stderr" || rc=$?
 	else
-		note_mig="the migration did not happen (see $log.monitor)"
+		note_mig="the $restore did not happen (see $log.monitor)"
 	fi
 fi
 if [ -n "$watcher" ]; then
@@ -162,7 +180,7 @@ esac
 # Keep the exact command with the log, for reproducing by hand.
 printf '%q ' "$qemu" "${args[@]}" >"$log.cmd"
 [ -n "$migrate_at" ] && printf '\n%q ' "$qemu" "${machine_args[@]}" \
-	-incoming "file:$mig" >>"$log.cmd"
+	"${restore_args[@]}" >>"$log.cmd"
 echo >>"$log.cmd"
 
 exec python3 "$top/scripts/oracle.py" "$log" --name "$name" --cpus "$cpus" \

@@ -107,6 +107,16 @@ boot_voyager_checks() {
 	boot voyager-migrate-32 --timeout 600 --end poweroff --cpus 32 \
 		--tests cpus,cpis,threads,cpis --migrate-at '^ok 1 cpus' \
 		--machine voyager,class=0x5100,slots=8,cards=quad:quad:quad:quad:quad:quad:quad:quad
+	# The same through savevm into a qcow2 drive and -loadvm in a second
+	# QEMU (issue 14: snapshots mid-run on 1, 8 and 32 CPUs).
+	boot voyager-savevm-1 --machine voyager,cards=mono --cpus 1 \
+		--tests cpus,timer,serial,interrupts --savevm-at '^ok 1 cpus'
+	boot voyager-savevm-8 --machine voyager,cards=quad:dyad:dyad \
+		--end poweroff --cpus 8 --tests cpus,cpis,threads,hotplug,cpis \
+		--savevm-at 'smp: Bringing up secondary CPUs'
+	boot voyager-savevm-32 --timeout 600 --end poweroff --cpus 32 \
+		--tests cpus,cpis,threads,cpis --savevm-at '^ok 1 cpus' \
+		--machine voyager,class=0x5100,slots=8,cards=quad:quad:quad:quad:quad:quad:quad:quad
 	# The debug kernel (lockdep, debug objects, DEBUG_ATOMIC_SLEEP) on the
 	# SMP paths of an 8-CPU box: no splat.
 	boot voyager-debug --machine voyager,cards=dyad:dyad:dyad:dyad --cpus 8 \
