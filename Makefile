@@ -14,7 +14,7 @@ S := scripts
 
 .PHONY: all deps kernel kernel-debug kernel-kunit kernel-disk qemu initramfs run check check-static \
 	check-oracle check-qtest check-boot bench fuzz clean distclean help
-.PHONY: kernel-torture torture bench-smp check-host-debian13
+.PHONY: kernel-torture torture bench-smp bench-ports check-host-debian13
 
 all: kernel kernel-kunit kernel-debug kernel-disk kernel-torture qemu initramfs
 
@@ -81,6 +81,12 @@ bench: all
 	@$(S)/bench-size.sh
 	@echo
 	@$(S)/bench-smp.py
+	@echo
+	@$(S)/bench-ports.py
+
+# Port accesses per interrupt path (master, slave, CPIs, tick) per layout.
+bench-ports: all
+	@$(S)/bench-ports.py
 
 # Voyager against PC on 1, 4, 8 and 32 CPUs: boot time and the cross-CPU
 # call round trip (the kunit kernel's voyager_ipi case).

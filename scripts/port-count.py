@@ -25,6 +25,7 @@ pushed on to another CPU (taken by more CPUs than handled).
 """
 import argparse
 import collections
+import json
 import re
 import sys
 
@@ -35,6 +36,9 @@ INTACK = re.compile(r"voyager_vic_intack cpu (\d+) line (\d+) vector 0x([0-9a-f]
 DYAD = re.compile(r"voyager_vic_dyad_(?:read|write) cpu -?\d+ \(by (\d+)\) port 0x([0-9a-f]+)")
 REG = re.compile(r"voyager_vic_reg_(read|write) cpu (-?\d+) port 0x([0-9a-f]+)")
 CPI_SEND = re.compile(r"voyager_vic_cpi_send CPI level 0 to mask 0x([0-9a-f]+)")
+QIC_PORT = re.compile(r"voyager_qic_reg_(?:read|write) ")
+QIC_MMIO = re.compile(r"voyager_qic_area_(?:read|write) ")
+QIC_CPI = re.compile(r"voyager_qic_cpi_send ")
 MARKER = re.compile(r"voyager_cat_reg_read module 0x1a ASIC 0 reg 1 ")
 WINDOW = re.compile(r"# portcount window (\d+): irq (\d+), (\d+) interrupts")
 
@@ -51,6 +55,14 @@ def windows_in_trace(lines):
     """Split the trace at the markers: the last 2*W reads bracket W windows."""
     marks = [i for i, line in enumerate(lines) if MARKER.search(line)]
     return marks
+
+
+def count_qic(lines):
+    """QIC port accesses, CPI-area (MMIO) accesses and QIC CPIs raised."""
+    port = sum(1 for l in lines if QIC_PORT.search(l))
+    mmio = sum(1 for l in lines if QIC_MMIO.search(l))
+    cpis = sum(1 for l in lines if QIC_CPI.search(l))
+    return port, mmio, cpis
 
 
 def count_window(lines):
@@ -138,6 +150,8 @@ def main():
     ap.add_argument("trace", help="QEMU trace (stderr of the boot)")
     ap.add_argument("--expect", action="append", default=[],
                     help="IRQ=N: at most N accesses per interrupt of IRQ")
+    ap.add_argument("--json", metavar="FILE",
+                    help="also write the figures as JSON (make bench)")
     ap.add_argument("--explain", action="store_true",
                     help="print the trace of every episode over its limit")
     args = ap.parse_args()
@@ -159,7 +173,9 @@ def main():
         limits[int(irq)] = float(n)
 
     rc = 0
-    ticks = tick_access = cpis = cpi_access = 0
+    ticks = tick_access = tick_own = cpis = cpi_access = cpi_sends = 0
+    qic_port = qic_mmio = qic_cpis = 0
+    figures = {"irq": {}}
     for i, (n, irq, handled) in enumerate(wins):
         own, fan, eps, cpi_eps, cpi_acc, episode_lines = count_window(
             lines[marks[2 * i] + 1:marks[2 * i + 1]])
@@ -169,6 +185,9 @@ def main():
             rc = 1
             continue
         per = own[kind] / handled
+        figures["irq"][irq] = {"handled": handled, "own": per,
+                               "pushed_on": eps[kind] - handled,
+                               "elsewhere": fan[kind] / handled}
         print("window %d: IRQ %d: %d handled, %d taken by a CPU (%d pushed "
               "on), %.2f VIC port accesses per interrupt on the CPU that "
               "took it, %.2f in CPIs it caused elsewhere"
@@ -180,16 +199,40 @@ def main():
             rc = 1
             if args.explain:
                 explain(episode_lines, kind, limits[irq])
+        window = lines[marks[2 * i] + 1:marks[2 * i + 1]]
         ticks += eps["irq0"]
+        tick_own += own["irq0"]
         tick_access += own["irq0"] + fan["irq0"]
         cpis += cpi_eps
         cpi_access += cpi_acc
+        cpi_sends += sum(1 for l in window if CPI_SEND.search(l))
+        port, mmio, qcpis = count_qic(window)
+        qic_port += port
+        qic_mmio += mmio
+        qic_cpis += qcpis
     if ticks:
         print("tick: %d IRQ 0, %.2f VIC port accesses each (its EOI, the "
               "timer CPI write, the receivers' EOIs)" % (ticks, tick_access / ticks))
     if cpis:
         print("CPI received: %d, %.2f VIC port accesses each on the receiver"
               % (cpis, cpi_access / cpis))
+    if qic_cpis:
+        print("QIC CPIs: %d, %.2f QIC port and %.2f CPI-area accesses each"
+              % (qic_cpis, qic_port / qic_cpis, qic_mmio / qic_cpis))
+    figures.update({
+        "ticks": ticks,
+        "tick_own": tick_own / ticks if ticks else None,
+        "tick_all": tick_access / ticks if ticks else None,
+        "cpis_received": cpis,
+        "cpi_receive": cpi_access / cpis if cpis else None,
+        "cpi_send": cpi_sends / cpis if cpis else None,
+        "qic_cpis": qic_cpis,
+        "qic_port": qic_port / qic_cpis if qic_cpis else None,
+        "qic_mmio": qic_mmio / qic_cpis if qic_cpis else None,
+    })
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump(figures, f, indent=1)
     return rc
 
 

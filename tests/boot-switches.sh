@@ -31,10 +31,12 @@ sus_registered() {
 	echo "registered with the SUS mailbox"
 }
 
-# dump_boot NAME MACHINE CPUS: two presses while the tests run.
+# dump_boot NAME MACHINE CPUS [boot.sh args]: two presses while the
+# tests run.
 dump_boot() {
 	local name=$1 machine=$2 cpus=$3
-	boot "$name" --machine "$machine" --cpus "$cpus" \
+	shift 3
+	boot "$name" --machine "$machine" --cpus "$cpus" "$@" \
 		--tests cpus,dumpswitch,timer --append voyager_dump_presses=2 \
 		--monitor-at 'press the dump switch now \(press 1\)=nmi' \
 		--monitor-at 'press the dump switch now \(press 2\)=nmi' \
@@ -134,9 +136,28 @@ restart_boot() {
 	check "$name-second-boot" second_boot_ok "$BUILD/logs/boot-$name.log" 4
 }
 
+# The mains fail and come back while the tests run (audit D17, set at
+# run time on the PSI): init is told both times, nothing else happens.
+ac_fail_boot() {
+	boot voyager-ac-fail --machine voyager,cards=dyad:dyad --cpus 4 \
+		--end poweroff --tests cpus,timer,cpis,threads,hotplug \
+		--monitor-at '^ok 1 cpus=qom-set /machine/cat ac-fail on' \
+		--monitor-at '^ok 3 cpis=qom-set /machine/cat ac-fail off' \
+		--allow-level 'AC power failure \(AC fail 0x8[0-9a-f]\): running on batteries' \
+		--expect 'AC power failure \(AC fail 0x8[0-9a-f]\): running on batteries' \
+		--expect 'Voyager PSI: AC power restored, init told'
+}
+
 boot_switches_checks() {
 	dump_boot voyager-dump-switch voyager,cards=dyad:dyad 4
-	dump_boot voyager-dump-switch-mono voyager,cards=mono 1
+	dump_boot voyager-dump-switch-mono voyager,cards=mono 1 \
+		--expect 'status ports F823h/F813h read 01/01'
+	# Fidelity audit D1: status bits that stay clear (the historic
+	# driver never read them); the press is still an NMI and a dump.
+	dump_boot voyager-dump-switch-nostatus voyager,cards=dyad 2 \
+		--qemu-arg -global --qemu-arg voyager-cat.dump-status=off \
+		--expect 'status ports F823h/F813h read 00/00'
+	ac_fail_boot
 	power_switch_cycles
 	restart_boot
 }

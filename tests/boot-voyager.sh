@@ -95,6 +95,23 @@ boot_voyager_checks() {
 		--expect 'Voyager: NCR class 4100, Level 5'
 	boot voyager-p6-allbsp --end poweroff --cpus 4 --tests cpus,cpis,hotplug \
 		--machine voyager,class=0x4100,cards=dyad:dyad,apicbase-bsp=all
+	# The VIC and QIC readings the audit leaves open (D6, D7, D30): the
+	# dyads level-triggered from the moment the kernel owns the VIC (the
+	# MCA edge-capture circuit; SeaBIOS needs edges), the masquerade as a
+	# global override during CPU starts and hotplug, QIC CPIs also raised
+	# by reads of another CPU.
+	boot voyager-os-level --end poweroff --cpus 8 \
+		--machine voyager,cards=dyad:dyad:dyad:dyad \
+		--qemu-arg -global --qemu-arg voyager-vic.dyad-trigger=os-level \
+		--tests cpus,timer,serial,interrupts,affinity,cpis,hotplug
+	boot voyager-masq-global --end poweroff --cpus 8 \
+		--machine voyager,cards=dyad:dyad:dyad:dyad \
+		--qemu-arg -global --qemu-arg voyager-vic.masquerade=global \
+		--tests cpus,cpis,threads,hotplug
+	boot voyager-qic-read-cpi --end poweroff --cpus 8 \
+		--machine voyager,cards=quad:quad \
+		--qemu-arg -global --qemu-arg voyager-qic.cpi-trigger=read-write \
+		--tests cpus,cpis,threads,hotplug
 	# Migration in the middle of a run (qemu-review D1): the machine is
 	# saved to a file after the first test, a second QEMU restores it
 	# and the remaining tests (IPIs to every CPU, threads, hotplug) must

@@ -341,7 +341,12 @@ static bool voyager_park_step(VoyagerMachineState *vms)
         }
         vec = voyager_intack(vms, id, &cpi, &from_vic);
         vms->park_acks++;
-        boot = from_vic ? vec == base || vec == ((base + 8) & 0xff)
+        /*
+         * A CPU on a quad2 card's second VIC line is started by its QIC
+         * only (reference §5.2): its firmware drops a VIC boot CPI.
+         */
+        boot = from_vic ? (vec == base || vec == ((base + 8) & 0xff)) &&
+                          !voyager_cpu_on_second_line(&vms->cfg, id)
                         : cpi == 0;
         trace_voyager_park_ack(id, vec, from_vic, boot);
         if (!boot) {

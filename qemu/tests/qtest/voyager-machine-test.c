@@ -282,6 +282,33 @@ static void test_query_cpus(void)
     qtest_quit(qts);
 }
 
+/*
+ * cards=quad2: quad CPU 1 (hardware CPU 4) has a VIC line, so a VIC CPI
+ * reaches it, but it is started by its QIC only (reference §5.2): the
+ * firmware drops the VIC boot CPI and the CPU stays parked.
+ */
+static void test_quad2_boot(void)
+{
+    QTestState *qts = qtest_init("-M voyager,cards=quad2");
+    g_autofree char *cfg = qtest_hmp(qts, "info voyager config");
+    QDict *resp;
+    QList *cpus;
+
+    g_assert_nonnull(strstr(cfg, "0:quad (second VIC line)"));
+    cpus = query_cpus(qts, &resp);
+    g_assert(qdict_haskey(cpu_entry(cpus, 4), "vic"));
+    g_assert(!qdict_haskey(cpu_entry(cpus, 8), "vic"));
+    qobject_unref(resp);
+
+    boot_cpi(qts, 4);
+    qtest_clock_step(qts, 1000 * 1000);
+    cpus = query_cpus(qts, &resp);
+    g_assert_true(qdict_get_bool(cpu_entry(cpus, 4), "parked"));
+    qobject_unref(resp);
+    g_assert_cmpint(qom_get_uint(qts, "/machine", "park-acks"), >=, 1);
+    qtest_quit(qts);
+}
+
 /* `info voyager` parts; a wrong part is one error line. */
 static void test_info_parts(void)
 {
@@ -453,6 +480,7 @@ int main(int argc, char **argv)
                    test_monitor_other_machine);
     qtest_add_func("voyager/machine/cpu-names", test_cpu_names);
     qtest_add_func("voyager/machine/query-cpus", test_query_cpus);
+    qtest_add_func("voyager/machine/quad2-boot", test_quad2_boot);
     qtest_add_func("voyager/machine/info-parts", test_info_parts);
     qtest_add_func("voyager/machine/runtime-faults", test_runtime_faults);
     qtest_add_func("voyager/machine/park-paced", test_park_paced);
