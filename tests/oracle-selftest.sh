@@ -21,8 +21,28 @@ oracle_judges() {
 	esac
 }
 
+# port_count_judges pass|fail FLOW: scripts/port-count.py on a hand-written
+# trace of one interrupt flow (tests/port-count/flows.py).
+port_count_judges() {
+	local want=$1 flow=$2 dir=$BUILD/logs/port-count-selftest rc=0
+	mkdir -p "$dir"
+	python3 "$top/tests/port-count/flows.py" "$flow" "$dir" || return 1
+	python3 "$top/scripts/port-count.py" "$dir/$flow.log" "$dir/$flow.trace" \
+		--expect 3=1 || rc=$?
+	case $want in
+	pass) [ "$rc" = 0 ] ;;
+	fail) [ "$rc" = 1 ] ;;
+	esac
+}
+
 oracle_checks() {
 	mkdir -p "$BUILD/logs"
+	# The interrupt-cost counter (irq-cost-*-counted): the fasteoi flow
+	# passes; the flow that EOIs before the handler and unmasks with CPIs
+	# after it, and a handler that sends a CPI, fail.
+	check port-count-fasteoi port_count_judges pass fasteoi
+	check port-count-eoi-first port_count_judges fail eoi-first
+	check port-count-handler-cpi port_count_judges fail handler-cpi
 	check oracle-good oracle_judges pass good ''
 	# The emergency "Restarting system" after the end marker is not judged.
 	check oracle-oops oracle_judges fail oops \
