@@ -130,7 +130,8 @@ def count_window(lines):
             cpu, vector = int(m.group(1)), int(m.group(3), 16)
             kind = kind_of(vector)
             if cpu in trail:
-                episode_lines.append((current[cpu], trail.pop(cpu)))
+                episode_lines.append((current.get(cpu, ("none", "none")),
+                                      trail.pop(cpu)))
             trail[cpu] = [line]
             if kind == "cpi":
                 cpi_episodes += 1

@@ -43,10 +43,12 @@ def episode(flow):
 
 def main():
     flow, out = sys.argv[1], sys.argv[2]
-    trace = [MARK]
+    # A CPU whose first access in the window comes before any acknowledge
+    # of its own (here an IMR write of CPU 6): charged to no interrupt.
+    trace = [MARK, "voyager_vic_dyad_write cpu 6 (by 6) port 0x21 val 0xfb\n"]
     for _ in range(80):
         trace += episode(flow)
-    trace.append(MARK)
+    trace += ["voyager_vic_intack cpu 6 line 0 vector 0xc0\n", MARK]
     with open(os.path.join(out, flow + ".trace"), "w") as f:
         f.writelines(trace)
     with open(os.path.join(out, flow + ".log"), "w") as f:
