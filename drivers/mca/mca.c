@@ -30,6 +30,7 @@
 #define pr_fmt(fmt) "mca: " fmt
 
 #include <linux/device.h>
+#include <linux/dma-mapping.h>
 #include <linux/init.h>
 #include <linux/io.h>
 #include <linux/ioport.h>
