@@ -13,7 +13,8 @@
  * type the kernel keeps for it (/sys/kernel/irq/N/type: "level" for an
  * MCA card's).  The program fails on its own only when an attribute the
  * kernel documents is missing or contradicts another: a device whose
- * "slot" is not its name's, or whose modalias is not mca:v + its id.
+ * "slot" is not its name's, or whose modalias (in its attribute and in
+ * its uevent's MODALIAS) is not mca:v + its id in upper case.
  */
 #include "voyager_test.h"
 
@@ -85,6 +86,22 @@ static int show_slot(int slot)
 		printf("# slot %d: modalias \"%s\", want \"%s\"\n", slot, attr,
 		       want);
 		return -1;
+	}
+	/* The uevent says the same, for udev and modprobe. */
+	{
+		char uevent[256], line[40];
+		const char *at = NULL;
+
+		strcpy(line, "MODALIAS=");
+		strlcat(line, want, sizeof(line));
+		if (mca_attr(slot, "uevent", uevent, sizeof(uevent)) == 0)
+			at = voyager_strstr(uevent, line);
+		if (at)
+			at += strlen(line);
+		if (!at || (*at && *at != '\n')) {
+			printf("# slot %d: no %s in its uevent\n", slot, want);
+			return -1;
+		}
 	}
 	if (irq[0] == '-')
 		strcpy(type, "none");
