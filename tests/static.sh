@@ -150,7 +150,8 @@ qemu_docs() {
 
 # Our kernel code must build with W=1 (which also runs kernel-doc) warning
 # free.  The platform directory is rebuilt by Kbuild with W=1, in the
-# KUnit kernel's tree, which builds every platform file.  The setup code
+# KUnit kernel's tree, which builds every platform file; the MCA bus and
+# the MCA SCSI glue in the MCA kernel's.  The setup code
 # file cannot be a single Kbuild target (that would drop the real-mode
 # flags of arch/x86/boot/Makefile), so its saved compile command is run
 # again with the W=1 flags added.
@@ -163,6 +164,14 @@ w1_build() {
 	echo "$out"
 	grep -q 'CC .*arch/x86/platform/voyager/' <<<"$out" ||
 		{ echo "W=1 rebuilt nothing in arch/x86/platform/voyager/"; return 1; }
+	# The MCA bus and NCR's MCA SCSI glue: in the MCA kernel's tree
+	# (configs/mca.config).
+	rm -f "$BUILD"/linux-mca/drivers/mca/*.o "$BUILD"/linux-mca/drivers/scsi/ncr_mca.o
+	out+=$'\n'$(make -C "$ksrc" O="$BUILD/linux-mca" ARCH=i386 -j"$(nproc)" W=1 \
+		drivers/mca/ drivers/scsi/ncr_mca.o 2>&1) || { echo "$out"; return 1; }
+	grep -q 'CC .*drivers/mca/mca.o' <<<"$out" &&
+		grep -q 'CC .*drivers/scsi/ncr_mca.o' <<<"$out" ||
+		{ echo "W=1 did not rebuild drivers/mca/mca.o and drivers/scsi/ncr_mca.o"; return 1; }
 	cmd=$(sed -n 's/^savedcmd_arch\/x86\/boot\/voyager.o := //p' \
 		"$obj/arch/x86/boot/.voyager.o.cmd")
 	[ -n "$cmd" ] || { echo "no saved command for arch/x86/boot/voyager.o"; return 1; }
