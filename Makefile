@@ -12,11 +12,11 @@
 SHELL := /bin/bash
 S := scripts
 
-.PHONY: all deps kernel kernel-debug kernel-kunit kernel-disk qemu initramfs run check check-static \
+.PHONY: all deps kernel kernel-debug kernel-kunit kernel-disk kernel-mca qemu initramfs run check check-static \
 	check-oracle check-qtest check-boot bench fuzz clean distclean help
 .PHONY: kernel-torture torture bench-smp bench-ports check-host-debian13 check-open
 
-all: kernel kernel-kunit kernel-debug kernel-disk kernel-torture qemu initramfs
+all: kernel kernel-kunit kernel-debug kernel-disk kernel-mca kernel-torture qemu initramfs
 
 deps:
 	@$(S)/deps.sh
@@ -50,6 +50,11 @@ torture: all
 
 kernel-disk: deps
 	@$(S)/build-kernel.sh -v disk -f configs/disk.config
+
+# The Micro Channel bus and NCR's SCSI adapters, with SCSI disks
+# (configs/mca.config): build/linux-mca, for tests/boot-mca.sh.
+kernel-mca: deps
+	@$(S)/build-kernel.sh -v mca -f configs/mca.config
 
 qemu: deps
 	@$(S)/build-qemu.sh

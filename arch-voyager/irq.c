@@ -204,6 +204,20 @@ static int vic_irq_set_affinity(struct irq_data *d,
 	return IRQ_SET_MASK_OK;
 }
 
+/*
+ * irq_set_type: the dyads sense levels on every line (ICW1 LTIM, vic.c),
+ * as Micro Channel interrupts need; a driver that asks for a level
+ * trigger (the MCA bus's mca_request_irq()) gets it.  Edges cannot be
+ * sensed: an ISA-style device that holds its line until serviced works
+ * without asking for a type.
+ */
+static int vic_irq_set_type(struct irq_data *d, unsigned int type)
+{
+	if (type & ~IRQ_TYPE_LEVEL_MASK || !(type & IRQ_TYPE_LEVEL_MASK))
+		return -EINVAL;
+	return IRQ_SET_MASK_OK;
+}
+
 static struct irq_chip vic_chip = {
 	.name			= "VIC",
 	.irq_enable		= vic_irq_open,
@@ -211,6 +225,7 @@ static struct irq_chip vic_chip = {
 	.irq_mask		= vic_irq_mask,
 	.irq_eoi		= vic_irq_eoi,
 	.irq_set_affinity	= vic_irq_set_affinity,
+	.irq_set_type		= vic_irq_set_type,
 	.flags			= IRQCHIP_SKIP_SET_WAKE | IRQCHIP_AFFINITY_PRE_STARTUP,
 };
 

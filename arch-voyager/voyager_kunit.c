@@ -8,6 +8,7 @@
 #include <kunit/test.h>
 #include <linux/sizes.h>
 #include <linux/cpufeature.h>
+#include <linux/irq.h>
 #include <linux/processor.h>
 #include <asm/voyager.h>
 #include <asm/voyager_boot.h>
@@ -231,6 +232,28 @@ static void cpu_mix(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, voyager_cpu_less_capable(p6, p5));
 }
 
+/*
+ * The VIC takes level trigger types (Micro Channel interrupts, which the
+ * MCA bus asks for) and refuses edges: its 8259s sense levels on every
+ * line.  IRQ 10 has no user on the test machines.  A refusal is also an
+ * error line from genirq ("Setting trigger mode ... failed").
+ */
+static void vic_trigger_types(struct kunit *test)
+{
+	const unsigned int irq = 10;
+
+	if (!is_voyager())
+		kunit_skip(test, "not a Voyager: the PIC is not the VIC");
+	KUNIT_EXPECT_EQ(test, irq_set_irq_type(irq, IRQ_TYPE_LEVEL_LOW), 0);
+	KUNIT_EXPECT_EQ(test, irq_set_irq_type(irq, IRQ_TYPE_LEVEL_HIGH), 0);
+	KUNIT_EXPECT_EQ(test, irq_get_trigger_type(irq), IRQ_TYPE_LEVEL_HIGH);
+	KUNIT_EXPECT_EQ(test, irq_set_irq_type(irq, IRQ_TYPE_EDGE_RISING),
+			-EINVAL);
+	KUNIT_EXPECT_EQ(test, irq_set_irq_type(irq, IRQ_TYPE_EDGE_BOTH),
+			-EINVAL);
+	KUNIT_EXPECT_EQ(test, irq_get_trigger_type(irq), IRQ_TYPE_LEVEL_HIGH);
+}
+
 static struct kunit_case voyager_test_cases[] = {
 	KUNIT_CASE(bios_table_level5),
 	KUNIT_CASE(bios_table_levels),
@@ -243,6 +266,7 @@ static struct kunit_case voyager_test_cases[] = {
 	KUNIT_CASE(who_am_i),
 	KUNIT_CASE(cpi_targets),
 	KUNIT_CASE(cpu_mix),
+	KUNIT_CASE(vic_trigger_types),
 	{}
 };
 

@@ -49,6 +49,8 @@ overlay_map=(
 	"arch-voyager-boot:arch/x86/boot"
 	"include:arch/x86/include/asm"
 	"Documentation:Documentation"
+	"drivers:drivers"
+	"include-linux:include/linux"
 )
 
 # 1. The patched tree, redone from the tarball when it or the series changes.

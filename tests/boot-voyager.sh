@@ -165,7 +165,8 @@ boot_voyager_checks() {
 	# The KUnit suites on the machine they are about.
 	boot voyager-kunit --machine voyager,cards=mono --cpus 1 --tests cpus \
 		--kernel "$BUILD/linux-kunit/arch/x86/boot/bzImage" \
-		--expect '^ok [0-9]+ voyager$'
+		--expect '^ok [0-9]+ voyager$' \
+		--expect '^ +ok [0-9]+ vic_trigger_types$'
 	# The cross-CPU call round trip on CPIs: voyager_ipi runs, not skips.
 	boot voyager-kunit-smp --machine voyager,cards=dyad:dyad --cpus 4 \
 		--tests cpus --kernel "$BUILD/linux-kunit/arch/x86/boot/bzImage" \

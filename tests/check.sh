@@ -4,7 +4,7 @@
 # The project's test driver: runs the named groups of checks, prints one
 # verdict line per check and a closing "N passed, N failed" line.
 #
-# Usage: tests/check.sh all|static|oracle|qtest|boot|voyager|irq|cat|switches|faults|torture|open [...]
+# Usage: tests/check.sh all|static|oracle|qtest|boot|voyager|irq|cat|switches|faults|mca|torture|open [...]
 # "open" (not in all): known failures kept to reproduce them.
 # Expects the builds (make all) to exist for static and boot.
 set -uo pipefail
@@ -66,10 +66,12 @@ boot() {
 . "$top/tests/boot-faults.sh"
 # shellcheck source=tests/boot-torture.sh
 . "$top/tests/boot-torture.sh"
+# shellcheck source=tests/boot-mca.sh
+. "$top/tests/boot-mca.sh"
 
 groups=("$@")
 [ ${#groups[@]} -gt 0 ] || groups=(all)
-[ "${groups[0]}" = all ] && groups=(static oracle qtest boot voyager irq cat switches faults torture)
+[ "${groups[0]}" = all ] && groups=(static oracle qtest boot voyager irq cat switches faults mca torture)
 
 for g in "${groups[@]}"; do
 	case $g in
@@ -83,8 +85,9 @@ for g in "${groups[@]}"; do
 	switches) boot_switches_checks ;;
 	faults) boot_faults_checks ;;
 	torture) boot_torture_checks ;;
+	mca) boot_mca_checks ;;
 	open) boot_open_checks ;;
-	*) die "unknown check group $g (static, oracle, qtest, boot, voyager, irq, cat, switches, faults, torture, all; open)" ;;
+	*) die "unknown check group $g (static, oracle, qtest, boot, voyager, irq, cat, switches, faults, mca, torture, all; open)" ;;
 	esac
 done
 

@@ -9,17 +9,21 @@ qsrc=$BUILD/qemu-src
 
 # Kernel files of the overlay, as repository paths.
 kernel_overlay_files() {
-	(cd "$top" && find arch-voyager arch-voyager-boot include Documentation \
+	(cd "$top" && find arch-voyager arch-voyager-boot include include-linux drivers Documentation \
 		-type f | sort && echo Kconfig)
 }
 
 # INCLUDE_LINUX is not judged: x86 platform code needs <asm/nmi.h>
 # (register_nmi_handler()), which <linux/nmi.h> does not include here.
+# Nor CAMELCASE in SCSI glue: the 53c700 core names its types so
+# (struct NCR_700_Host_Parameters).
 checkpatch_kernel_files() {
-	local f rc=0
+	local f rc=0 ignore
 	for f in $(kernel_overlay_files); do
+		ignore=INCLUDE_LINUX
+		case $f in drivers/scsi/*) ignore+=,CAMELCASE ;; esac
 		(cd "$ksrc" && perl scripts/checkpatch.pl --strict --no-summary \
-			--show-types --ignore INCLUDE_LINUX -f "$top/$f") ||
+			--show-types --ignore "$ignore" -f "$top/$f") ||
 			{ echo "checkpatch: $f"; rc=1; }
 	done
 	return $rc
@@ -146,7 +150,8 @@ qemu_docs() {
 
 # Our kernel code must build with W=1 (which also runs kernel-doc) warning
 # free.  The platform directory is rebuilt by Kbuild with W=1, in the
-# KUnit kernel's tree, which builds every platform file.  The setup code
+# KUnit kernel's tree, which builds every platform file; the MCA bus and
+# the MCA SCSI glue in the MCA kernel's.  The setup code
 # file cannot be a single Kbuild target (that would drop the real-mode
 # flags of arch/x86/boot/Makefile), so its saved compile command is run
 # again with the W=1 flags added.
@@ -159,6 +164,14 @@ w1_build() {
 	echo "$out"
 	grep -q 'CC .*arch/x86/platform/voyager/' <<<"$out" ||
 		{ echo "W=1 rebuilt nothing in arch/x86/platform/voyager/"; return 1; }
+	# The MCA bus and NCR's MCA SCSI glue: in the MCA kernel's tree
+	# (configs/mca.config).
+	rm -f "$BUILD"/linux-mca/drivers/mca/*.o "$BUILD"/linux-mca/drivers/scsi/ncr_mca.o
+	out+=$'\n'$(make -C "$ksrc" O="$BUILD/linux-mca" ARCH=i386 -j"$(nproc)" W=1 \
+		drivers/mca/ drivers/scsi/ncr_mca.o 2>&1) || { echo "$out"; return 1; }
+	grep -q 'CC .*drivers/mca/mca.o' <<<"$out" &&
+		grep -q 'CC .*drivers/scsi/ncr_mca.o' <<<"$out" ||
+		{ echo "W=1 did not rebuild drivers/mca/mca.o and drivers/scsi/ncr_mca.o"; return 1; }
 	cmd=$(sed -n 's/^savedcmd_arch\/x86\/boot\/voyager.o := //p' \
 		"$obj/arch/x86/boot/.voyager.o.cmd")
 	[ -n "$cmd" ] || { echo "no saved command for arch/x86/boot/voyager.o"; return 1; }
