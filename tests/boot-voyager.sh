@@ -101,7 +101,7 @@ boot_voyager_checks() {
 	# global override during CPU starts and hotplug, QIC CPIs also raised
 	# by reads of another CPU.
 	# (Device-interrupt traffic under os-level is in the "open" group:
-	# it lost an interrupt in 2 of 12 runs.)
+	# it lost an interrupt in 2 of 46 runs.)
 	boot voyager-os-level --end poweroff --cpus 8 \
 		--machine voyager,cards=dyad:dyad:dyad:dyad \
 		--qemu-arg -global --qemu-arg voyager-vic.dyad-trigger=os-level \
@@ -181,7 +181,7 @@ boot_open_checks() {
 	# owns the VIC): a device interrupt is lost now and then, seen as
 	# "loopback traffic on ttyS1 failed" right after CPU 7 came back
 	# online (hotplug) and as "IRQ 4 (the console) did not count"
-	# (serial): 2 failures in 12 runs on 2026-12-04, none with ltim.
+	# (serial): 2 failures in 46 runs on 2026-12-04, 0 in 30 with ltim.
 	for i in 1 2 3 4 5 6; do
 		boot voyager-os-level-traffic-$i --end poweroff --cpus 8 \
 			--machine voyager,cards=dyad:dyad:dyad:dyad \
