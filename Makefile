@@ -12,11 +12,12 @@
 SHELL := /bin/bash
 S := scripts
 
-.PHONY: all deps kernel kernel-debug kernel-kunit kernel-disk kernel-mca qemu initramfs run check check-static \
+.PHONY: all deps kernel kernel-debug kernel-kunit kernel-mca qemu initramfs run check check-static \
 	check-oracle check-qtest check-boot bench fuzz clean distclean help
-.PHONY: kernel-torture torture bench-smp bench-ports check-host-debian13 check-open
+.PHONY: kernel-torture torture bench-smp bench-ports check-host-debian13 check-open soak
+.PHONY: kernel-bench-scsi bench-scsi rootfs
 
-all: kernel kernel-kunit kernel-debug kernel-disk kernel-mca kernel-torture qemu initramfs
+all: kernel kernel-kunit kernel-debug kernel-mca kernel-torture qemu initramfs rootfs
 
 deps:
 	@$(S)/deps.sh
@@ -48,9 +49,6 @@ torture: all
 			$(TORTURE_32) 32 || rc=1; \
 	done; exit $$rc
 
-kernel-disk: deps
-	@$(S)/build-kernel.sh -v disk -f configs/disk.config
-
 # The Micro Channel bus and NCR's SCSI adapters, with SCSI disks
 # (configs/mca.config): build/linux-mca, for tests/boot-mca.sh.
 kernel-mca: deps
@@ -61,6 +59,10 @@ qemu: deps
 
 initramfs: kernel
 	@$(S)/build-initramfs.sh
+
+# The root disk of make run (build/rootfs.img, kept once made).
+rootfs: initramfs
+	@$(S)/build-rootfs.sh
 
 run: all
 	@$(S)/run.sh
@@ -81,10 +83,15 @@ check-qtest: qemu
 check-open: all
 	@tests/check.sh open
 
+# The power switch with data on the SCSI disk, twenty cycles (three in
+# make check): every acknowledged record must survive each press.
+soak: all
+	@tests/check.sh soak
+
 check-boot: all
 	@tests/check.sh boot voyager
 
-bench: all
+bench: all kernel-bench-scsi
 	@$(S)/bench-boot.py
 	@echo
 	@$(S)/bench-size.sh
@@ -92,6 +99,8 @@ bench: all
 	@$(S)/bench-smp.py
 	@echo
 	@$(S)/bench-ports.py
+	@echo
+	@$(S)/bench-scsi.py
 
 # Port accesses per interrupt path (master, slave, CPIs, tick) per layout.
 bench-ports: all
@@ -101,6 +110,17 @@ bench-ports: all
 # call round trip (the kunit kernel's voyager_ipi case).
 bench-smp: all
 	@$(S)/bench-smp.py
+
+# The MCA kernel with PCI and the PCI sym53c8xx driver as well
+# (configs/bench-scsi.config): build/linux-bench-scsi, one bzImage for the
+# disk on the Voyager's MCA adapter and on a PC's LSI 53C895A.
+kernel-bench-scsi: deps
+	@$(S)/build-kernel.sh -v bench-scsi -f configs/mca.config -f configs/bench-scsi.config
+
+# Sequential write and read of the SCSI disk, raw, on the Voyager (Level 5
+# and Level 4) against -M pc with its own SCSI controller: MB/s and ratio.
+bench-scsi: all kernel-bench-scsi
+	@$(S)/bench-scsi.py
 
 # libFuzzer (generic-fuzz) against the Voyager devices; FUZZ_SECONDS=600.
 fuzz:

@@ -5,13 +5,20 @@
 # console (this terminal).  Ctrl-A X quits QEMU, Ctrl-A C its monitor.
 #
 # It boots the default emulated Voyager (-M voyager: Level 5, class 3450,
-# one dyad card).  Debian's i386 busybox needs a P6-class CPU (it uses
-# CMOV), so the shell runs on a Pentium II model; the test boots use 486
-# and Pentium models with the project's own libc-free programs.
+# one dyad card) with its root file system on a SCSI disk behind the
+# machine's NCR adapter: build/rootfs.img (scripts/build-rootfs.sh; what
+# you write there stays from one run to the next) and the MCA kernel
+# build/linux-mca.  RUN_ROOT=initramfs boots the default kernel with the
+# initramfs instead (the path of the test boots, and the default on
+# machines other than the Voyager).  Debian's i386 busybox
+# needs a P6-class CPU (it uses CMOV), so the shell runs on a Pentium II
+# model; the test boots use 486 and Pentium models with the project's own
+# libc-free programs.
 #
-# Environment: RUN_MACHINE (e.g. "voyager,cards=quad:dyad" or "pc"),
-# RUN_CPU, RUN_SMP (only for machines other than voyager, whose CPUs come
-# from its cards), RUN_MEM, RUN_APPEND.
+# Environment: RUN_MACHINE (e.g. "voyager,cards=quad:dyad", "voyager,
+# level=4" or "pc"), RUN_CPU, RUN_SMP (only for machines other than
+# voyager, whose CPUs come from its cards), RUN_MEM, RUN_APPEND, RUN_ROOT
+# (disk or initramfs), RUN_DISK (another root disk image).
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -21,14 +28,36 @@ machine=${RUN_MACHINE:-voyager}
 cpu=${RUN_CPU:-pentium2}
 smp=${RUN_SMP:-}
 mem=${RUN_MEM:-256}
-
+# A PC has no MCA SCSI adapter for the kernel to find: initramfs there.
+case $machine in
+voyager*) root=${RUN_ROOT:-disk} ;;
+*) root=${RUN_ROOT:-initramfs} ;;
+esac
 qemu=$BUILD/qemu/qemu-system-i386
-for f in "$qemu" "$BUILD/linux/arch/x86/boot/bzImage" "$BUILD/initramfs.cpio.gz"; do
+
+case $root in
+disk)
+	kernel=$BUILD/linux-mca/arch/x86/boot/bzImage
+	disk=${RUN_DISK:-$BUILD/rootfs.img}
+	files=("$qemu" "$kernel" "$disk")
+	# Partition 1 of the first SCSI disk; rootwait: the adapter's bus
+	# scan may finish after the kernel looks for its root.
+	boot=(-drive "file=$disk,format=raw,if=scsi")
+	append="root=/dev/sda1 rw rootwait init=/init"
+	;;
+initramfs)
+	kernel=$BUILD/linux/arch/x86/boot/bzImage
+	files=("$qemu" "$kernel" "$BUILD/initramfs.cpio.gz")
+	boot=(-initrd "$BUILD/initramfs.cpio.gz")
+	append=
+	;;
+*) die "RUN_ROOT=$root: want disk or initramfs" ;;
+esac
+for f in "${files[@]}"; do
 	[ -f "$f" ] || die "$f missing: run 'make all'"
 done
-note "booting -M $machine -cpu $cpu${smp:+ -smp $smp}; Ctrl-A X quits"
+note "booting -M $machine -cpu $cpu${smp:+ -smp $smp}, root on the $root; Ctrl-A X quits"
 exec "$qemu" -M "$machine" -cpu "$cpu" ${smp:+-smp "$smp"} -m "$mem" \
 	-nodefaults -display none -serial mon:stdio -no-reboot \
-	-kernel "$BUILD/linux/arch/x86/boot/bzImage" \
-	-initrd "$BUILD/initramfs.cpio.gz" \
-	-append "console=ttyS0,115200 voyager_shell=1 voyager_end=reboot ${RUN_APPEND:-}"
+	-kernel "$kernel" "${boot[@]}" \
+	-append "console=ttyS0,115200 $append voyager_shell=1 voyager_end=reboot ${RUN_APPEND:-}"

@@ -47,17 +47,22 @@ mca_disk_image() {
 	truncate -s 16M "$1"
 }
 
-# mca_disk_ok IMG TEXT: partition 1 of IMG (sector 2048 on) is a clean
-# ext2 file system whose /data holds TEXT.
-mca_disk_ok() {
-	local img=$1 text=$2 part got
+# part_file_ok IMG FILE TEXT: partition 1 of IMG (sector 2048 on) is a
+# clean ext2/ext4 file system whose FILE holds TEXT.
+part_file_ok() {
+	local img=$1 file=$2 text=$3 part got
 	part=$(mktemp)
 	dd if="$img" of="$part" bs=512 skip=2048 status=none || return 1
 	e2fsck -fn "$part" || { rm -f "$part"; return 1; }
-	got=$(debugfs -R 'cat /data' "$part" 2>/dev/null)
+	got=$(debugfs -R "cat $file" "$part" 2>/dev/null)
 	rm -f "$part"
-	echo "/data: \"$got\""
+	echo "$file: \"$got\""
 	[ "$got" = "$text" ]
+}
+
+# mca_disk_ok IMG TEXT: /data of partition 1 holds TEXT.
+mca_disk_ok() {
+	part_file_ok "$1" /data "$2"
 }
 
 # mca_disk_boot NAME MACHINE CPUS CARD-LINE: a disk (-drive if=scsi) on
@@ -146,7 +151,37 @@ mca_fault_boot() {
 		'slot 4 id 0x004f irq -1 trigger none'
 }
 
+# run_root_session NAME LEVEL IMG STEP...: one `make run` session
+# (scripts/run.sh, root on IMG) driven by tests/run-shell.py; STEP is
+# "--send CMD --expect REGEX" pairs.
+run_root_session() {
+	local name=$1 level=$2 img=$3
+	shift 3
+	RUN_MACHINE=voyager,level=$level,cards=dyad RUN_DISK=$img \
+		python3 "$top/tests/run-shell.py" --log "$BUILD/logs/$name.log" "$@"
+}
+
+# make run with its root on the SCSI disk, on Level LEVEL: the shell runs
+# from partition 1, writes a file; a second session finds it; the host's
+# e2fsck finds the file system clean.
+run_root_checks() {
+	local level=$1 name=run-root-l$1 img text
+	img=$BUILD/$name.img
+	text="$name-$RANDOM$RANDOM"
+	cp "$BUILD/rootfs-template.img" "$img"
+	check "$name-write" run_root_session "$name-write" "$level" "$img" \
+		--send 'cat /proc/mounts; cat /proc/cmdline' \
+		--expect '^/dev/root / ext4 rw(.|\n)*root=/dev/sda1 ' \
+		--send 'cat /sys/bus/mca/devices/*/id' --expect "^0x01b$([ "$level" = 4 ] && echo b || echo a)$" \
+		--send "echo $text >/root/note; sync; cat /root/note" --expect "^$text$"
+	check "$name-read" run_root_session "$name-read" "$level" "$img" \
+		--send 'cat /root/note' --expect "^$text$"
+	check "$name-fsck" part_file_ok "$img" /root/note "$text"
+}
+
 boot_mca_checks() {
+	run_root_checks 5
+	run_root_checks 4
 	mca_disk_boot voyager-mca-l4-disk voyager,level=4,cards=dyad 2 \
 		'slot 0 id 0x01bb irq 11 trigger level'
 	mca_disk_boot voyager-mca-l5-disk voyager,cards=dyad 2 \

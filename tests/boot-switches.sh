@@ -2,7 +2,7 @@
 #
 # The Voyager's front-panel switches and the ways the machine ends, driven
 # through the QEMU monitor (boot.sh --monitor-at): the dump switch (`nmi`),
-# the power switch (`system_powerdown`) with data on the ISA IDE disk, the
+# the power switch (`system_powerdown`) with data on a SCSI disk, the
 # PSI power-off, and the restart.  Sourced by check.sh.
 
 # Console lines of the dump switch (arch-voyager/dump_switch.c).
@@ -48,12 +48,14 @@ dump_boot() {
 	check "$name-sus-registered" sus_registered "$BUILD/logs/boot-$name.log"
 }
 
-# The disk kernel and a fresh ext2 image for the disk tests.
-DISK_KERNEL=$BUILD/linux-disk/arch/x86/boot/bzImage
+# The disk tests run the MCA kernel (configs/mca.config) with a whole-disk
+# file system on the machine's own SCSI adapter (-drive if=scsi).
+DISK_KERNEL=$BUILD/linux-mca/arch/x86/boot/bzImage
 
+# disk_image IMG TYPE: a fresh 16 MiB file system of TYPE (ext2, ext4).
 disk_image() {
 	rm -f "$1"
-	truncate -s 8M "$1" && mke2fs -q -F -t ext2 "$1"
+	truncate -s 16M "$1" && mke2fs -q -F -t "${2:-ext2}" "$1"
 }
 
 # psi_off_ok LOG KERNEL-REGEX...: one press reached the PSI, the kernel
@@ -76,33 +78,105 @@ psi_off_ok() {
 	echo "power-off through the PSI"
 }
 
-# The press during the tests was taken, init asked, the PSI powered off.
+# psi_orderly LOG TEST: the press during TEST was taken, init asked, the
+# PSI powered off.
 psi_orderly() {
 	psi_off_ok "$1" 'Voyager PSI: power switch pressed: orderly power-off' \
-		'voyager-init: end signal 12 during powerwait'
+		"voyager-init: end signal 12 during $2"
 }
 
-# Power switch with data: write, press, read back; 3 cycles.
-power_switch_cycles() {
-	local img=$BUILD/switches-disk.img cycle text name trace
+# records_acked LOG: the highest record number the writer acknowledged.
+records_acked() {
+	tr -d '\r' <"$1" | sed -n 's/^# record \([0-9]*\) acked$/\1/p' |
+		sort -n | tail -n 1
+}
+
+# records_on_disk IMG ACKED: the host's own reading of /records (not the
+# guest's): e2fsck clean, every record numbered in turn with its FNV-1a
+# checksum, at least ACKED of them.
+records_on_disk() {
+	local img=$1 acked=$2 file
+	e2fsck -fn "$img" || return 1
+	file=$(mktemp)
+	debugfs -R "dump /records $file" "$img" 2>/dev/null
+	python3 - "$file" "$acked" <<'PY'
+import sys
+data = open(sys.argv[1], "rb").read()
+acked = int(sys.argv[2])
+def rec(n):
+    h = 2166136261
+    for i in range(4):
+        h = ((h ^ ((n >> (8 * i)) & 0xff)) * 16777619) & 0xffffffff
+    return (b"VR %08x %08x " % (n, h)).ljust(31, b".") + b"\n"
+if len(data) % 32:
+    sys.exit(f"/records: {len(data)} bytes, not whole 32-byte records")
+n = len(data) // 32
+for i in range(n):
+    if data[32 * i:32 * i + 32] != rec(i + 1):
+        sys.exit(f"/records: record {i + 1} damaged: {data[32 * i:32 * i + 32]!r}")
+print(f"/records on the host: {n} records intact, {acked} acknowledged")
+if n < acked:
+    sys.exit(f"{acked - n} acknowledged records lost")
+PY
+	local rc=$?
+	rm -f "$file"
+	return $rc
+}
+
+# records_check_fails: the host's reading fails on a lost acknowledged
+# record and on a damaged one (so its pass means something).
+records_check_fails() {
+	local img=$BUILD/records-selftest.img file rc=0
+	file=$(mktemp)
+	disk_image "$img" ext4 || return 1
+	python3 -c '
+import sys
+def rec(n):
+    h = 2166136261
+    for i in range(4):
+        h = ((h ^ ((n >> (8 * i)) & 0xff)) * 16777619) & 0xffffffff
+    return (b"VR %08x %08x " % (n, h)).ljust(31, b".") + b"\n"
+sys.stdout.buffer.write(rec(1) + rec(2) + rec(3))' >"$file"
+	debugfs -w -R "write $file records" "$img" >/dev/null 2>&1
+	records_on_disk "$img" 3 || { echo "three good records refused"; rc=1; }
+	! records_on_disk "$img" 4 || { echo "a lost record not seen"; rc=1; }
+	printf 'VR 00000004 00000000 ..........\n' >>"$file"
+	debugfs -w -R "rm records" "$img" >/dev/null 2>&1
+	debugfs -w -R "write $file records" "$img" >/dev/null 2>&1
+	! records_on_disk "$img" 3 || { echo "a damaged record not seen"; rc=1; }
+	rm -f "$file" "$img"
+	return $rc
+}
+
+# records_cycles PREFIX N: data on the power switch.  N times: a writer
+# appends fsync()ed, numbered, checksummed records to the SCSI disk and
+# logs each acknowledged number while the power switch is pressed (an
+# orderly power-off through the PSI); the next boot finds every
+# acknowledged record (its own check, then the host's e2fsck and reading).
+records_cycles() {
+	local prefix=$1 cycles=$2 img=$BUILD/$1-disk.img cycle name acked=0 got
 	local disk=(--kernel "$DISK_KERNEL" --qemu-arg -drive
-		--qemu-arg "file=$img,format=raw,if=ide")
-	trace=(--qemu-arg -trace --qemu-arg 'voyager_psi_switch'
+		--qemu-arg "file=$img,format=raw,if=scsi")
+	local trace=(--qemu-arg -trace --qemu-arg 'voyager_psi_switch'
 		--qemu-arg -trace --qemu-arg 'voyager_psi_power_off')
-	check switches-disk-image disk_image "$img"
-	for cycle in 1 2 3; do
-		text="cycle$cycle-$RANDOM$RANDOM"
-		name=voyager-power-switch-$cycle
+	check "$prefix-disk-image" disk_image "$img" ext4
+	for ((cycle = 1; cycle <= cycles; cycle++)); do
+		name=$prefix-$cycle
 		boot "$name" --machine voyager,cards=dyad:dyad --cpus 4 \
-			--tests disk,powerwait --end poweroff --timeout 120 \
-			--append "voyager_disk=write:$text" "${disk[@]}" "${trace[@]}" \
+			--tests records --end poweroff --timeout 180 \
+			--append "voyager_records=write voyager_records_acked=$acked" \
+			"${disk[@]}" "${trace[@]}" \
 			--monitor-at 'press the power switch now=system_powerdown' \
-			--expect "wrote \"$text\""
-		check "$name-orderly" psi_orderly "$BUILD/logs/boot-$name.log"
-		boot "$name-read" --machine voyager,cards=dyad:dyad --cpus 4 \
-			--tests disk --end poweroff "${disk[@]}" "${trace[@]}" \
-			--append "voyager_disk=read:$text" \
-			--expect "read back \"$text\" intact"
+			--expect '# records: power-off request after record [0-9]+'
+		check "$name-orderly" psi_orderly "$BUILD/logs/boot-$name.log" records
+		got=$(records_acked "$BUILD/logs/boot-$name.log")
+		[ -n "$got" ] && acked=$got
+		echo "    $name: $acked records acknowledged in all"
+		boot "$name-check" --machine voyager,cards=dyad:dyad --cpus 4 \
+			--tests records --end poweroff "${disk[@]}" \
+			--append "voyager_records=check voyager_records_acked=$acked" \
+			--expect '# records: every acknowledged record is there'
+		check "$name-host" records_on_disk "$img" "$acked"
 	done
 }
 
@@ -131,7 +205,7 @@ restart_boot() {
 	boot "$name" --machine voyager,cards=dyad:dyad --cpus 4 --may-reboot \
 		--tests disk --end reboot --timeout 120 \
 		--kernel "$DISK_KERNEL" --append voyager_disk=count:2 \
-		--qemu-arg -drive --qemu-arg "file=$img,format=raw,if=ide" \
+		--qemu-arg -drive --qemu-arg "file=$img,format=raw,if=scsi" \
 		--expect '^# boot count 1$'
 	check "$name-second-boot" second_boot_ok "$BUILD/logs/boot-$name.log" 4
 }
@@ -158,6 +232,12 @@ boot_switches_checks() {
 		--qemu-arg -global --qemu-arg voyager-cat.dump-status=off \
 		--expect 'status ports F823h/F813h read 00/00'
 	ac_fail_boot
-	power_switch_cycles
+	check records-check-can-fail records_check_fails
+	records_cycles voyager-power-switch 3
 	restart_boot
+}
+
+# make soak: the power switch with data, twenty cycles.
+boot_soak_checks() {
+	records_cycles voyager-soak-power-switch 20
 }

@@ -35,6 +35,36 @@ dino_expect() {
 # on Level 4): QEMU runs with -no-reboot, so only a working restart ends
 # it before the timeout.  The SMP boxes power off through the PSI instead
 # (QEMU must exit with status 0).
+# monitor_said LOG TEXT...: the boot's monitor record (boot.sh
+# --monitor-at) holds every line TEXT (extended regexes, one per line).
+monitor_said() {
+	local record=$1.monitor re
+	shift
+	while IFS= read -r re; do
+		[ -n "$re" ] || continue
+		grep -qE -- "$re" "$record" ||
+			{ echo "the monitor did not say /$re/"; cat "$record"; return 1; }
+		echo "the monitor said /$re/"
+	done < <(printf '%s\n' "$@")
+}
+
+# trace_count LOG MIN REGEX: at least MIN trace lines of the boot's QEMU
+# match REGEX.
+trace_count() {
+	local err=$1.qemu-stderr min=$2 re=$3 n
+	n=$(grep -cE -- "$re" "$err" || true)
+	echo "/$re/: $n trace lines, want at least $min"
+	[ "$n" -ge "$min" ]
+}
+
+# trace_count_at_most LOG MAX REGEX: at most MAX such trace lines.
+trace_count_at_most() {
+	local n
+	n=$(grep -cE -- "$3" "$1.qemu-stderr" || true)
+	echo "/$3/: $n trace lines, want at most $2"
+	[ "$n" -le "$2" ]
+}
+
 boot_voyager_checks() {
 	local t=cpus,timer,serial,interrupts,affinity mem_expect
 
@@ -102,18 +132,45 @@ boot_voyager_checks() {
 	# by reads of another CPU.
 	# (Device-interrupt traffic under os-level is in the "open" group:
 	# it lost an interrupt in 2 of 46 runs.)
+	# Each proves its reading was in force and its path ran: the VIC's
+	# own report at the end, the masquerade register written in global
+	# mode, QIC CPIs sent (and how many reads of a CPI area there were).
 	boot voyager-os-level --end poweroff --cpus 8 \
 		--machine voyager,cards=dyad:dyad:dyad:dyad \
 		--qemu-arg -global --qemu-arg voyager-vic.dyad-trigger=os-level \
-		--tests cpus,timer,cpis,threads
+		--tests cpus,timer,cpis,threads \
+		--monitor-at '^ok 4 threads=info voyager vic'
+	check voyager-os-level-in-force monitor_said \
+		"$BUILD/logs/boot-voyager-os-level.log" \
+		'dyad-trigger os-level, masquerade per-cpu' \
+		"$(for c in 0 1 2 3 4 5 6 7; do printf 'cpu %d: INTR [01] level ' "$c"; echo; done)"
 	boot voyager-masq-global --end poweroff --cpus 8 \
 		--machine voyager,cards=dyad:dyad:dyad:dyad \
 		--qemu-arg -global --qemu-arg voyager-vic.masquerade=global \
-		--tests cpus,cpis,threads,hotplug
+		--qemu-arg -trace --qemu-arg voyager_vic_reg_write \
+		--tests cpus,cpis,threads,hotplug \
+		--monitor-at '^ok 4 hotplug=info voyager vic'
+	check voyager-masq-global-in-force monitor_said \
+		"$BUILD/logs/boot-voyager-masq-global.log" \
+		'dyad-trigger ltim, masquerade global'
+	check voyager-masq-global-used trace_count \
+		"$BUILD/logs/boot-voyager-masq-global.log" 1 \
+		'voyager_vic_reg_write cpu [0-9]+ port 0xfc21 val 0x[89a-f]$'
 	boot voyager-qic-read-cpi --end poweroff --cpus 8 \
 		--machine voyager,cards=quad:quad \
 		--qemu-arg -global --qemu-arg voyager-qic.cpi-trigger=read-write \
-		--tests cpus,cpis,threads,hotplug
+		--qemu-arg -trace --qemu-arg voyager_qic_cpi_send \
+		--qemu-arg -trace --qemu-arg voyager_qic_area_read \
+		--tests cpus,cpis,threads,hotplug \
+		--monitor-at '^ok 4 hotplug=qom-get /machine/qic0 cpi-trigger'
+	check voyager-qic-read-cpi-in-force monitor_said \
+		"$BUILD/logs/boot-voyager-qic-read-cpi.log" '"read-write"'
+	check voyager-qic-read-cpi-sent trace_count \
+		"$BUILD/logs/boot-voyager-qic-read-cpi.log" 100 \
+		'voyager_qic_cpi_send slot [0-9]+ quad cpu [0-9]+ QIC CPI [0-9]+ raised'
+	# (The kernel never reads a CPI area: no read-raised CPI to survive.)
+	check voyager-qic-read-cpi-no-reads trace_count_at_most \
+		"$BUILD/logs/boot-voyager-qic-read-cpi.log" 0 'voyager_qic_area_read'
 	# Migration in the middle of a run (qemu-review D1): the machine is
 	# saved to a file after the first test, a second QEMU restores it
 	# and the remaining tests (IPIs to every CPU, threads, hotplug) must

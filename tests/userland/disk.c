@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Test: data on the ISA IDE disk survives a power-off.
+ * Test: data on the first SCSI disk (whole-disk ext2) survives a
+ * power-off and a restart.
  *
  * voyager_disk=write:TEXT mounts /dev/sda (ext2) on /mnt, writes TEXT to
  * /mnt/data, syncs and unmounts; voyager_disk=read:TEXT mounts it and

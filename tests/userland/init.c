@@ -58,7 +58,8 @@ static int wait_child_or_end_signal(pid_t pid)
 static void mount_pseudo(const char *src, const char *dir, const char *type)
 {
 	mkdir(dir, 0755);
-	if (mount(src, dir, type, 0, NULL) < 0)
+	/* EBUSY: the kernel mounted it already (devtmpfs on a disk root). */
+	if (mount(src, dir, type, 0, NULL) < 0 && errno != EBUSY)
 		printf("voyager-init: cannot mount %s on %s (errno %d)\n",
 		       type, dir, errno);
 }
@@ -258,6 +259,13 @@ int main(int argc, char **argv, char **envp)
 		printf("voyager-init: no voyager_tests= and no voyager_shell=1: nothing to do\n");
 
 	printf("voyager-init: done\n");
+	/*
+	 * A root on disk (make run) is left clean: read-only before the end.
+	 * On the initramfs, or with a file still open for writing, this
+	 * fails and changes nothing; the sync in voyager_end_machine() stays.
+	 */
+	voyager_sync();
+	mount(NULL, "/", NULL, MS_REMOUNT | MS_RDONLY, NULL);
 	voyager_end_machine(power_off);
 	return 0;
 }

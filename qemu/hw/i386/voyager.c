@@ -6,7 +6,7 @@
  * CPUs are parked at reset and started by the boot CPI through the
  * real-mode IVT, and an option ROM answers int 15h AX=FFC0h with the
  * machine's configuration table.  The PC pieces the kernel needs (PIT,
- * RTC/CMOS, i8042, serial, ISA IDE, BIOS and option ROM windows, fw_cfg,
+ * RTC/CMOS, i8042, serial, floppy, BIOS and option ROM windows, fw_cfg,
  * -kernel) come from the PC machine code.
  *
  * The platform specification, and every choice made where the hardware
@@ -37,8 +37,6 @@
 #include "hw/dma/i8257.h"
 #include "hw/i386/x86.h"
 #include "hw/i386/pc.h"
-#include "hw/ide/isa.h"
-#include "hw/ide/ide-bus.h"
 #include "hw/isa/isa.h"
 #include "hw/nvram/fw_cfg.h"
 #include "hw/rtc/mc146818rtc.h"
@@ -57,10 +55,6 @@
 #include "migration/vmstate.h"
 #include "trace.h"
 
-#define VOYAGER_MAX_IDE_BUS 2
-static const int voyager_ide_iobase[2] = { 0x1f0, 0x170 };
-static const int voyager_ide_iobase2[2] = { 0x3f6, 0x376 };
-static const int voyager_ide_irq[2] = { 14, 15 };
 
 /* The int 15h AX=FFC0h table (hardware reference 1.2). */
 #define VOYAGER_ROM_FILE        "voyager.bin"
@@ -1091,7 +1085,6 @@ static void voyager_machine_init(MachineState *ms)
     MemoryRegion *system_memory = get_system_memory();
     ISABus *isa_bus;
     DeviceState *vic;
-    DriveInfo *hd[VOYAGER_MAX_IDE_BUS * MAX_IDE_DEVS];
     qemu_irq vic_out[VOYAGER_VIC_CPUS];
     uint32_t present, quad = 0, irq;
     int i, id;
@@ -1186,18 +1179,10 @@ static void voyager_machine_init(MachineState *ms)
     pc_basic_device_init(pcms, isa_bus, x86ms->gsi, x86ms->rtc, true, 0x4);
     voyager_port61_init(vms);
 
-    ide_drive_get(hd, ARRAY_SIZE(hd));
-    for (i = 0; i < VOYAGER_MAX_IDE_BUS; i++) {
-        ISADevice *dev;
-        char busname[] = "ide.0";
-
-        dev = isa_ide_init(isa_bus, voyager_ide_iobase[i],
-                           voyager_ide_iobase2[i], voyager_ide_irq[i],
-                           hd[MAX_IDE_DEVS * i], hd[MAX_IDE_DEVS * i + 1]);
-        busname[4] = '0' + i;
-        pcms->idebus[i] = qdev_get_child_bus(DEVICE(dev), busname);
-    }
-
+    /*
+     * No IDE: a Voyager's disks sit behind NCR SCSI adapters on the Micro
+     * Channel, and IRQ 14 and 15 are free for them (the D700's POS4).
+     */
     voyager_create_system_devices(vms, isa_bus);
     /* The Micro Channel bus and NCR's SCSI adapter (voyager_mca.c). */
     voyager_mca_init(OBJECT(ms), x86ms->gsi, vms->cfg.level,
@@ -1548,6 +1533,7 @@ static void voyager_machine_class_init(ObjectClass *oc, const void *data)
     mc->option_rom_has_mr = true;
     mc->rom_file_has_mr = false;
     mc->no_parallel = 1;
+    mc->block_default_type = IF_SCSI;
     pcmc->pci_enabled = false;
     pcmc->has_acpi_build = false;
     pcmc->smbios_defaults = false;

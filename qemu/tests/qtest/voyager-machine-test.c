@@ -13,6 +13,7 @@
 
 #include "qemu/osdep.h"
 #include "libqtest.h"
+#include "voyager-qtest.h"
 #include "qobject/qdict.h"
 #include "qobject/qlist.h"
 
@@ -53,57 +54,36 @@ static void test_quad_box(void)
     qtest_quit(qts);
 }
 
-/* Run QEMU with @args; it must fail and name @what on stderr. */
-static void expect_refused(const char *args, const char *what)
-{
-    const char *qemu = g_getenv("QTEST_QEMU_BINARY");
-    g_autofree char *cmd = g_strdup_printf("%s -display none -nodefaults "
-                                           "-S -accel qtest %s", qemu, args);
-    g_autofree char *out = NULL, *err = NULL;
-    g_auto(GStrv) argv = NULL;
-    g_autoptr(GError) gerr = NULL;
-    int status;
-
-    g_assert(qemu);
-    /* An argument vector: no shell between the test and QEMU. */
-    g_assert(g_shell_parse_argv(cmd, NULL, &argv, &gerr));
-    g_assert(g_spawn_sync(NULL, argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                          &out, &err, &status, &gerr));
-    g_assert_false(g_spawn_check_wait_status(status, NULL));
-    if (!strstr(err, what)) {
-        g_test_message("'%s' said: %s", args, err);
-        g_assert_not_reached();
-    }
-}
-
 static void test_refused(void)
 {
     /* Reference 5.1/1.3: quad cards exist only on Level 5 machines. */
-    expect_refused("-M voyager,level=4,cards=quad", "(property 'level')");
-    expect_refused("-M voyager,level=3", "level:");
+    voyager_expect_refused("-M voyager,level=4,cards=quad",
+                           "(property 'level')");
+    voyager_expect_refused("-M voyager,level=3", "level:");
     /* Five cards in a four-slot machine. */
-    expect_refused("-M voyager,cards=mono:mono:mono:mono:mono", "slots");
-    expect_refused("-M voyager,slots=5", "slots:");
+    voyager_expect_refused("-M voyager,cards=mono:mono:mono:mono:mono",
+                           "slots");
+    voyager_expect_refused("-M voyager,slots=5", "slots:");
     /* Reference 6.1: the boot CPU is a VIC CPU; dyad = CPUs 0 and 4. */
-    expect_refused("-M voyager,boot-cpu=3", "boot-cpu:");
+    voyager_expect_refused("-M voyager,boot-cpu=3", "boot-cpu:");
     /* Quad in slot 0: CPU 4 is not on a VIC line (reference 5.1). */
-    expect_refused("-M voyager,cards=quad,boot-cpu=4", "boot-cpu:");
-    expect_refused("-M voyager,cards=dyad -smp 3", "smp:");
-    expect_refused("-M voyager,cards=quad -smp 2", "smp:");
-    expect_refused("-M voyager -smp 33", "CPUs");
+    voyager_expect_refused("-M voyager,cards=quad,boot-cpu=4", "boot-cpu:");
+    voyager_expect_refused("-M voyager,cards=dyad -smp 3", "smp:");
+    voyager_expect_refused("-M voyager,cards=quad -smp 2", "smp:");
+    voyager_expect_refused("-M voyager -smp 33", "CPUs");
     /* Reference 1.3: class 3360h is Level 4, Level 5 starts at 3435h. */
-    expect_refused("-M voyager,level=5,class=0x3360", "class:");
-    expect_refused("-M voyager,level=4,class=0x3450", "class:");
-    expect_refused("-M voyager,class=xyz", "class:");
-    expect_refused("-M voyager,cards=dyad:quad:bogus", "cards:");
+    voyager_expect_refused("-M voyager,level=5,class=0x3360", "class:");
+    voyager_expect_refused("-M voyager,level=4,class=0x3450", "class:");
+    voyager_expect_refused("-M voyager,class=xyz", "class:");
+    voyager_expect_refused("-M voyager,cards=dyad:quad:bogus", "cards:");
     /* Reference 4.1: an 8-slot 51xx has one VIC line per slot. */
-    expect_refused("-M voyager,slots=8,cards=dyad", "cards:");
-    expect_refused("-M voyager,fault-dead-cpu=0", "fault-dead-cpu:");
-    expect_refused("-M voyager,fault-stuck-irq=2", "fault-stuck-irq:");
+    voyager_expect_refused("-M voyager,slots=8,cards=dyad", "cards:");
+    voyager_expect_refused("-M voyager,fault-dead-cpu=0", "fault-dead-cpu:");
+    voyager_expect_refused("-M voyager,fault-stuck-irq=2", "fault-stuck-irq:");
     /* The VIC replaces the i8259 pair: no PC PIC besides it. */
-    expect_refused("-M voyager,pic=on", "pic=on");
+    voyager_expect_refused("-M voyager,pic=on", "pic=on");
     /* Reference 1.3: 486, Pentium and P6 CPUs only. */
-    expect_refused("-M voyager -cpu athlon", "athlon");
+    voyager_expect_refused("-M voyager -cpu athlon", "athlon");
 }
 
 /* A 32-CPU 51xx (8 quads) starts. */

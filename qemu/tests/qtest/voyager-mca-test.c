@@ -18,6 +18,7 @@
 #include "qemu/osdep.h"
 #include "qemu/cutils.h"
 #include "libqtest.h"
+#include "voyager-qtest.h"
 #include "qobject/qdict.h"
 
 #define SYS_SETUP   0x94
@@ -211,47 +212,30 @@ static void test_fault_pos(void)
     qtest_quit(qts);
 }
 
-static void expect_refused(const char *args, const char *what)
-{
-    const char *qemu = g_getenv("QTEST_QEMU_BINARY");
-    g_autofree char *cmd = g_strdup_printf("%s -display none -nodefaults "
-                                           "-S -accel qtest %s", qemu, args);
-    g_autofree char *out = NULL, *err = NULL;
-    g_auto(GStrv) argv = NULL;
-    g_autoptr(GError) gerr = NULL;
-    int status;
-
-    g_assert(qemu);
-    g_assert(g_shell_parse_argv(cmd, NULL, &argv, &gerr));
-    g_assert(g_spawn_sync(NULL, argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                          &out, &err, &status, &gerr));
-    g_assert_false(g_spawn_check_wait_status(status, NULL));
-    if (!strstr(err, what)) {
-        g_test_message("'%s' said: %s", args, err);
-        g_assert_not_reached();
-    }
-}
-
 static void test_refused(void)
 {
     /* Slot 0 holds the default adapter. */
-    expect_refused("-M voyager -device ncr53c710-mca,slot=0",
-                   "slot: MCA slot 0 is taken");
-    expect_refused("-M voyager -device ncr53c710-mca,slot=4 "
-                   "-device ncr53c710-mca,slot=4,iobase=0xc00",
-                   "slot: MCA slot 4 is taken");
-    expect_refused("-M voyager -device ncr53c710-mca,slot=8", "slot: 8 is "
-                   "not an MCA slot");
-    expect_refused("-M voyager -device ncr53c710-mca,slot=1,iobase=0x900",
-                   "iobase:");
-    expect_refused("-M voyager -device ncr53c710-mca,slot=1,irq=7", "irq:");
-    expect_refused("-M voyager -device ncr53c710-mca,slot=1,card-id=0x92",
-                   "card-id:");
-    expect_refused("-M voyager -device ncr53c710-mca,slot=1,fault-pos=9=00",
-                   "fault-pos:");
-    expect_refused("-M voyager -device ncr-d700-mca,differential=1",
-                   "differential:");
-    expect_refused("-M voyager -device ncr-d700-mca,irq=13", "irq:");
+    voyager_expect_refused("-M voyager -device ncr53c710-mca,slot=0",
+                           "slot: MCA slot 0 is taken");
+    voyager_expect_refused("-M voyager -device ncr53c710-mca,slot=4 "
+                           "-device ncr53c710-mca,slot=4,iobase=0xc00",
+                           "slot: MCA slot 4 is taken");
+    voyager_expect_refused("-M voyager -device ncr53c710-mca,slot=8",
+                           "slot: 8 is not an MCA slot");
+    voyager_expect_refused("-M voyager -device "
+                           "ncr53c710-mca,slot=1,iobase=0x900",
+                           "iobase:");
+    voyager_expect_refused("-M voyager -device ncr53c710-mca,slot=1,irq=7",
+                           "irq:");
+    voyager_expect_refused("-M voyager -device "
+                           "ncr53c710-mca,slot=1,card-id=0x92",
+                           "card-id:");
+    voyager_expect_refused("-M voyager -device "
+                           "ncr53c710-mca,slot=1,fault-pos=9=00",
+                           "fault-pos:");
+    voyager_expect_refused("-M voyager -device ncr-d700-mca,differential=1",
+                           "differential:");
+    voyager_expect_refused("-M voyager -device ncr-d700-mca,irq=13", "irq:");
 }
 
 /* `qom-get /machine/mca slots` lists every slot. */

@@ -20,24 +20,15 @@
 
 #include "qemu/osdep.h"
 #include "libqtest.h"
+#include "voyager-qtest.h"
 #include "qobject/qdict.h"
 #include "qobject/qlist.h"
 
 #define INTR_PATH "/machine/qic0"
 
-/*
- * INTR of output @n as the device reports it (the qom property
- * "intr-level"): qtest's irq_intercept_out would disconnect the outputs
- * from the board, which starts the CPUs.
- */
 static bool intr(QTestState *qts, int n)
 {
-    QDict *r = qtest_qmp(qts, "{'execute': 'qom-get', 'arguments': "
-                         "{'path': %s, 'property': 'intr-level'}}", INTR_PATH);
-    int64_t v = qdict_get_int(r, "return");
-
-    qobject_unref(r);
-    return v & (1 << n);
+    return voyager_intr(qts, INTR_PATH, n);
 }
 
 #define VIC_CPI0      0xfc00
