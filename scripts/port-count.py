@@ -69,14 +69,6 @@ def windows_in_trace(lines):
     return marks
 
 
-def count_qic(lines):
-    """QIC port accesses, CPI-area (MMIO) accesses and QIC CPIs raised."""
-    port = sum(1 for l in lines if QIC_PORT.search(l))
-    mmio = sum(1 for l in lines if QIC_MMIO.search(l))
-    cpis = sum(1 for l in lines if QIC_CPI.search(l))
-    return port, mmio, cpis
-
-
 def closes(kind, port, val):
     """Is this dyad write the EOI that ends a device interrupt of kind?
 
@@ -90,15 +82,18 @@ def closes(kind, port, val):
 
 
 def count_window(lines):
-    """Accesses charged to each interrupt kind.
+    """Accesses charged to each interrupt kind, in one pass over a window.
 
-    Returns Counters keyed by kind: "own" (the accesses of the CPU that
-    took the interrupt, from its acknowledge to the EOI that ends it, CPI
-    sends included), "after" (that CPU's accesses after the EOI until its
-    next acknowledge: softirqs and the task it returned to), "fanout"
+    Returns a dict: Counters keyed by kind, "own" (the accesses of the CPU
+    that took the interrupt, from its acknowledge to the EOI that ends it,
+    CPI sends included), "after" (that CPU's accesses after the EOI until
+    its next acknowledge: softirqs and the task it returned to), "fanout"
     (what the receivers of the CPIs sent before the EOI did), "episodes"
-    (acknowledges), and the number of CPIs received with the accesses of
-    their receivers.
+    (acknowledges); "cpi_episodes" and "cpi_access", the CPIs received and
+    the accesses of their receivers; "cpi_sends", the VIC CPIs sent;
+    "qic_port", "qic_mmio" and "qic_cpis", the QIC port and CPI-area
+    accesses and the QIC CPIs raised; "episode_lines", the trace lines of
+    every episode, for --explain.
     """
     current = {}          # cpu -> (what, kind charged)
     pending = collections.defaultdict(collections.deque)  # cpu -> origins
@@ -111,6 +106,7 @@ def count_window(lines):
     last_reg_cpu = None
     trail = {}            # cpu -> trace lines of its current episode
     episode_lines = []    # (kind, lines) of every finished episode
+    cpi_sends = qic_port = qic_mmio = qic_cpis = 0
 
     def charge(cpu, line):
         nonlocal cpi_access
@@ -125,6 +121,12 @@ def count_window(lines):
             own[kind] += 1
 
     for line in lines:
+        if QIC_PORT.search(line):
+            qic_port += 1
+        elif QIC_MMIO.search(line):
+            qic_mmio += 1
+        elif QIC_CPI.search(line):
+            qic_cpis += 1
         m = INTACK.search(line)
         if m:
             cpu, vector = int(m.group(1)), int(m.group(3), 16)
@@ -156,6 +158,8 @@ def count_window(lines):
             charge(last_reg_cpu, line)
             continue
         m = CPI_SEND.search(line)
+        if m:
+            cpi_sends += 1
         if m and last_reg_cpu is not None:
             what, origin = current.get(last_reg_cpu, ("none", "none"))
             if what == "after":
@@ -168,7 +172,11 @@ def count_window(lines):
     for cpu in trail:
         if cpu in current:
             episode_lines.append((current[cpu], trail[cpu]))
-    return own, after, fanout, episodes, cpi_episodes, cpi_access, episode_lines
+    return {"own": own, "after": after, "fanout": fanout,
+            "episodes": episodes, "cpi_episodes": cpi_episodes,
+            "cpi_access": cpi_access, "cpi_sends": cpi_sends,
+            "qic_port": qic_port, "qic_mmio": qic_mmio, "qic_cpis": qic_cpis,
+            "episode_lines": episode_lines}
 
 
 def explain(episode_lines, kind, limit):
@@ -226,8 +234,8 @@ def main():
     qic_port = qic_mmio = qic_cpis = 0
     figures = {"irq": {}}
     for i, (n, irq, handled) in enumerate(wins):
-        own, aft, fan, eps, cpi_eps, cpi_acc, episode_lines = count_window(
-            lines[marks[2 * i] + 1:marks[2 * i + 1]])
+        w = count_window(lines[marks[2 * i] + 1:marks[2 * i + 1]])
+        own, aft, fan, eps = w["own"], w["after"], w["fanout"], w["episodes"]
         kind = "irq%d" % irq
         if not handled:
             print("window %d: IRQ %d: no interrupt handled" % (n, irq))
@@ -252,18 +260,16 @@ def main():
                   % (limits[irq], AFTER_EOI_LIMIT))
             rc = 1
             if args.explain:
-                explain(episode_lines, kind, limits[irq])
-        window = lines[marks[2 * i] + 1:marks[2 * i + 1]]
+                explain(w["episode_lines"], kind, limits[irq])
         ticks += eps["irq0"]
         tick_own += own["irq0"]
         tick_access += own["irq0"] + fan["irq0"]
-        cpis += cpi_eps
-        cpi_access += cpi_acc
-        cpi_sends += sum(1 for l in window if CPI_SEND.search(l))
-        port, mmio, qcpis = count_qic(window)
-        qic_port += port
-        qic_mmio += mmio
-        qic_cpis += qcpis
+        cpis += w["cpi_episodes"]
+        cpi_access += w["cpi_access"]
+        cpi_sends += w["cpi_sends"]
+        qic_port += w["qic_port"]
+        qic_mmio += w["qic_mmio"]
+        qic_cpis += w["qic_cpis"]
     if ticks:
         print("tick: %d IRQ 0, %.2f VIC port accesses each (its EOI, the "
               "timer CPI write, the receivers' EOIs)" % (ticks, tick_access / ticks))
