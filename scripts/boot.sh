@@ -30,6 +30,8 @@
 #   --allow REGEX      a splat line this boot asks for on purpose (e.g.
 #                      the dump switch's call traces): lines matching
 #                      REGEX are not splats (repeatable; see oracle.py)
+#   --allow-skip TEST=REASON  TEST may report "# SKIP" here, for REASON
+#                      (any other skip fails the boot; repeatable)
 #   --may-reboot       run QEMU without -no-reboot: a guest restart
 #                      boots the machine again
 #   --migrate-at REGEX when the console prints a line matching REGEX,
@@ -80,6 +82,7 @@ while [ $# -gt 0 ]; do
 	--initrd) initrd=$2 ;;
 	--monitor-at) monitor_at+=("$2") ;;
 	--allow) oracle_args+=(--allow "$2") ;;
+	--allow-skip) oracle_args+=(--allow-skip "$2") ;;
 	--may-reboot) no_reboot= ; shift; continue ;;
 	--migrate-at) migrate_at=$2 restore=incoming ;;
 	--savevm-at) migrate_at=$2 restore=loadvm ;;

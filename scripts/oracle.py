@@ -2,15 +2,21 @@
 # SPDX-License-Identifier: GPL-2.0
 """Judge a serial console log of a test boot.
 
-A boot passes only if, before the test userland's end marker:
+A boot passes only if, on the whole console (the shutdown, restart and
+power-off paths after the test userland's end marker included):
   * no splat appears (the lists of rcutorture's console-badness.sh and
-    syzkaller's Linux oops table), and no message of level crit, alert or
-    emerg (the console is run with console_msg_format=syslog so every line
-    carries its level),
+    syzkaller's Linux oops table, expedited RCU stalls, dropped printk
+    messages), and no message of level crit, alert or emerg (the console
+    is run with console_msg_format=syslog so every line carries its
+    level) but the kernel's own "reboot: ..." notice at the very end,
+  * no error or warning of the port itself ("Voyager ...: ", "mca: ",
+    "ncr_mca: ") that the boot does not declare with --expect, --allow or
+    --allow-level,
+and, before the end marker:
   * /init was reached,
   * the kernel brought up the expected number of CPUs,
   * a KTAP block was printed whose plan is complete, with at least one
-    test and every line "ok",
+    test and every line "ok", none "# SKIP" unless --allow-skip names it,
   * every --expect pattern was seen and no --reject pattern was.
 
 --allow REGEX exempts the lines matching REGEX from the splat list, for a
@@ -44,6 +50,7 @@ BAD = [
     r"UBSAN:", r"list_add corruption", r"list_del corruption",
     r"refcount_t:", r"trap invalid opcode", r"segfault at",
     r"Attempted to kill init", r"ODEBUG:", r"\bTainted:",
+    r"detected expedited stalls", r"printk messages dropped",
 ]
 # Lines that match BAD but are benign (from console-badness.sh).
 BENIGN = [
@@ -53,6 +60,13 @@ BENIGN = [
     r"NOHZ tick-stop error: Non-RCU local softirq work is pending",
     r"Good, all \d+ testcases passed",
 ]
+# How every boot ends, said at emergency level (kernel/reboot.c).
+ENDINGS_RE = re.compile(r"^reboot: (?:Restarting system|Power down|System "
+                        r"halted)")
+# The port's own messages (the pr_fmt prefixes of arch-voyager and the
+# MCA glue): an error or warning of these is a failure unless the boot
+# declares it (--expect, --allow or --allow-level matches it).
+PORT_RE = re.compile(r"^(?:Voyager[A-Za-z ]*|mca|ncr_mca): ")
 BAD_RE = re.compile("|".join("(?:%s)" % p for p in BAD))
 BENIGN_RE = re.compile("|".join("(?:%s)" % p for p in BENIGN))
 # "<N>" syslog prefix (console_msg_format=syslog), after a printk timestamp
@@ -103,8 +117,16 @@ def split_interleaved(lines):
 
 
 def judge(lines, cpus, expect, reject, allow_level=(), reports=(),
-          allow=()):
-    """Return a list of failure reasons (empty means pass) and facts."""
+          allow=(), allow_skip=()):
+    """Return a list of failure reasons (empty means pass) and facts.
+
+    The whole console counts: after the end marker (the shutdown, restart
+    and power-off paths, a second boot) splats, crit/alert/emerg lines
+    other than the reboot notice and the port's undeclared errors still
+    fail; the KTAP results, --expect and --reject are of the part before
+    it.  A "# SKIP" result fails unless an allow_skip "TEST=REASON" names
+    its test.
+    """
     reasons = []
     facts = {}
     seen_init = False
@@ -124,12 +146,39 @@ def judge(lines, cpus, expect, reject, allow_level=(), reports=(),
     reports_seen = set()
     allow_re = re.compile("|".join("(?:%s)" % p for p in allow)) \
         if allow else None
+    skips = []
+    for a in allow_skip:
+        test, _, why = a.partition("=")
+        if not test or not why.strip():
+            reasons.append("--allow-skip %r: want TEST=REASON" % a)
+            continue
+        skips.append(test)
+
+    def declared(body):
+        return any(re.search(p, body) for p in
+                   list(expect) + list(allow) + list(allow_level))
+
     for raw in lines:
         level, line = strip_line(raw)
         if END_MARKER in line:
             seen_end = True
-            break
+            continue
         body = re.sub(r"^\[\s*\d+\.\d+\]\s?", "", line)
+        if seen_end:
+            if BAD_RE.search(body) and not BENIGN_RE.search(body) and \
+                    not (allow_re and allow_re.search(body)):
+                reasons.append("splat after the end marker: %s"
+                               % body.strip())
+            elif level is not None and level <= 2 and \
+                    not ENDINGS_RE.search(body) and \
+                    not any(re.search(p, body) for p in allow_level):
+                reasons.append("level %d message after the end marker: %s"
+                               % (level, body.strip()))
+            elif level is not None and level <= 4 and \
+                    PORT_RE.search(body) and not declared(body):
+                reasons.append("port error after the end marker: %s"
+                               % body.strip())
+            continue
         if report_open is None:
             for i, (start, end) in enumerate(reports):
                 if i not in reports_seen and re.search(start, body):
@@ -154,6 +203,9 @@ def judge(lines, cpus, expect, reject, allow_level=(), reports=(),
         if level is not None and level <= 2 and not in_report and \
                 not any(re.search(p, body) for p in allow_level):
             reasons.append("level %d message: %s" % (level, body.strip()))
+        elif level is not None and level <= 4 and not in_report and \
+                PORT_RE.search(body) and not declared(body):
+            reasons.append("port error: %s" % body.strip())
         if any(m in body for m in INIT_MARKERS):
             seen_init = True
         m = CPUS_RE.search(body)
@@ -211,6 +263,10 @@ def judge(lines, cpus, expect, reject, allow_level=(), reports=(),
         for res, num, desc in results:
             if res != "ok":
                 reasons.append("%s: not ok %d %s" % (where, num, desc))
+            elif re.search(r"#\s*SKIP", desc, re.I) and not any(
+                    re.match(r"(?:%s)\b" % t, desc) for t in skips):
+                reasons.append("%s: ok %d %s: a skip this boot does not "
+                               "allow" % (where, num, desc))
     for pat in expect:
         if pat not in seen_expect:
             reasons.append("expected pattern /%s/ not seen" % pat)
@@ -241,6 +297,9 @@ def main():
                     "matching START to the next matching END are accepted")
     ap.add_argument("--allow", action="append", default=[],
                     help="regex of splat lines this boot requests on purpose")
+    ap.add_argument("--allow-skip", action="append", default=[],
+                    metavar="TEST=REASON",
+                    help="a test that may report # SKIP here, and why")
     ap.add_argument("--note", default="",
                     help="extra reason to report (e.g. a timeout)")
     args = ap.parse_args()
@@ -252,8 +311,8 @@ def main():
         print("FAIL %s: cannot read log: %s" % (name, e))
         return 1
     reasons, facts = judge(lines, args.cpus, args.expect, args.reject,
-                            args.allow_level, args.expect_report,
-                           args.allow)
+                           args.allow_level, args.expect_report,
+                           args.allow, args.allow_skip)
     if args.note:
         reasons.insert(0, args.note)
     if reasons:

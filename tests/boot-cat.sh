@@ -169,6 +169,9 @@ boot_cat_checks() {
 		voyager,slots=8,cards=quad:empty:mono:empty:empty:quad 1 \
 		--append nosmp
 	cat_boot cat-l4-dyad voyager,level=4,cards=dyad 2
+	# Module 11h (slot 1's dyad, CPUs 1 and 5) silent: of the present
+	# CPUs 0, 1, 4, 5 only slot 0's 0 and 4 are on a card that answered.
 	cat_boot cat-l5-fault voyager,cards=dyad:dyad,fault-cat-module=0x11 1 \
-		--append nosmp
+		--append nosmp \
+		--expect 'present CPUs 00000033 are not all on a card that answered \(00000011\)'
 }

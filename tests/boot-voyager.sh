@@ -63,6 +63,7 @@ boot_voyager_checks() {
 	clickmap_expect 256
 	boot voyager-l5-mono --machine voyager,level=5,class=0x3450,cards=mono \
 		--mem 256 --cpus 1 --tests $t \
+		--allow-skip 'affinity=one CPU: no other CPU to move an IRQ to' \
 		--expect 'Voyager: NCR class 3450, Level 5' \
 		--expect 'Voyager VIC: routing IRQ 0-15' \
 		--expect '^# +0: .* VIC .*timer' "${mem_expect[@]}"
@@ -84,6 +85,7 @@ boot_voyager_checks() {
 	# down to a CPU that can) and go off and on line like the others.
 	boot voyager-quad --machine voyager,cards=quad --end poweroff --cpus 4 \
 		--tests $t,threads,cpis,hotplug \
+		--allow-skip 'affinity=only the extended CPU is on a VIC line and takes device IRQs' \
 		--expect 'Voyager SMP: trampoline GDT at .*: aligned for quad cards' \
 		--expect 'Voyager SMP: CPU 3 is hardware CPU 12'
 	boot voyager-mixed --machine voyager,cards=quad:dyad:mono --end poweroff --cpus 7 \
@@ -206,6 +208,7 @@ boot_voyager_checks() {
 	# More cards than the kernel starts: nosmp keeps it on one CPU.
 	boot voyager-nosmp --machine voyager,cards=quad:dyad:mono \
 		--append nosmp --cpus 1 --tests $t \
+		--allow-skip 'affinity=nosmp: no other CPU to move an IRQ to' \
 		--expect 'Voyager: NCR class'
 	# A corrupt BIOS table: a clear message and the PC path.
 	boot voyager-bad-table --machine voyager,cards=mono,fault-bios-table=on \
@@ -220,6 +223,7 @@ boot_voyager_checks() {
 	# The KUnit suites on the machine they are about.
 	boot voyager-kunit --machine voyager,cards=mono --cpus 1 --tests cpus \
 		--kernel "$BUILD/linux-kunit/arch/x86/boot/bzImage" \
+		--allow-skip 'voyager_ipi=one CPU: no remote CPU to call' \
 		--expect '^ok [0-9]+ voyager$' \
 		--expect '^ +ok [0-9]+ vic_trigger_types$'
 	# The cross-CPU call round trip on CPIs: voyager_ipi runs, not skips.
@@ -231,16 +235,20 @@ boot_voyager_checks() {
 # Known failures under investigation, not part of "all" (make check-open):
 # each boot here failed at least once and is kept to reproduce it.
 boot_open_checks() {
-	local i
-	# dyad-trigger=os-level (every dyad level-sensitive once the kernel
-	# owns the VIC): a device interrupt is lost now and then, seen as
-	# "loopback traffic on ttyS1 failed" right after CPU 7 came back
-	# online (hotplug) and as "IRQ 4 (the console) did not count"
-	# (serial): 2 failures in 46 runs on 2026-12-04, 0 in 30 with ltim.
+	local i trigger
+	# A device interrupt is lost now and then under heavy traffic with
+	# CPU hotplug: "loopback traffic on ttyS1 failed" right after CPU 7
+	# came back online (hotplug), and "IRQ 4 (the console) did not count"
+	# (serial).  Seen 2 times in 46 runs with dyad-trigger=os-level
+	# (every dyad level-sensitive once the kernel owns the VIC) on
+	# 2026-12-04, 0 in 30 with ltim; at a 4 % rate, 0 in 30 happens one
+	# time in four, so the mode is not proven to matter: both are run.
 	for i in 1 2 3 4 5 6; do
-		boot voyager-os-level-traffic-$i --end poweroff --cpus 8 \
-			--machine voyager,cards=dyad:dyad:dyad:dyad \
-			--qemu-arg -global --qemu-arg voyager-vic.dyad-trigger=os-level \
-			--tests cpus,timer,serial,interrupts,affinity,cpis,hotplug
+		for trigger in os-level ltim; do
+			boot voyager-$trigger-traffic-$i --end poweroff --cpus 8 \
+				--machine voyager,cards=dyad:dyad:dyad:dyad \
+				--qemu-arg -global --qemu-arg voyager-vic.dyad-trigger=$trigger \
+				--tests cpus,timer,serial,interrupts,affinity,cpis,hotplug
+		done
 	done
 }

@@ -44,7 +44,8 @@ oracle_checks() {
 	check port-count-eoi-first port_count_judges fail eoi-first
 	check port-count-handler-cpi port_count_judges fail handler-cpi
 	check oracle-good oracle_judges pass good ''
-	# The emergency "Restarting system" after the end marker is not judged.
+	# The emergency "reboot: Restarting system" after the end marker is
+	# the kernel's own notice: it passes.
 	check oracle-oops oracle_judges fail oops \
 		'/ok 1 cpus/a <1>[    1.000000] BUG: kernel NULL pointer dereference, address: 00000000\n<4>[    1.000000] Oops: 0002 [#1] SMP\n<4>[    1.000000] Call Trace:'
 	check oracle-warning oracle_judges fail warning \
@@ -83,4 +84,36 @@ oracle_checks() {
 	check oracle-allow-narrow oracle_judges fail allow-narrow \
 		"$dump"'\n<4>[    1.000000] WARNING: CPU: 0 PID: 1 at x.c:1 f+0x1/0x2' \
 		--allow '^ *Call Trace:$'
+	# The whole console: a splat, an emergency line or a port error
+	# after the end marker fails; the reboot notice there does not.
+	check oracle-after-end-splat oracle_judges fail after-end-splat \
+		'$a <4>[    1.300000] WARNING: CPU: 0 PID: 1 at kernel/reboot.c:1 f+0x1/0x2'
+	check oracle-after-end-emerg oracle_judges fail after-end-emerg \
+		'$a <0>[    1.300000] Kernel panic - not syncing: Attempted to kill init!'
+	check oracle-after-end-port-error oracle_judges fail after-end-port-error \
+		'$a <3>[    1.300000] Voyager PSI: the power-down command did not reach the PSI'
+	# The port's own errors and warnings fail unless the boot declares
+	# them; other subsystems' warnings do not.
+	local cpi='/ok 1 cpus/a <3>[    1.000000] Voyager SMP: CPU 3 (hardware 5) has neither VIC line nor QIC: CPI 2 not sent'
+	check oracle-port-error oracle_judges fail port-error "$cpi"
+	check oracle-port-error-expected oracle_judges pass port-error-expected \
+		"$cpi" --expect 'CPI 2 not sent'
+	check oracle-port-warning oracle_judges fail port-warning \
+		'/ok 1 cpus/a <4>[    1.000000] Voyager VIC: IPI vector 0xf3 has no Voyager CPI, not sent'
+	check oracle-other-warning oracle_judges pass other-warning \
+		'/ok 1 cpus/a <4>[    1.000000] tsc: Fast TSC calibration failed'
+	check oracle-port-info oracle_judges pass port-info \
+		'/ok 1 cpus/a <6>[    1.000000] Voyager SMP: CPU 1 is hardware CPU 4'
+	check oracle-expedited-stall oracle_judges fail expedited-stall \
+		'/ok 1 cpus/a <3>[    1.000000] rcu: INFO: rcu_sched detected expedited stalls on CPUs/tasks: { 1-... } 21003 jiffies s: 93 root: 0x2/.'
+	check oracle-printk-dropped oracle_judges fail printk-dropped \
+		'/ok 1 cpus/a <4>[    1.000000] ** 12 printk messages dropped **'
+	# A skip fails unless the boot allows that test's skip, with a reason.
+	check oracle-skip oracle_judges fail skip 's/^ok 2 timer$/ok 2 timer # SKIP no PIT/'
+	check oracle-skip-allowed oracle_judges pass skip-allowed \
+		's/^ok 2 timer$/ok 2 timer # SKIP no PIT/' --allow-skip 'timer=the fixture has no PIT'
+	check oracle-skip-other oracle_judges fail skip-other \
+		's/^ok 2 timer$/ok 2 timer # SKIP no PIT/' --allow-skip 'cpus=one CPU'
+	check oracle-skip-no-reason oracle_judges fail skip-no-reason \
+		's/^ok 2 timer$/ok 2 timer # SKIP no PIT/' --allow-skip 'timer'
 }
