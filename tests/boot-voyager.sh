@@ -154,7 +154,6 @@ boot_voyager_checks() {
 		--machine voyager,cards=quad:quad \
 		--qemu-arg -global --qemu-arg voyager-qic.cpi-trigger=read-write \
 		--qemu-arg -trace --qemu-arg voyager_qic_cpi_send \
-		--qemu-arg -trace --qemu-arg voyager_qic_area_read \
 		--tests cpus,cpis,threads,hotplug \
 		--monitor-at '^ok 3 threads=qom-get /machine/qic0 cpi-trigger'
 	check voyager-qic-read-cpi-in-force monitor_said \
@@ -162,9 +161,10 @@ boot_voyager_checks() {
 	check voyager-qic-read-cpi-sent trace_count \
 		"$BUILD/logs/boot-voyager-qic-read-cpi.log" 100 \
 		'voyager_qic_cpi_send slot [0-9]+ quad cpu [0-9]+ QIC CPI [0-9]+ raised'
-	# The kernel reads CPI areas, so the reads that raise CPIs here ran.
-	check voyager-qic-read-cpi-reads trace_count \
-		"$BUILD/logs/boot-voyager-qic-read-cpi.log" 1 'voyager_qic_area_read'
+	# The kernel's only reads of a CPI area are each CPU's read-back of
+	# its own line in the acknowledge (audit A41), which raise nothing
+	# under either reading; a read of another CPU's line would raise a
+	# CPI here, and the boot must survive it.
 	# Migration in the middle of a run (qemu-review D1): the machine is
 	# saved to a file after the first test, a second QEMU restores it
 	# and the remaining tests (IPIs to every CPU, threads, hotplug) must

@@ -6,7 +6,10 @@
  * CPU's column of /proc/interrupts and nowhere else; then routes it back
  * to CPU 0 and checks again.  Last, an affinity of every CPU: the VIC
  * opens a line on one CPU only, so the effective affinity must name one
- * CPU and the interrupts must all land there.  Skips on one CPU.
+ * CPU and the interrupts must all land there.  Skips on one CPU, and
+ * where only CPU 0 may take device IRQs: a PC that refuses the moves, or
+ * a Voyager with one CPU on a VIC line (the rest on quad cards).  On a
+ * Voyager with two or more VIC CPUs a refusal of every move fails.
  */
 #include "voyager_test.h"
 
@@ -140,6 +143,13 @@ int main(void)
 			break;
 	}
 	if (!cpu) {
+		int vic = voyager_vic_cpus();
+
+		if (vic >= 2) {
+			printf("# every move refused, with %d CPUs on VIC lines\n",
+			       vic);
+			return 1;
+		}
 		printf("# only CPU 0 takes device IRQs here\n");
 		return 77;
 	}

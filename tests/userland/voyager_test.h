@@ -130,6 +130,25 @@ static int voyager_irq_counts_by_cpu(const char *irq, long *counts)
 	return n;
 }
 
+/*
+ * The online CPUs on a VIC line of a Voyager (the rows of debugfs
+ * voyager/vic, after its header), or -1 where there is no such file: a
+ * PC, or a kernel without the platform.
+ */
+static int voyager_vic_cpus(void)
+{
+	static char buf[4096];
+	char *p;
+	int n = -1;
+
+	if (voyager_read_file("/sys/kernel/debug/voyager/vic", buf,
+			      sizeof(buf)) <= 0)
+		return -1;
+	for (p = buf; (p = strchr(p, '\n')) != NULL; p++)
+		n++;
+	return n;
+}
+
 /* The sum over all CPUs of line @irq, or -1 if it is missing. */
 static long voyager_irq_total(const char *irq)
 {
