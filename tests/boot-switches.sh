@@ -93,31 +93,13 @@ records_acked() {
 
 # records_on_disk IMG ACKED: the host's own reading of /records (not the
 # guest's): e2fsck clean, every record numbered in turn with its FNV-1a
-# checksum, at least ACKED of them.
+# checksum (tests/records.py), at least ACKED of them.
 records_on_disk() {
 	local img=$1 acked=$2 file
 	e2fsck -fn "$img" || return 1
 	file=$(mktemp)
 	debugfs -R "dump /records $file" "$img" 2>/dev/null
-	python3 - "$file" "$acked" <<'PY'
-import sys
-data = open(sys.argv[1], "rb").read()
-acked = int(sys.argv[2])
-def rec(n):
-    h = 2166136261
-    for i in range(4):
-        h = ((h ^ ((n >> (8 * i)) & 0xff)) * 16777619) & 0xffffffff
-    return (b"VR %08x %08x " % (n, h)).ljust(31, b".") + b"\n"
-if len(data) % 32:
-    sys.exit(f"/records: {len(data)} bytes, not whole 32-byte records")
-n = len(data) // 32
-for i in range(n):
-    if data[32 * i:32 * i + 32] != rec(i + 1):
-        sys.exit(f"/records: record {i + 1} damaged: {data[32 * i:32 * i + 32]!r}")
-print(f"/records on the host: {n} records intact, {acked} acknowledged")
-if n < acked:
-    sys.exit(f"{acked - n} acknowledged records lost")
-PY
+	python3 "$top/tests/records.py" check "$file" "$acked"
 	local rc=$?
 	rm -f "$file"
 	return $rc
@@ -129,14 +111,7 @@ records_check_fails() {
 	local img=$BUILD/records-selftest.img file rc=0
 	file=$(mktemp)
 	disk_image "$img" ext4 || return 1
-	python3 -c '
-import sys
-def rec(n):
-    h = 2166136261
-    for i in range(4):
-        h = ((h ^ ((n >> (8 * i)) & 0xff)) * 16777619) & 0xffffffff
-    return (b"VR %08x %08x " % (n, h)).ljust(31, b".") + b"\n"
-sys.stdout.buffer.write(rec(1) + rec(2) + rec(3))' >"$file"
+	python3 "$top/tests/records.py" make 3 >"$file"
 	debugfs -w -R "write $file records" "$img" >/dev/null 2>&1
 	records_on_disk "$img" 3 || { echo "three good records refused"; rc=1; }
 	! records_on_disk "$img" 4 || { echo "a lost record not seen"; rc=1; }
