@@ -130,8 +130,9 @@ boot_faults_checks() {
 	# IRQ 5 has no driver here: it stays closed, nothing is said.  The
 	# VIC's own report proves the input was held asserted meanwhile.
 	boot fault-stuck-irq5 --machine voyager,cards=dyad:dyad,fault-stuck-irq=5 \
-		--cpus 4 --tests $t --reject 'nobody cared' \
-		--monitor-at '^ok 2 timer=info voyager vic'
+		--cpus 4 --tests cpus,timer,hold,serial,interrupts \
+		--reject 'nobody cared' \
+		--monitor-at "^# hold for the monitor=info voyager vic ;; $HOLD_RELEASE"
 	check fault-stuck-irq5-injected monitor_said \
 		"$BUILD/logs/boot-fault-stuck-irq5.log" 'fault: input 5 stuck asserted'
 	boot fault-cpi-storm --machine voyager,cards=dyad:dyad,fault-cpi-storm=3000 \
