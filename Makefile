@@ -15,9 +15,9 @@ S := scripts
 .PHONY: all deps kernel kernel-debug kernel-kunit kernel-mca qemu initramfs run check check-static \
 	check-oracle check-qtest check-boot bench fuzz clean distclean help
 .PHONY: kernel-torture torture bench-smp bench-ports check-host-debian13 check-open soak
-.PHONY: kernel-bench-scsi bench-scsi rootfs
+.PHONY: kernel-bench-scsi bench-scsi rootfs selftests check-kselftests
 
-all: kernel kernel-kunit kernel-debug kernel-mca kernel-torture qemu initramfs rootfs
+all: kernel kernel-kunit kernel-debug kernel-mca kernel-torture qemu initramfs rootfs selftests
 
 deps:
 	@$(S)/deps.sh
@@ -52,13 +52,18 @@ torture: all
 # The Micro Channel bus and NCR's SCSI adapters, with SCSI disks
 # (configs/mca.config): build/linux-mca, for tests/boot-mca.sh.
 kernel-mca: deps
-	@$(S)/build-kernel.sh -v mca -f configs/mca.config
+	@$(S)/build-kernel.sh -v mca -f configs/mca.config -f configs/selftests.config
 
 qemu: deps
 	@$(S)/build-qemu.sh
 
 initramfs: kernel
 	@$(S)/build-initramfs.sh
+
+# The kernel's own selftests (tests/kselftests.list), 32-bit, with their
+# glibc, as an archive appended to the test initramfs.
+selftests: initramfs
+	@$(S)/build-selftests.sh
 
 # The root disk of make run (build/rootfs.img, kept once made).
 rootfs: initramfs
@@ -90,6 +95,10 @@ soak: all
 
 check-boot: all
 	@tests/check.sh boot voyager
+
+# The kernel's selftests alone: the PC control and two Voyagers.
+check-kselftests: all
+	@tests/check.sh kselftests
 
 bench: all kernel-bench-scsi
 	@$(S)/bench-boot.py

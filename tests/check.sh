@@ -4,7 +4,7 @@
 # The project's test driver: runs the named groups of checks, prints one
 # verdict line per check and a closing "N passed, N failed" line.
 #
-# Usage: tests/check.sh all|static|oracle|qtest|boot|voyager|irq|cat|switches|faults|mca|torture|open|soak [...]
+# Usage: tests/check.sh all|static|oracle|qtest|boot|voyager|irq|cat|switches|faults|mca|kselftests|torture|open|soak [...]
 # Not in all: "open", known failures kept to reproduce them; "soak", the
 # power switch with data twenty times (make soak).
 # Expects the builds (make all) to exist for static and boot.
@@ -69,10 +69,12 @@ boot() {
 . "$top/tests/boot-torture.sh"
 # shellcheck source=tests/boot-mca.sh
 . "$top/tests/boot-mca.sh"
+# shellcheck source=tests/boot-kselftests.sh
+. "$top/tests/boot-kselftests.sh"
 
 groups=("$@")
 [ ${#groups[@]} -gt 0 ] || groups=(all)
-[ "${groups[0]}" = all ] && groups=(static oracle qtest boot voyager irq cat switches faults mca torture)
+[ "${groups[0]}" = all ] && groups=(static oracle qtest boot voyager irq cat switches faults mca kselftests torture)
 
 for g in "${groups[@]}"; do
 	case $g in
@@ -87,9 +89,10 @@ for g in "${groups[@]}"; do
 	faults) boot_faults_checks ;;
 	torture) boot_torture_checks ;;
 	mca) boot_mca_checks ;;
+	kselftests) boot_kselftests_checks ;;
 	open) boot_open_checks ;;
 	soak) boot_soak_checks ;;
-	*) die "unknown check group $g (static, oracle, qtest, boot, voyager, irq, cat, switches, faults, mca, torture, all; open, soak)" ;;
+	*) die "unknown check group $g (static, oracle, qtest, boot, voyager, irq, cat, switches, faults, mca, kselftests, torture, all; open, soak)" ;;
 	esac
 done
 
