@@ -376,6 +376,10 @@ static int vic_ack(VoyagerVICState *s, int c, int which, int *vector)
     if (which == MASTER && (v->cpi_latch & (1u << line))) {
         src = VOYAGER_VIC_SRC_CPI;
         v->cpi_latch &= ~(1u << line);
+        if (line == 0 && (s->storm_only & (1u << c))) {
+            s->storm_only &= ~(1u << c);
+            s->storm_alone++;
+        }
         vec = s->cpi_base + line;
         vic_count(s, c, VOYAGER_VIC_STAT_CPI + line);
     } else if (which == MASTER && line == 0 && v->sys_latch) {
@@ -734,6 +738,11 @@ static void vic_storm_tick(void *opaque)
     }
     c = open[vic_storm_next(s) % n];
     trace_voyager_vic_cpi_send(0, 1u << c);
+    if (s->cpu[c].cpi_latch & 1) {
+        s->storm_merged++;
+    } else {
+        s->storm_only |= 1u << c;
+    }
     s->cpu[c].cpi_latch |= 1;
     s->storm_left--;
     vic_update(s);              /* also arms the next one */
@@ -822,6 +831,9 @@ static void vic_reg_write(void *opaque, hwaddr addr, uint64_t val64,
         for (n = 0; n < VOYAGER_VIC_CPUS; n++) {
             if ((val & (1u << n)) && vic_has_cpu(s, n)) {
                 s->cpu[n].cpi_latch |= 1u << level;
+                if (level == 0) {
+                    s->storm_only &= ~(1u << n);    /* the guest's too */
+                }
             }
         }
         if (val & ~s->vic_cpus) {
@@ -1003,8 +1015,10 @@ void voyager_vic_print_info(VoyagerVICState *s, GString *buf)
     }
     if (s->cpi_storm) {
         g_string_append_printf(buf, "  fault: CPI storm, %u of %u spurious "
-                               "CPIs raised\n",
-                               s->cpi_storm - s->storm_left, s->cpi_storm);
+                               "CPIs raised, %u merged into a pending CPI, "
+                               "%u taken alone\n",
+                               s->cpi_storm - s->storm_left, s->cpi_storm,
+                               s->storm_merged, s->storm_alone);
     }
     g_string_append(buf, "  IRQ routing (owner/offered):");
     for (n = 0; n < VOYAGER_VIC_ISA_IRQS; n++) {
@@ -1283,6 +1297,9 @@ static void vic_prop_set_storm(Object *obj, Visitor *v, const char *name,
     s->cpi_storm = val;
     if (DEVICE(obj)->realized) {
         s->storm_left = val;
+        s->storm_merged = 0;
+        s->storm_alone = 0;
+        s->storm_only = 0;
         timer_del(s->storm_timer);
         vic_update(s);
     }
@@ -1336,6 +1353,9 @@ static void vic_reset_hold(Object *obj, ResetType type)
     }
     s->storm_left = s->cpi_storm;
     s->storm_rand = 1;
+    s->storm_merged = 0;
+    s->storm_alone = 0;
+    s->storm_only = 0;
     timer_del(s->storm_timer);
     s->out_level = 0;
 }
@@ -1414,6 +1434,10 @@ static void vic_realize(DeviceState *dev, Error **errp)
                         NULL, NULL, NULL);
     object_property_add_uint32_ptr(OBJECT(s), "cpi-storm-left",
                                    &s->storm_left, OBJ_PROP_FLAG_READ);
+    object_property_add_uint32_ptr(OBJECT(s), "cpi-storm-merged",
+                                   &s->storm_merged, OBJ_PROP_FLAG_READ);
+    object_property_add_uint32_ptr(OBJECT(s), "cpi-storm-alone",
+                                   &s->storm_alone, OBJ_PROP_FLAG_READ);
     object_property_add(OBJECT(s), "cpi-storm-armed", "bool",
                         vic_get_storm_armed, NULL, NULL, NULL);
 }
@@ -1529,7 +1553,7 @@ static bool vic_faults_needed(void *opaque)
 
 static const VMStateDescription vmstate_voyager_vic_faults = {
     .name = "voyager-vic/faults",
-    .version_id = 1,
+    .version_id = 2,
     .minimum_version_id = 1,
     .needed = vic_faults_needed,
     .fields = (const VMStateField[]) {
@@ -1539,6 +1563,9 @@ static const VMStateDescription vmstate_voyager_vic_faults = {
         VMSTATE_UINT32(cpi_storm, VoyagerVICState),
         VMSTATE_INT32(stuck_irq, VoyagerVICState),
         VMSTATE_INT32(glitch_irq, VoyagerVICState),
+        VMSTATE_UINT32_V(storm_merged, VoyagerVICState, 2),
+        VMSTATE_UINT32_V(storm_alone, VoyagerVICState, 2),
+        VMSTATE_UINT8_V(storm_only, VoyagerVICState, 2),
         VMSTATE_END_OF_LIST()
     }
 };

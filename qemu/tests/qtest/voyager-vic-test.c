@@ -514,6 +514,67 @@ static void test_cpi_storm(void)
     qtest_quit(qts);
 }
 
+/* Step until CPU 4 has INTR (at most 200 steps of 400 us). */
+static bool storm_wait4(QTestState *qts)
+{
+    int step;
+
+    for (step = 0; step < 200; step++) {
+        qtest_clock_step(qts, 400 * SCALE_US);
+        if (intr(qts, 4)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* CPU 4 takes its pending CPI of level 0 and ends it. */
+static void storm_take4(QTestState *qts)
+{
+    masq(qts, 4);
+    qtest_outb(qts, 0x20, 0x0c);
+    g_assert_cmphex(qtest_inb(qts, 0x20), ==, 0x80);
+    qtest_outb(qts, 0x20, 0x60);
+    masq(qts, -1);
+}
+
+/*
+ * The storm's own account, which the boot test holds the kernel's count
+ * of spurious CPIs against: a storm CPI raised while the CPU's level 0
+ * is already pending is merged; one the CPU takes with no CPI of the
+ * guest's merged in is taken alone; one the guest's own CPI joined
+ * (the kernel finds work in its mailbox) is neither.
+ */
+static void test_storm_account(void)
+{
+    QTestState *qts = qtest_init("-M voyager,cards=dyad:dyad,"
+                                 "fault-cpi-storm=4");
+
+    start_cpu(qts, 4);
+    qtest_outb(qts, VIC_CLAIM0, 0xff);
+    init_master(qts, 0, 0xff);
+    init_master(qts, 4, 0xfe);
+    qtest_outb(qts, VIC_CPI_BASE, 0xc0);
+    qtest_clock_step(qts, 490 * SCALE_MS);
+    /* The first, taken alone. */
+    g_assert_true(storm_wait4(qts));
+    storm_take4(qts);
+    /* The second, joined by the guest's own CPI to CPU 4. */
+    g_assert_true(storm_wait4(qts));
+    qtest_outb(qts, VIC_CPI0, 0x10);
+    storm_take4(qts);
+    g_assert_cmpint(qom_get_int(qts, "cpi-storm-alone"), ==, 1);
+    /* The third and fourth while nobody takes it: the fourth merges. */
+    g_assert_true(storm_wait4(qts));
+    qtest_clock_step(qts, 4 * SCALE_MS);
+    g_assert_cmpint(qom_get_int(qts, "cpi-storm-left"), ==, 0);
+    storm_take4(qts);
+    g_assert_false(intr(qts, 4));
+    g_assert_cmpint(qom_get_int(qts, "cpi-storm-merged"), ==, 1);
+    g_assert_cmpint(qom_get_int(qts, "cpi-storm-alone"), ==, 2);
+    qtest_quit(qts);
+}
+
 /*
  * qemu-review D2: an IRQ held high across its owner's EOI, with no new
  * edge, must be offered to a CPU whose 8259 can see a level.  CPU 0 is in
@@ -930,6 +991,7 @@ int main(int argc, char **argv)
     qtest_add_func("voyager/vic/boot-cpi", test_boot_cpi);
     qtest_add_func("voyager/vic/robust", test_robust);
     qtest_add_func("voyager/vic/cpi-storm", test_cpi_storm);
+    qtest_add_func("voyager/vic/storm-account", test_storm_account);
     qtest_add_func("voyager/vic/stats", test_stats);
     qtest_add_func("voyager/vic/level-not-to-edge", test_level_not_to_edge);
     qtest_add_func("voyager/vic/dyad-trigger", test_dyad_trigger);

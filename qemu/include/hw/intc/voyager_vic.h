@@ -169,6 +169,16 @@ struct VoyagerVICState {
     QEMUTimer *storm_timer;
     uint32_t storm_left;
     uint32_t storm_rand;
+    /*
+     * What became of the storm's CPIs, so a test can require the guest's
+     * count: raised while that CPU's level 0 was already pending (merged,
+     * never seen apart), or taken by the CPU with no CPI of the guest's
+     * merged in (alone: the guest's mailbox cannot explain it).
+     * storm_only bit c: CPU c's pending level 0 is the storm's alone.
+     */
+    uint32_t storm_merged;
+    uint32_t storm_alone;
+    uint8_t storm_only;
 };
 
 /*
