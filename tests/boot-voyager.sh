@@ -215,6 +215,32 @@ boot_voyager_checks() {
 		--append nosmp --cpus 1 --tests $t \
 		--allow-skip 'affinity=nosmp: no other CPU to move an IRQ to' \
 		--expect 'Voyager: NCR class'
+	# nosmp and maxcpus= on every kind of card (audit §5): the CPUs not
+	# started stay parked, the ones started work.
+	boot voyager-nosmp-dyad --machine voyager,cards=dyad:dyad \
+		--append nosmp --cpus 1 --tests cpus,timer,serial,interrupts
+	boot voyager-nosmp-quad --machine voyager,cards=quad \
+		--append nosmp --cpus 1 --tests cpus,timer,serial,interrupts
+	boot voyager-maxcpus-dyads --machine voyager,cards=dyad:dyad \
+		--append maxcpus=3 --cpus 3 --tests cpus,timer,cpis,threads
+	boot voyager-maxcpus-quads --machine voyager,cards=quad:quad \
+		--append maxcpus=3 --cpus 3 --tests cpus,timer,cpis,threads
+	boot voyager-maxcpus-mixed --machine voyager,cards=quad:dyad:mono \
+		--append maxcpus=2 --cpus 2 --tests cpus,timer,cpis,threads
+	# 2 GiB on Level 5: the ClickMap reaches past the 896 MiB the kernel
+	# maps directly, so the rest is HIGHMEM, on four CPUs.
+	clickmap_expect 2048
+	boot voyager-l5-highmem --machine voyager,level=5,cards=dyad:dyad \
+		--mem 2048 --cpus 4 --tests cpus,timer,threads,cpis \
+		--expect '[1-9][0-9]*MB HIGHMEM available' "${mem_expect[@]}"
+	# A corrupt ClickMap (overlapping ranges): said in one line, and the
+	# kernel keeps the BIOS's memory map instead.
+	boot voyager-bad-clickmap --machine voyager,cards=dyad,fault-clickmap=on \
+		--cpus 2 --tests cpus,timer,threads \
+		--expect 'Voyager: ClickMap at 0x[0-9a-f]+ is corrupt or empty' \
+		--expect 'Voyager: falling back to the BIOS memory map' \
+		--expect 'BIOS-e820: \[mem 0x0000000000100000-0x[0-9a-f]+\] usable' \
+		--reject 'Voyager-ClickMap: '
 	# A corrupt BIOS table: a clear message and the PC path.
 	boot voyager-bad-table --machine voyager,cards=mono,fault-bios-table=on \
 		--cpus 1 --tests cpus,timer \

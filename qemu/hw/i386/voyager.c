@@ -781,6 +781,8 @@ static void voyager_create_system_devices(VoyagerMachineState *vms,
     qdev_prop_set_uint64(DEVICE(sus), "ram-size", ms->ram_size);
     object_property_add_child(OBJECT(vms), "sus", OBJECT(sus));
     isa_realize_and_unref(sus, isa_bus, &error_fatal);
+    object_property_set_bool(OBJECT(sus), "fault-clickmap",
+                             vms->fault_clickmap, &error_fatal);
 
     vms->cat = DEVICE(cat);
     vms->sus = DEVICE(sus);
@@ -1110,6 +1112,11 @@ static void voyager_machine_init(MachineState *ms)
     }
     if (ms->ram_size > 3 * GiB) {
         error_report("voyager: at most 3 GiB of RAM");
+        exit(1);
+    }
+    if (vms->fault_clickmap && vms->cfg.level != 5) {
+        error_report("voyager: fault-clickmap: a Level 4 machine has no "
+                     "ClickMap (its memory size comes from the DINO)");
         exit(1);
     }
     pcms->max_ram_below_4g = 3 * GiB;
@@ -1479,6 +1486,30 @@ static void voyager_set_fault_bios_table(Object *obj, bool value,
     VOYAGER_MACHINE(obj)->fault_bios_table = value;
 }
 
+static bool voyager_get_fault_clickmap(Object *obj, Error **errp)
+{
+    return VOYAGER_MACHINE(obj)->fault_clickmap;
+}
+
+/* At run time: the SUS's ClickMap changes for the next boot that reads it. */
+static void voyager_set_fault_clickmap(Object *obj, bool value, Error **errp)
+{
+    VoyagerMachineState *vms = VOYAGER_MACHINE(obj);
+
+    if (vms->sus) {
+        if (vms->cfg.level != 5) {
+            error_setg(errp, "fault-clickmap: a Level 4 machine has no "
+                       "ClickMap");
+            return;
+        }
+        if (!object_property_set_bool(OBJECT(vms->sus), "fault-clickmap",
+                                      value, errp)) {
+            return;
+        }
+    }
+    vms->fault_clickmap = value;
+}
+
 static void voyager_machine_initfn(Object *obj)
 {
     VoyagerMachineState *vms = VOYAGER_MACHINE(obj);
@@ -1607,6 +1638,12 @@ static void voyager_machine_class_init(ObjectClass *oc, const void *data)
     object_class_property_set_description(oc, "fault-bios-table",
         "Fault: the int 15h table reports a class that is not a model "
         "number (0xa5a5)");
+    object_class_property_add_bool(oc, "fault-clickmap",
+                                   voyager_get_fault_clickmap,
+                                   voyager_set_fault_clickmap);
+    object_class_property_set_description(oc, "fault-clickmap",
+        "Fault: the Level 5 ClickMap (the SUS memory map) counts base "
+        "memory twice, in overlapping ranges");
     /* mca-scsi: the MCA bus's own properties (voyager_mca.c). */
     voyager_mca_machine_class_init(oc);
 }

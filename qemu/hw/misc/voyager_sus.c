@@ -55,8 +55,34 @@ static void sus_build_clickmap(VoyagerSusState *s)
     if (low > EXT_MEM_START) {
         put32(e, EXT_MEM_START);
         put32(e + 4, (low - EXT_MEM_START) / CLICK);
+        e += 8;
+    }
+    /*
+     * fault-clickmap: one more entry, 1 MiB of base memory counted again
+     * (a firmware table damaged in its battery-backed store); a kernel
+     * must refuse a map whose ranges overlap.
+     */
+    if (s->fault_clickmap) {
+        put32(e, 0);
+        put32(e + 4, MIN(low, EXT_MEM_START) / CLICK);
     }
     /* the next entry, all zero, terminates the list */
+}
+
+static bool sus_get_fault_clickmap(Object *obj, Error **errp)
+{
+    return VOYAGER_SUS(obj)->fault_clickmap;
+}
+
+/* Set at run time: the firmware's next read (a reboot) sees it. */
+static void sus_set_fault_clickmap(Object *obj, bool value, Error **errp)
+{
+    VoyagerSusState *s = VOYAGER_SUS(obj);
+
+    s->fault_clickmap = value;
+    if (DEVICE(obj)->realized) {
+        sus_build_clickmap(s);
+    }
 }
 
 static uint8_t xcmos_value(VoyagerSusState *s, uint16_t idx)
@@ -322,6 +348,8 @@ static void voyager_sus_realize(DeviceState *dev, Error **errp)
                         NULL, NULL, NULL);
     object_property_add_bool(OBJECT(s), "os-registered",
                              sus_get_os_registered, NULL);
+    object_property_add_bool(OBJECT(s), "fault-clickmap",
+                             sus_get_fault_clickmap, sus_set_fault_clickmap);
     object_property_add_uint64_ptr(OBJECT(s), "port-accesses",
                                    &s->port_accesses, OBJ_PROP_FLAG_READ);
     object_property_add_uint64_ptr(OBJECT(s), "mmio-accesses",
@@ -337,10 +365,38 @@ static void voyager_sus_instance_post_init(Object *obj)
     }
 }
 
+static bool sus_fault_needed(void *opaque)
+{
+    return VOYAGER_SUS(opaque)->fault_clickmap;
+}
+
+static int sus_fault_post_load(void *opaque, int version_id)
+{
+    sus_build_clickmap(VOYAGER_SUS(opaque));
+    return 0;
+}
+
+/* A ClickMap fault set at run time goes with the machine. */
+static const VMStateDescription vmstate_voyager_sus_fault = {
+    .name = "voyager-sus/fault",
+    .version_id = 1,
+    .minimum_version_id = 1,
+    .needed = sus_fault_needed,
+    .post_load = sus_fault_post_load,
+    .fields = (const VMStateField[]) {
+        VMSTATE_BOOL(fault_clickmap, VoyagerSusState),
+        VMSTATE_END_OF_LIST()
+    }
+};
+
 static const VMStateDescription vmstate_voyager_sus = {
     .name = "voyager-sus",
     .version_id = 1,
     .minimum_version_id = 1,
+    .subsections = (const VMStateDescription * const []) {
+        &vmstate_voyager_sus_fault,
+        NULL
+    },
     .fields = (const VMStateField[]) {
         VMSTATE_UINT16(xcmos_index, VoyagerSusState),
         VMSTATE_UINT8(in_control, VoyagerSusState),

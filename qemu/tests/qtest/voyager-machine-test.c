@@ -80,6 +80,9 @@ static void test_refused(void)
     voyager_expect_refused("-M voyager,slots=8,cards=dyad", "cards:");
     voyager_expect_refused("-M voyager,fault-dead-cpu=0", "fault-dead-cpu:");
     voyager_expect_refused("-M voyager,fault-stuck-irq=2", "fault-stuck-irq:");
+    /* Reference 8.2: Level 4 sizes memory from the DINO, no ClickMap. */
+    voyager_expect_refused("-M voyager,level=4,fault-clickmap=on",
+                           "fault-clickmap:");
     /* The VIC replaces the i8259 pair: no PC PIC besides it. */
     voyager_expect_refused("-M voyager,pic=on", "pic=on");
     /* Reference 1.3: 486, Pentium and P6 CPUs only. */

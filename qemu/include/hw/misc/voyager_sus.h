@@ -45,6 +45,7 @@ struct VoyagerSusState {
     uint8_t slots;
     char *cards;
     uint64_t ram_size;
+    bool fault_clickmap;        /* a ClickMap whose ranges overlap */
 
     VoyagerConfig cfg;
     uint64_t ram;
