@@ -241,6 +241,14 @@ boot_voyager_checks() {
 		--expect 'Voyager: falling back to the BIOS memory map' \
 		--expect 'BIOS-e820: \[mem 0x0000000000100000-0x[0-9a-f]+\] usable' \
 		--reject 'Voyager-ClickMap: '
+	# Level 4 with a DINO that does not answer (its id reads FFh): said
+	# in one line, and the BIOS's memory map instead (reference 8.2).
+	boot voyager-l4-dino-silent --mem 64 --cpus 2 --tests cpus,timer,threads \
+		--machine voyager,level=4,class=0x3360,cards=dyad,fault-cat-module=0x43 \
+		--expect 'Voyager CAT: DINO ASIC does not answer at 0x[0-9a-f]+ \(id 0xff\)' \
+		--expect 'Voyager: falling back to the BIOS memory map' \
+		--expect 'BIOS-e820: \[mem 0x0000000000100000-0x[0-9a-f]+\] usable' \
+		--reject 'Voyager-DINO: '
 	# A corrupt BIOS table: a clear message and the PC path.
 	boot voyager-bad-table --machine voyager,cards=mono,fault-bios-table=on \
 		--cpus 1 --tests cpus,timer \

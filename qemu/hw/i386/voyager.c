@@ -1624,7 +1624,8 @@ static void voyager_machine_class_init(ObjectClass *oc, const void *data)
     voyager_add_u8(oc, "fault-cat-module",
                    offsetof(VoyagerMachineState, fault_cat_module));
     object_class_property_set_description(oc, "fault-cat-module",
-        "Fault: CAT module id (10h-1Fh) that does not answer (0 = none)");
+        "Fault: CAT module id (10h-1Fh) that does not answer; on Level 4 "
+        "0x43, the DINO ASIC (0 = none)");
     object_class_property_add(oc, "fault-cpi-storm", "uint32",
                               voyager_get_cpi_storm, voyager_set_cpi_storm,
                               NULL, NULL);

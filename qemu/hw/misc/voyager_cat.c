@@ -955,7 +955,9 @@ static uint64_t sspb_read(void *opaque, hwaddr addr, unsigned size)
         val = s->level == 4 && (s->mc_setup & 0x08) ? 0 : 0xff;
         break;
     default:
-        if (s->level == 4 && addr < SSPB_DATA && l4_asic(s->select)) {
+        /* a silenced DINO leaves the window floating, as absent */
+        if (s->level == 4 && addr < SSPB_DATA && l4_asic(s->select) &&
+            s->select != s->fault_module) {
             bool tom = s->select < 0x80;
 
             if (addr == 0) {
@@ -1233,10 +1235,26 @@ static void voyager_cat_reset_exit(Object *obj, ResetType type)
 /* ------------------------------------------------------------------ */
 /* Properties settable while the machine runs                         */
 
-static bool cat_check_fault_module(uint8_t id, Error **errp)
+/*
+ * Level 5: a CAT module (10h-1Fh).  Level 4 has no module that answers
+ * the CAT protocol (D22); its one part the OS reads is the DINO ASIC
+ * behind the SSPB window (reference 8.2), so there the DINO is the
+ * module that can stop answering.
+ */
+static bool cat_check_fault_module(VoyagerCatState *s, uint8_t id,
+                                   Error **errp)
 {
-    if (id && (id < VOYAGER_CAT_MODULE_FIRST ||
-               id >= VOYAGER_CAT_MODULE_FIRST + VOYAGER_CAT_MODULES)) {
+    if (!id) {
+        return true;
+    }
+    if (s->level == 4 && id != L4_DINO) {
+        error_setg(errp, "fault-module: 0x%x: on Level 4 only the DINO "
+                   "(0x%x) can be silenced, or 0 for none", id, L4_DINO);
+        return false;
+    }
+    if (s->level != 4 && (id < VOYAGER_CAT_MODULE_FIRST ||
+                          id >= VOYAGER_CAT_MODULE_FIRST +
+                                VOYAGER_CAT_MODULES)) {
         error_setg(errp, "fault-module: 0x%x is not a CAT module id "
                    "(0x10-0x1f, or 0 for none)", id);
         return false;
@@ -1264,7 +1282,7 @@ static bool cat_runtime_changed(VoyagerCatState *s, const char *name,
                                 void *field, Error **errp)
 {
     if (field == &s->fault_module) {
-        if (!cat_check_fault_module(s->fault_module, errp)) {
+        if (!cat_check_fault_module(s, s->fault_module, errp)) {
             return false;
         }
         /* a module that stops answering drops its scan cycle */
@@ -1418,7 +1436,7 @@ static void voyager_cat_realize(DeviceState *dev, Error **errp)
         !voyager_config_check(&s->cfg, errp)) {
         return;
     }
-    if (!cat_check_fault_module(s->fault_module, errp) ||
+    if (!cat_check_fault_module(s, s->fault_module, errp) ||
         !cat_check_psi_event(s, "ac-fail", s->ac_fail, errp) ||
         !cat_check_psi_event(s, "dc-fail", s->dc_fail, errp) ||
         !cat_check_psi_event(s, "battery-fail", s->battery_fail, errp) ||

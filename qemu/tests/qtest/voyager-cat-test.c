@@ -20,6 +20,7 @@
 #include "libqtest.h"
 #include "qobject/qdict.h"
 #include "hw/misc/voyager_config.h"
+#include "voyager-qtest.h"
 
 #define SEL         0x97
 #define SSPB_PORT   0x98
@@ -610,6 +611,26 @@ static void test_dino(void)
         g_assert_cmphex(tom, ==, sizes[i]);
         qtest_quit(qts);
     }
+}
+
+/*
+ * fault-cat-module=0x43 on Level 4: the DINO stops answering, its window
+ * floats (FFh), and the id check of reference 8.2 sees it; a CAT module
+ * id is refused there, a DINO id on Level 5.
+ */
+static void test_dino_silent(void)
+{
+    QTestState *qts = start("level=4,class=0x3360,cards=dyad,"
+                            "fault-cat-module=0x43", "");
+
+    qtest_outb(qts, SEL, 0x43);
+    g_assert_cmphex(qtest_inb(qts, sspb), ==, 0xff);
+    g_assert_cmphex(qtest_inb(qts, sspb + 4), ==, 0xff);
+    qtest_quit(qts);
+    voyager_expect_refused("-M voyager,level=4,class=0x3360,cards=dyad,"
+                           "fault-cat-module=0x11", "fault-module:");
+    voyager_expect_refused("-M voyager,fault-cat-module=0x43",
+                           "fault-module:");
 }
 
 static void test_dino_from_m(void)
@@ -1373,6 +1394,7 @@ int main(int argc, char **argv)
     qtest_add_func("voyager/cat/quad-slot0", test_quad_slot0);
     qtest_add_func("voyager/cat/quad-8slot", test_quad_slot6);
     qtest_add_func("voyager/cat/fault-module", test_fault_module);
+    qtest_add_func("voyager/cat/dino-silent", test_dino_silent);
     qtest_add_func("voyager/cat/dino", test_dino);
     qtest_add_func("voyager/cat/dino-m", test_dino_from_m);
     qtest_add_func("voyager/cat/l4-restart", test_l4_restart);
