@@ -2,8 +2,9 @@
 #
 # The kernel's torture suites, short runs (scripts/torture.sh; `make
 # torture` runs the long ones): rcutorture, locktorture and scftorture
-# (smp_call_function*(), which is the CPI path on a Voyager) on the 8-CPU
-# Voyager box, and the same suites on a 4-CPU PC as the control.  Plus
+# (smp_call_function*(), which is the CPI path on a Voyager) on an 8-CPU
+# Voyager of four dyads and one of two quad cards, and the same suites on
+# a 4-CPU PC as the control.  Plus
 # the oracle options the torture and fault runs rely on, judged on the
 # hand-written good log.  Sourced by check.sh.
 
@@ -43,6 +44,9 @@ boot_torture_checks() {
 		'<1>[    1.000000] Voyager: something alarming'
 	for s in rcutorture locktorture scftorture; do
 		torture_run "$s-voyager8" -t "$torture_short" "$s" "$box" 8
+		# Quad cards: the CPIs are the QIC's (one per kind, no mailbox).
+		torture_run "$s-quads8" -t "$torture_short" "$s" \
+			voyager,cards=quad:quad 8
 		torture_run "$s-pc4" -t "$torture_short" "$s" pc 4
 	done
 }
