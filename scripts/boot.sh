@@ -174,10 +174,26 @@ if [ -n "$watcher" ]; then
 	wait "$watcher" 2>/dev/null || true
 	rm -f "$sock"
 fi
+# running_test: the test of --tests the test init had started and not
+# ended when QEMU was stopped (its KTAP plan printed, fewer results than
+# tests), as "NAME (N of M)"; nothing before the plan or after the last.
+running_test() {
+	local done n list
+	[ -n "$tests" ] && grep -q '^1\.\.[0-9]' "$log" 2>/dev/null || return 0
+	IFS=, read -r -a list <<<"$tests"
+	done=$(tr -d '\r' <"$log" | grep -cE '^(not )?ok [0-9]+ ' || true)
+	n=${#list[@]}
+	[ "$done" -lt "$n" ] || return 0
+	echo "${list[$done]} ($((done + 1)) of $n)"
+}
 note=${note_mig:-}
 case $rc in
 0) ;;
-124 | 137) note="timeout: QEMU still running after ${limit} s" ;;
+124 | 137)
+	note="timeout: QEMU still running after ${limit} s"
+	running=$(running_test)
+	[ -z "$running" ] || note+="; test ${running} had not ended"
+	;;
 *) note="QEMU exited with status $rc: $(head -c 300 "$log.qemu-stderr" | tr '\n' ' ')" ;;
 esac
 # Keep the exact command with the log, for reproducing by hand.

@@ -62,6 +62,21 @@ trace_count() {
 	[ "$n" -ge "$min" ]
 }
 
+# timeout_names_test: a boot killed by its time limit says which test
+# was running (boot.sh): hold, never released here, runs past 30 s.
+timeout_names_test() {
+	local out
+	if out=$("$top/scripts/boot.sh" --name timeout-named \
+		--machine voyager,cards=mono --cpus 1 --tests cpus,hold,timer \
+		--timeout 30 2>&1); then
+		echo "$out"
+		echo "the boot passed: hold was released by nobody"
+		return 1
+	fi
+	echo "$out"
+	grep -q '^FAIL timeout-named: timeout: .*; test hold (2 of 3) had not ended' <<<"$out"
+}
+
 boot_voyager_checks() {
 	local t=cpus,timer,serial,interrupts,affinity mem_expect
 
@@ -249,6 +264,7 @@ boot_voyager_checks() {
 		--expect 'Voyager: falling back to the BIOS memory map' \
 		--expect 'BIOS-e820: \[mem 0x0000000000100000-0x[0-9a-f]+\] usable' \
 		--reject 'Voyager-DINO: '
+	check timeout-names-running-test timeout_names_test
 	# A corrupt BIOS table: a clear message and the PC path.
 	boot voyager-bad-table --machine voyager,cards=mono,fault-bios-table=on \
 		--cpus 1 --tests cpus,timer \
