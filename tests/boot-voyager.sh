@@ -214,9 +214,11 @@ boot_voyager_checks() {
 		--tests cpus,cpis,threads,cpis --savevm-at '^ok 1 cpus' \
 		--machine voyager,class=0x5100,slots=8,cards=quad:quad:quad:quad:quad:quad:quad:quad
 	# The debug kernel (lockdep, debug objects, DEBUG_ATOMIC_SLEEP) on the
-	# SMP paths of an 8-CPU box: no splat.
+	# SMP paths of an 8-CPU box: no splat.  CPU hotplug under serial
+	# traffic on this kernel is in the open group (issue 12's lost
+	# interrupt: it lost one while a CPU went offline, 2026-12-04).
 	boot voyager-debug --machine voyager,cards=dyad:dyad:dyad:dyad --cpus 8 \
-		--tests cpus,timer,serial,affinity,threads,cpis,hotplug --timeout 400 \
+		--tests cpus,timer,serial,affinity,threads,cpis --timeout 400 \
 		--kernel "$BUILD/linux-debug/arch/x86/boot/bzImage"
 	# A CPU that never starts: reported by number, the others come up.
 	# Its line 0 is closed again, so that a late start cannot run on
@@ -298,6 +300,14 @@ boot_open_checks() {
 	# (every dyad level-sensitive once the kernel owns the VIC) on
 	# 2026-12-04, 0 in 30 with ltim; at a 4 % rate, 0 in 30 happens one
 	# time in four, so the mode is not proven to matter: both are run.
+	# The same on the debug kernel, whose slower paths widen the window:
+	# lost while CPU 4, and later CPU 3, went offline (ltim, 2026-12-04).
+	for i in 1 2; do
+		boot voyager-debug-hotplug-$i --cpus 8 \
+			--machine voyager,cards=dyad:dyad:dyad:dyad \
+			--tests cpus,serial,hotplug --timeout 400 \
+			--kernel "$BUILD/linux-debug/arch/x86/boot/bzImage"
+	done
 	for i in 1 2 3 4 5 6; do
 		for trigger in os-level ltim; do
 			boot voyager-$trigger-traffic-$i --end poweroff --cpus 8 \
