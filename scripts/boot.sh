@@ -27,6 +27,10 @@
 #                      matching REGEX, send COMMAND to the QEMU monitor
 #                      (repeatable; the pairs fire in order, each armed
 #                      once the previous fired; record in LOG.monitor)
+#   --monitor-hold COMMAND  send COMMAND while the test `hold` (in
+#                      --tests) holds the run, then release it: a query
+#                      that must find the machine mid-run (in order with
+#                      the --monitor-at pairs)
 #   --allow REGEX      a splat line this boot asks for on purpose (e.g.
 #                      the dump switch's call traces): lines matching
 #                      REGEX are not splats (repeatable; see oracle.py)
@@ -81,6 +85,9 @@ while [ $# -gt 0 ]; do
 	--kernel) kernel=$2 ;;
 	--initrd) initrd=$2 ;;
 	--monitor-at) monitor_at+=("$2") ;;
+	# tests/userland/hold.c waits for 5Ah in the second UART's scratch
+	# register (port 2FFh).
+	--monitor-hold) monitor_at+=("^# hold for the monitor=$2 ;; o /b 0x2ff 0x5a") ;;
 	--allow) oracle_args+=(--allow "$2") ;;
 	--allow-skip) oracle_args+=(--allow-skip "$2") ;;
 	--may-reboot) no_reboot= ; shift; continue ;;

@@ -41,9 +41,11 @@ suite_dir() {
 	esac
 }
 
-entries=$(grep -vE '^[[:space:]]*(#|$)' "$selection" |
-	sed -E 's/^(pc|voyager)-may-fail[[:space:]]+//; s/^limit=[0-9]+[[:space:]]+//')
-suites=$(echo "$entries" | awk '{ print $1 }' | sort -u)
+# ID, SUITE, PROGRAM, LIMIT, ARGUMENTS per test, by tabs: the list is
+# read by tests/kselftests.py alone, which also judges the results.
+entries=$(python3 "$top/tests/kselftests.py" --entries "$selection") ||
+	die "cannot read $selection"
+suites=$(cut -f2 <<<"$entries" | sort -u)
 for s in $suites; do
 	d=$src/tools/testing/selftests/$(suite_dir "$s")
 	[ -f "$d/Makefile" ] || die "$selection: no selftests suite '$s' ($d)"
@@ -51,7 +53,7 @@ for s in $suites; do
 	# Only the programs the list names (a suite's destructive tests need
 	# not even link).  Shell tests are files of the tree, copied.
 	progs=()
-	for p in $(echo "$entries" | awk -v s="$s" '$1 == s { print $2 }' | sort -u); do
+	for p in $(awk -F '\t' -v s="$s" '$2 == s { print $3 }' <<<"$entries" | sort -u); do
 		case $p in
 		*.sh) cp "$d/$p" "$out/$s/" || die "$selection: no $d/$p" ;;
 		*) progs+=("$out/$s/$p") ;;
@@ -65,49 +67,38 @@ for s in $suites; do
 		{ tail -20 "$log" >&2; die "selftests suite '$s' did not build: see $log"; }
 done
 
+# The archive's list and the guest's /kselftest/list (ID, LIMIT,
+# DIRECTORY, PROGRAM, ARGUMENTS by tabs, for /tests/kselftests).
 list=$out/initramfs.list
-{
-	echo "dir /kselftest 0755 0 0"
-	for s in $suites; do
-		echo "dir /kselftest/$s 0755 0 0"
-	done
-} >"$list"
+echo "dir /kselftest 0755 0 0" >"$list"
+for s in $suites; do
+	echo "dir /kselftest/$s 0755 0 0"
+done >>"$list"
 : >"$out/list"
-added=" "
+files=()
 n=0
-while read -r first rest; do
-	case $first in '#'* | '') continue ;; esac
-	case $first in pc-may-fail | voyager-may-fail) read -r first rest <<<"$rest" ;; esac
-	limit=180
-	case $first in limit=*)
-		limit=${first#limit=}
-		read -r first rest <<<"$rest"
-	esac
-	read -r prog args <<<"$rest"
-	file=$out/$first/$prog
-	[ -x "$file" ] || [ -f "$file" ] ||
-		die "$selection: $first $prog was not built (see $log)"
-	id=$first/$prog${args:+ $args}
+while IFS=$'\t' read -r id suite prog limit args; do
+	file=$out/$suite/$prog
+	[ -f "$file" ] || die "$selection: $suite $prog was not built (see $log)"
 	case $prog in
-	*.sh) cmd=("/bin/sh" "/kselftest/$first/$prog") ;;
-	*) cmd=("/kselftest/$first/$prog") ;;
+	*.sh) cmd=$'/bin/sh\t'"/kselftest/$suite/$prog" ;;
+	*) cmd=/kselftest/$suite/$prog ;;
 	esac
-	# shellcheck disable=SC2206 # the arguments are words of the list
-	cmd+=($args)
-	(IFS=$'\t'; echo "$id"$'\t'"$limit"$'\t'"/kselftest/$first"$'\t'"${cmd[*]}") >>"$out/list"
-	case $added in *" $first/$prog "*) ;; *)
-		echo "file /kselftest/$first/$prog $file 0755 0 0" >>"$list"
-		added="$added$first/$prog "
+	echo "$id"$'\t'"$limit"$'\t'"/kselftest/$suite"$'\t'"$cmd${args:+$'\t'$args}" >>"$out/list"
+	case " ${files[*]} " in *" $file "*) ;; *)
+		files+=("$file")
+		echo "file /kselftest/$suite/$prog $file 0755 0 0" >>"$list"
 	esac
 	n=$((n + 1))
-done <"$selection"
+done <<<"$entries"
 echo "file /kselftest/list $out/list 0644 0 0" >>"$list"
 
 # The dynamic loader where the programs look for it, and every library
 # they name, where that loader looks (/lib32).
-libs=$(for f in "$out"/*/*; do
-	[ -x "$f" ] && objdump -p "$f" 2>/dev/null | awk '$1 == "NEEDED" { print $2 }'
-done | sort -u)
+libs=$(for f in "${files[@]}"; do
+	case $f in *.sh) continue ;; esac
+	objdump -p "$f" | awk '$1 == "NEEDED" { print $2 }'
+done | sort -u) || die "objdump cannot read the selftests"
 {
 	echo "dir /lib 0755 0 0"
 	echo "dir /lib32 0755 0 0"

@@ -157,13 +157,13 @@ boot_faults_checks() {
 	boot fault-stuck-irq5 --machine voyager,cards=dyad:dyad,fault-stuck-irq=5 \
 		--cpus 4 --tests cpus,timer,hold,serial,interrupts \
 		--reject 'nobody cared' \
-		--monitor-at "^# hold for the monitor=info voyager vic ;; $HOLD_RELEASE"
+		--monitor-hold 'info voyager vic'
 	check fault-stuck-irq5-injected monitor_said \
 		"$BUILD/logs/boot-fault-stuck-irq5.log" 'fault: input 5 stuck asserted'
 	boot fault-cpi-storm --machine voyager,cards=dyad:dyad,fault-cpi-storm=3000 \
 		--cpus 4 --tests cpus,timer,cpistorm,hold,serial,interrupts \
 		--append voyager_cpi_storm=3000 \
-		--monitor-at "^# hold for the monitor=info voyager vic ;; $HOLD_RELEASE"
+		--monitor-hold 'info voyager vic'
 	check fault-cpi-storm-counted storm_counted \
 		"$BUILD/logs/boot-fault-cpi-storm.log"
 	# Dead CPUs: the extended CPU of the quad card in slot 1 (its

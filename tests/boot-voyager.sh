@@ -35,11 +35,6 @@ dino_expect() {
 # on Level 4): QEMU runs with -no-reboot, so only a working restart ends
 # it before the timeout.  The SMP boxes power off through the PSI instead
 # (QEMU must exit with status 0).
-# A monitor query that must find the machine mid-run goes with the
-# `hold` test: the test waits until the runner writes the release value
-# into the second UART's scratch register, the last command of the pair.
-HOLD_RELEASE='o /b 0x2ff 0x5a'
-
 # monitor_said LOG TEXT...: the boot's monitor record (boot.sh
 # --monitor-at) holds every line TEXT (extended regexes, one per line).
 monitor_said() {
@@ -153,7 +148,7 @@ boot_voyager_checks() {
 		--machine voyager,cards=dyad:dyad:dyad:dyad \
 		--qemu-arg -global --qemu-arg voyager-vic.dyad-trigger=os-level \
 		--tests cpus,timer,cpis,hold,threads \
-		--monitor-at "^# hold for the monitor=info voyager vic ;; $HOLD_RELEASE"
+		--monitor-hold 'info voyager vic'
 	check voyager-os-level-in-force monitor_said \
 		"$BUILD/logs/boot-voyager-os-level.log" \
 		'dyad-trigger os-level, masquerade per-cpu' \
@@ -163,7 +158,7 @@ boot_voyager_checks() {
 		--qemu-arg -global --qemu-arg voyager-vic.masquerade=global \
 		--qemu-arg -trace --qemu-arg voyager_vic_reg_write \
 		--tests cpus,cpis,threads,hold,hotplug \
-		--monitor-at "^# hold for the monitor=info voyager vic ;; $HOLD_RELEASE"
+		--monitor-hold 'info voyager vic'
 	check voyager-masq-global-in-force monitor_said \
 		"$BUILD/logs/boot-voyager-masq-global.log" \
 		'dyad-trigger ltim, masquerade global'
@@ -175,7 +170,7 @@ boot_voyager_checks() {
 		--qemu-arg -global --qemu-arg voyager-qic.cpi-trigger=read-write \
 		--qemu-arg -trace --qemu-arg voyager_qic_cpi_send \
 		--tests cpus,cpis,threads,hold,hotplug \
-		--monitor-at "^# hold for the monitor=qom-get /machine/qic0 cpi-trigger ;; $HOLD_RELEASE"
+		--monitor-hold 'qom-get /machine/qic0 cpi-trigger'
 	check voyager-qic-read-cpi-in-force monitor_said \
 		"$BUILD/logs/boot-voyager-qic-read-cpi.log" '"read-write"'
 	check voyager-qic-read-cpi-sent trace_count \

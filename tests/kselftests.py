@@ -4,6 +4,7 @@
 
 Usage: kselftests.py LIST PC_LOG VOYAGER_LOG [VOYAGER_LOG...]
        kselftests.py --self-test
+       kselftests.py --entries LIST   (the list's tests, for the builder)
 
 LIST is tests/kselftests.list; each LOG is the console of a boot that
 ran /tests/kselftests, whose lines "# kselftest ID: pass|skip|fail ..."
@@ -28,10 +29,15 @@ RESULT = re.compile(r"^# kselftest (.+): (pass|skip|fail)\b(.*)$")
 CASE = re.compile(r"^# kselftest-case (.+) \[([0-9]+)\]: (pass|skip|fail)$")
 
 
-def read_list(path):
-    """[(id, excused)] in the list's order; excused is "", "pc-may-fail"
-    or "voyager-may-fail"."""
-    tests = []
+LIMIT = 180      # seconds a test may run unless the list says limit=
+
+
+def read_entries(path):
+    """The list's tests in order, each a dict: id, suite, prog, args,
+    limit (seconds) and excused ("", "pc-may-fail" or
+    "voyager-may-fail").  The one reader of the list's format:
+    scripts/build-selftests.sh takes it from --entries."""
+    entries = []
     for line in open(path):
         words = line.split()
         if not words or words[0].startswith("#"):
@@ -39,12 +45,19 @@ def read_list(path):
         excused = ""
         if words[0] in ("pc-may-fail", "voyager-may-fail"):
             excused = words.pop(0)
+        limit = LIMIT
         if words[0].startswith("limit="):
-            words = words[1:]
+            limit = int(words.pop(0)[len("limit="):])
         suite, prog, args = words[0], words[1], words[2:]
-        tests.append(("/".join([suite, prog]) +
-                      ("" if not args else " " + " ".join(args)), excused))
-    return tests
+        entries.append({"id": " ".join([suite + "/" + prog] + args),
+                        "suite": suite, "prog": prog, "args": args,
+                        "limit": limit, "excused": excused})
+    return entries
+
+
+def read_list(path):
+    """[(id, excused)] in the list's order."""
+    return [(e["id"], e["excused"]) for e in read_entries(path)]
 
 
 def read_results(text):
@@ -115,7 +128,7 @@ def self_test():
     tests = [("x86/a_32", ""), ("timers/b -t 2", ""),
              ("x86/c_32", "pc-may-fail"), ("timers/d", "voyager-may-fail")]
 
-    def log(**res):
+    def log(res):
         lines = []
         for t, r in res.items():
             if isinstance(r, tuple):
@@ -157,8 +170,8 @@ def self_test():
     ]
     bad = 0
     for name, pc, voys, want in cases:
-        got, _ = judge(tests, read_results(log(**pc)),
-                       [read_results(log(**v)) for v in voys])
+        got, _ = judge(tests, read_results(log(pc)),
+                       [read_results(log(v)) for v in voys])
         print("%s %s (want %s, got %s)" % ("ok" if got == want else "WRONG",
                                            name, want, got))
         bad += got != want
@@ -168,6 +181,12 @@ def self_test():
 def main(argv):
     if argv[1:] == ["--self-test"]:
         return self_test()
+    if len(argv) == 3 and argv[1] == "--entries":
+        # For the builder: ID, SUITE, PROGRAM, LIMIT, ARGUMENTS, by tabs.
+        for e in read_entries(argv[2]):
+            print("\t".join([e["id"], e["suite"], e["prog"],
+                             str(e["limit"])] + e["args"]))
+        return 0
     if len(argv) < 4:
         print(__doc__, file=sys.stderr)
         return 2

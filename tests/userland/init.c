@@ -188,21 +188,13 @@ static int run_tests(char *list, char **envp)
  */
 static int run_shell(char **envp)
 {
-	char *inst[] = { "/bin/busybox", "--install", "-s", "/bin", NULL };
 	char *sh[] = { "-sh", NULL };
 	char *shenv[] = { "PATH=/sbin:/bin", "HOME=/", "TERM=vt100",
 			  "PS1=voyager# ", NULL };
-	int status;
 	pid_t pid;
 
 	(void)envp;
-	pid = fork();
-	if (pid == 0) {
-		execve(inst[0], inst, shenv);
-		exit(127);
-	}
-	waitpid(pid, &status, 0);
-	if (!WIFEXITED(status) || WEXITSTATUS(status)) {
+	if (voyager_busybox_install(shenv)) {
 		printf("voyager-init: busybox does not run here (it needs a P6-class CPU: use -cpu pentium2 or newer)\n");
 		return 0;
 	}

@@ -17,7 +17,8 @@
  * case it reported:
  *
  *	# kselftest-case ID [N]: pass|skip|fail
- *  This program fails only when it cannot run the list; the
+ *
+ * This program fails only when it cannot run the list; the
  * verdict on the results is the host's (tests/kselftests.py), which holds
  * them against the same kernel's results on a PC.
  */
@@ -32,53 +33,28 @@ static char list[16384];
 
 static char out[65536];
 
-/* The last lines of the test's output. */
-static void show_tail(void)
+/*
+ * What a test that did not pass said, read once: one line per KTAP case
+ * of its own ("ok N ...", "not ok N ..." at the start of a line), so
+ * that the host can hold its cases against the PC's one by one, then,
+ * with @tail, its last lines.
+ */
+static void report_output(const char *id, int tail)
 {
 	int n, i, lines = 0, start = 0;
 
 	n = voyager_read_file(OUT, out, sizeof(out));
 	if (n <= 0)
 		return;
-	for (i = n - 1; i >= 0; i--) {
-		if (out[i] == '\n' && i != n - 1 && ++lines == TAIL_LINES) {
-			start = i + 1;
-			break;
-		}
-	}
-	printf("#   last lines of its output:\n");
-	for (i = start; i < n; ) {
-		int j = i;
-
-		while (j < n && out[j] != '\n')
-			j++;
-		out[j] = '\0';
-		printf("#   | %s\n", out + i);
-		i = j + 1;
-	}
-}
-
-/*
- * The test's own KTAP cases ("ok N ...", "not ok N ..." at the start of
- * a line), one line each: when a test does not pass as a whole, the
- * host still holds its cases against the PC's one by one.
- */
-static void show_cases(const char *id)
-{
-	int n, i, num;
-	const char *verdict;
-	char *p;
-
-	n = voyager_read_file(OUT, out, sizeof(out));
 	for (i = 0; i < n; ) {
+		const char *verdict = "pass";
+		char *p = out + i;
 		int j = i;
 
 		while (j < n && out[j] != '\n')
 			j++;
 		out[j] = '\0';
-		p = out + i;
 		i = j + 1;
-		verdict = "pass";
 		if (!strncmp(p, "not ok ", 7)) {
 			verdict = "fail";
 			p += 7;
@@ -89,11 +65,22 @@ static void show_cases(const char *id)
 		}
 		if (*p < '0' || *p > '9')
 			continue;
-		num = atoi(p);
-		if (voyager_strstr(p, "# SKIP") || voyager_strstr(p, "# skip"))
+		if (voyager_strstr(p, "# SKIP"))
 			verdict = "skip";
-		printf("# kselftest-case %s [%d]: %s\n", id, num, verdict);
+		printf("# kselftest-case %s [%d]: %s\n", id, atoi(p), verdict);
 	}
+	if (!tail)
+		return;
+	/* The lines are strings now: start TAIL_LINES from the end. */
+	for (i = n - 1; i > 0; i--) {
+		if (out[i - 1] == '\0' && ++lines == TAIL_LINES) {
+			start = i;
+			break;
+		}
+	}
+	printf("#   last lines of its output:\n");
+	for (i = start; i < n; i += strlen(out + i) + 1)
+		printf("#   | %s\n", out + i);
 }
 
 /* Run one test; 0 pass, 1 skip, 2 fail. */
@@ -134,8 +121,7 @@ static int run_one(const char *id, int limit, const char *dir, char **argv)
 			waitpid(pid, &status, 0);
 			printf("# kselftest %s: fail (timeout %d s)\n", id,
 			       limit);
-			show_cases(id);
-			show_tail();
+			report_output(id, 1);
 			return 2;
 		}
 		msleep(20);
@@ -146,8 +132,7 @@ static int run_one(const char *id, int limit, const char *dir, char **argv)
 	if ((status & 0x7f) && (status & 0x7f) != 0x7f) {
 		printf("# kselftest %s: fail (signal %d)\n", id,
 		       WTERMSIG(status));
-		show_cases(id);
-		show_tail();
+		report_output(id, 1);
 		return 2;
 	}
 	res = WEXITSTATUS(status);
@@ -158,20 +143,16 @@ static int run_one(const char *id, int limit, const char *dir, char **argv)
 	}
 	printf("# kselftest %s: %s (exit %d)\n", id, res == 4 ? "skip" : "fail",
 	       res);
-	show_cases(id);
-	if (res != 4)
-		show_tail();
+	report_output(id, res != 4);
 	return res == 4 ? 1 : 2;
 }
 
 int main(void)
 {
-	static char *inst[] = { "/bin/busybox", "--install", "-s", "/bin",
-				NULL };
+	static char *envp[] = { "PATH=/bin:/sbin", NULL };
 	int counts[3] = { 0, 0, 0 };
 	char *line, *next, *argv[MAX_ARGS + 1];
-	int n, argc, status, fd;
-	pid_t pid;
+	int n, argc;
 
 	n = voyager_read_file(LIST, list, sizeof(list));
 	if (n <= 0) {
@@ -179,19 +160,9 @@ int main(void)
 		return 1;
 	}
 	/* The shell scripts among the tests want the busybox applets. */
-	fd = open("/bin/sh", O_RDONLY, 0);
-	if (fd >= 0) {
-		close(fd);
-	} else {
-		pid = fork();
-		if (pid == 0) {
-			execve(inst[0], inst, NULL);
-			exit(127);
-		}
-		if (pid < 0 || waitpid(pid, &status, 0) < 0 || status) {
-			printf("# cannot install the busybox applets\n");
-			return 1;
-		}
+	if (voyager_busybox_install(envp)) {
+		printf("# cannot install the busybox applets\n");
+		return 1;
 	}
 	for (line = list; line && *line; line = next) {
 		char *id, *dir, *limit;

@@ -277,6 +277,27 @@ static void voyager_sync(void)
 	my_syscall0(__NR_sync);
 }
 
+/*
+ * Make busybox's applets (/bin/sh, mount ...) links in /bin; 0 when
+ * busybox ran and said so, else -1 (it needs a P6-class CPU).
+ */
+static int voyager_busybox_install(char **envp)
+{
+	char *inst[] = { "/bin/busybox", "--install", "-s", "/bin", NULL };
+	int status;
+	pid_t pid;
+
+	pid = fork();
+	if (pid == 0) {
+		execve(inst[0], inst, envp);
+		exit(127);
+	}
+	if (pid < 0 || waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) ||
+	    WEXITSTATUS(status))
+		return -1;
+	return 0;
+}
+
 /* Sync and power off (or restart); never returns. */
 static __attribute__((noreturn)) void voyager_end_machine(int power_off)
 {

@@ -1114,11 +1114,6 @@ static void voyager_machine_init(MachineState *ms)
         error_report("voyager: at most 3 GiB of RAM");
         exit(1);
     }
-    if (vms->fault_clickmap && vms->cfg.level != 5) {
-        error_report("voyager: fault-clickmap: a Level 4 machine has no "
-                     "ClickMap (its memory size comes from the DINO)");
-        exit(1);
-    }
     pcms->max_ram_below_4g = 3 * GiB;
     x86ms->below_4g_mem_size = ms->ram_size;
     x86ms->above_4g_mem_size = 0;
@@ -1496,16 +1491,10 @@ static void voyager_set_fault_clickmap(Object *obj, bool value, Error **errp)
 {
     VoyagerMachineState *vms = VOYAGER_MACHINE(obj);
 
-    if (vms->sus) {
-        if (vms->cfg.level != 5) {
-            error_setg(errp, "fault-clickmap: a Level 4 machine has no "
-                       "ClickMap");
-            return;
-        }
-        if (!object_property_set_bool(OBJECT(vms->sus), "fault-clickmap",
-                                      value, errp)) {
-            return;
-        }
+    /* The SUS refuses it on Level 4, which has no ClickMap. */
+    if (vms->sus && !object_property_set_bool(OBJECT(vms->sus),
+                                              "fault-clickmap", value, errp)) {
+        return;
     }
     vms->fault_clickmap = value;
 }

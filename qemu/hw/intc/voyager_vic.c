@@ -716,6 +716,16 @@ static int vic_storm_listeners(VoyagerVICState *s, int open[VOYAGER_VIC_CPUS])
 }
 
 /* Arm the next storm CPI if one is due, not armed, and somebody listens. */
+/* A storm starts over: all cpi-storm CPIs to raise, nothing counted yet. */
+static void vic_storm_restart(VoyagerVICState *s)
+{
+    s->storm_left = s->cpi_storm;
+    s->storm_merged = 0;
+    s->storm_alone = 0;
+    s->storm_only = 0;
+    timer_del(s->storm_timer);
+}
+
 static void vic_storm_check(VoyagerVICState *s)
 {
     int open[VOYAGER_VIC_CPUS];
@@ -1296,11 +1306,7 @@ static void vic_prop_set_storm(Object *obj, Visitor *v, const char *name,
     }
     s->cpi_storm = val;
     if (DEVICE(obj)->realized) {
-        s->storm_left = val;
-        s->storm_merged = 0;
-        s->storm_alone = 0;
-        s->storm_only = 0;
-        timer_del(s->storm_timer);
+        vic_storm_restart(s);
         vic_update(s);
     }
 }
@@ -1351,12 +1357,8 @@ static void vic_reset_hold(Object *obj, ResetType type)
     if (s->stuck_irq >= 0) {
         vic_input_rise(s, s->stuck_irq);    /* asserted since power-on */
     }
-    s->storm_left = s->cpi_storm;
+    vic_storm_restart(s);
     s->storm_rand = 1;
-    s->storm_merged = 0;
-    s->storm_alone = 0;
-    s->storm_only = 0;
-    timer_del(s->storm_timer);
     s->out_level = 0;
 }
 

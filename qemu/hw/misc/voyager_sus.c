@@ -79,6 +79,11 @@ static void sus_set_fault_clickmap(Object *obj, bool value, Error **errp)
 {
     VoyagerSusState *s = VOYAGER_SUS(obj);
 
+    if (value && s->level != 5) {
+        error_setg(errp, "fault-clickmap: a Level 4 machine has no "
+                   "ClickMap (its memory size comes from the DINO)");
+        return;
+    }
     s->fault_clickmap = value;
     if (DEVICE(obj)->realized) {
         sus_build_clickmap(s);
