@@ -47,6 +47,13 @@ boot() {
 	fi
 }
 
+# The IRQ-affinity stress (tests/userland/irqstress.c) as the PC and Voyager
+# boots run it, and what its report must say: every IRQ moved, CPUs went off
+# and on line, and nothing was lost (the test fails on a lost message).
+irqstress="voyager_irqstress_s=20 voyager_irqstress_ms=2 voyager_irqstress_hotplug=100"
+irqstress_moved_only='^# [1-9][0-9]{3,} messages echoed; [1-9][0-9]{3,} affinity writes accepted, [0-9]+ refused; '
+irqstress_moved="$irqstress_moved_only"'[1-9][0-9]* CPUs offline'
+
 # shellcheck source=tests/static.sh
 . "$top/tests/static.sh"
 # shellcheck source=tests/oracle-selftest.sh
