@@ -107,6 +107,29 @@ power_boot_press() {
 	psi_off_ok "$log" 'power switch pressed during boot, before user space: powering off'
 }
 
+# The buddy hard-lockup detector of the debug kernel on a Voyager:
+# CPU 3 (hardware CPU 5) stops taking interrupts once the tests run
+# (fault-dead-cpu set at run time), and its buddy must report it.  The
+# backtrace CPI it then sends is never taken, and the CPU waiting for
+# it is in turn reported; with nmi_watchdog=panic the machine stops
+# there, so the boot must fail, for that reason.
+hard_lockup_seen() {
+	local name=fault-debug-hard-lockup log verdict
+	log=$BUILD/logs/boot-$name.log
+	verdict=$("$top/scripts/boot.sh" --name $name \
+		--machine voyager,cards=dyad:dyad --cpus 4 --tests cpus,timer,threads \
+		--timeout 90 --kernel "$BUILD/linux-debug/arch/x86/boot/bzImage" \
+		--append 'watchdog_thresh=2 nmi_watchdog=panic' \
+		--monitor-at '^ok 1 cpus=qom-set /machine fault-dead-cpu 5')
+	echo "$verdict"
+	case $verdict in
+	"FAIL $name: splat: watchdog: Watchdog detected hard LOCKUP on cpu 3;"*) ;;
+	*) return 1 ;;
+	esac
+	grep -E 'Sending NMI from CPU [0-9]+ to CPUs 3:' "$log" &&
+		grep -E 'Kernel panic - not syncing: Hard LOCKUP' "$log"
+}
+
 # dump_boot_presses LOG: every press the monitor sent was taken as a dump.
 # Two presses microseconds apart (two monitor commands in a row) can meet
 # inside the handler, between its status read and the clear: the second
@@ -166,6 +189,7 @@ boot_faults_checks() {
 		--monitor-hold 'info voyager vic'
 	check fault-cpi-storm-counted storm_counted \
 		"$BUILD/logs/boot-fault-cpi-storm.log"
+	check fault-debug-hard-lockup-seen hard_lockup_seen
 	# Dead CPUs: the extended CPU of the quad card in slot 1 (its
 	# siblings 5, 9, 13 are stranded), then a sibling alone.
 	boot fault-dead-extended --machine voyager,cards=dyad:quad,fault-dead-cpu=1 \
@@ -243,4 +267,8 @@ power_irq7() {
 	# A CPU just back online has line 7 open (debugfs voyager/vic).
 	extra_re=()
 	power_press fault-power-online voyager,cards=dyad:dyad 4 cpus,poweronline
+	# Pressed while a CPU is offline (audit §5): the machine powers off
+	# in order all the same.
+	power_press fault-power-offline voyager,cards=dyad:dyad 4 cpus,poweronline \
+		--append voyager_power_offline=1 --expect '^# CPU 3 off line, and left so$'
 }

@@ -206,6 +206,17 @@ boot_switches_checks() {
 	dump_boot voyager-dump-switch-nostatus voyager,cards=dyad 2 \
 		--qemu-arg -global --qemu-arg voyager-cat.dump-status=off \
 		--expect 'status ports F823h/F813h read 00/00'
+	# The dump switch while a CPU is offline (audit §5): the three
+	# online CPUs dump, the offline one is not owed the presses and
+	# comes back afterwards; the hotplug test then runs as usual.
+	boot voyager-dump-offline --machine voyager,cards=dyad:dyad --cpus 4 \
+		--tests cpus,dumpswitch,hotplug,timer \
+		--append 'voyager_dump_presses=2 voyager_dump_offline=1' \
+		--monitor-at 'press the dump switch now \(press 1\)=nmi' \
+		--monitor-at 'press the dump switch now \(press 2\)=nmi' \
+		--allow '^ *Call Trace:$' --expect '^# CPU 3 offline for the presses$'
+	check voyager-dump-offline-online-cpus dump_cpus_seen \
+		"$BUILD/logs/boot-voyager-dump-offline.log" 2 3
 	ac_fail_boot
 	check records-check-can-fail records_check_fails
 	records_cycles voyager-power-switch 3

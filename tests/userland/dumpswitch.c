@@ -10,7 +10,9 @@
  * registers ("CPU n done"), the task list with this very program in it,
  * and "dump complete".  Every CPU's NMI count in /proc/interrupts must
  * have grown, and the number of CPUs must be voyager_cpus.  The machine
- * running on to the next test is the rest of the check.
+ * running on to the next test is the rest of the check.  With
+ * voyager_dump_offline=1 the last CPU is offline during the presses: it
+ * must not dump, the others must, and it must come back afterwards.
  */
 #include "voyager_test.h"
 
@@ -127,14 +129,31 @@ int main(void)
 {
 	int presses = voyager_env_int("voyager_dump_presses", 2);
 	int ncpus = voyager_env_int("voyager_cpus", 0), i;
+	int offline = voyager_env_int("voyager_dump_offline", 0);
 
-	if (ncpus < 1 || ncpus > VOYAGER_MAX_COLUMNS) {
-		printf("# voyager_cpus=%d: want 1-%d\n", ncpus,
+	if (ncpus < 1 || ncpus > VOYAGER_MAX_COLUMNS ||
+	    (offline && ncpus < 2)) {
+		printf("# voyager_cpus=%d: want %d-%d\n", ncpus, offline ? 2 : 1,
 		       VOYAGER_MAX_COLUMNS);
 		return 1;
+	}
+	/* The last CPU offline: it must not dump, the others must. */
+	if (offline) {
+		ncpus--;
+		if (voyager_set_cpu_online(ncpus, 0) < 0) {
+			printf("# cannot take CPU %d off line (errno %d)\n",
+			       ncpus, errno);
+			return 1;
+		}
+		printf("# CPU %d offline for the presses\n", ncpus);
 	}
 	for (i = 1; i <= presses; i++)
 		if (one_press(i, ncpus))
 			return 1;
+	if (offline && voyager_set_cpu_online(ncpus, 1) < 0) {
+		printf("# CPU %d did not come back online after the presses (errno %d)\n",
+		       ncpus, errno);
+		return 1;
+	}
 	return 0;
 }

@@ -28,17 +28,6 @@ static int voyager;
 /* CPUs that did not come back: not cycled again. */
 static int lost[VOYAGER_MAX_CPUS];
 
-static int write_file(const char *path, const char *text)
-{
-	int fd = open(path, O_WRONLY, 0), len = strlen(text), n;
-
-	if (fd < 0)
-		return -1;
-	n = write(fd, text, len);
-	close(fd);
-	return n == len ? 0 : -1;
-}
-
 /* SYS_CPU "cpuN/file" into @buf (nolibc has no snprintf). */
 static void cpu_path(char *buf, int size, int cpu, const char *file)
 {
@@ -69,7 +58,7 @@ static int route_irq(int cpu)
 
 	itoa_r(cpu, list);
 	strncat(list, "\n", sizeof(list) - 1 - strlen(list));
-	if (write_file("/proc/irq/" IRQ_NAME "/smp_affinity_list", list) < 0) {
+	if (voyager_write_file("/proc/irq/" IRQ_NAME "/smp_affinity_list", list) < 0) {
 		/* A quad card's CPU off the VIC line takes no device IRQ. */
 		if (errno == EINVAL) {
 			printf("# CPU %d takes no device IRQs: no IRQ checks\n",
@@ -88,7 +77,7 @@ static int set_online(int cpu, int on)
 	char path[96];
 
 	cpu_path(path, sizeof(path), cpu, "online");
-	if (write_file(path, on ? "1\n" : "0\n") < 0) {
+	if (voyager_write_file(path, on ? "1\n" : "0\n") < 0) {
 		printf("# echo %d > %s failed (errno %d)\n", on, path, errno);
 		return -1;
 	}

@@ -18,7 +18,6 @@
  */
 #include "voyager_test.h"
 
-#define SYS_CPU		"/sys/devices/system/cpu/"
 #define MAX_IRQS	16
 #define MIN_MESSAGES	100
 
@@ -31,17 +30,6 @@ static unsigned int draw(unsigned int n)
 {
 	seed = seed * 1103515245u + 12345u;
 	return (seed >> 16) % n;
-}
-
-static int write_file(const char *path, const char *text)
-{
-	int fd = open(path, O_WRONLY, 0), len = strlen(text), n;
-
-	if (fd < 0)
-		return -errno;
-	n = write(fd, text, len);
-	close(fd);
-	return n == len ? 0 : -errno;
 }
 
 /* @prefix, @num and @suffix into @buf (nolibc has no snprintf). */
@@ -57,22 +45,14 @@ static void path_of(char *buf, int size, const char *prefix, int num,
 	strncat(buf, suffix, size - 1 - strlen(buf));
 }
 
-static int set_online(int cpu, int on)
-{
-	char path[96];
-
-	path_of(path, sizeof(path), SYS_CPU "cpu", cpu, "/online");
-	return write_file(path, on ? "1\n" : "0\n");
-}
-
-/* Route @irq to @cpu alone: 0, or -errno. */
+/* Route @irq to @cpu alone: 0, or -1 with errno set. */
 static int route(int irq, int cpu)
 {
 	char path[64], list[16];
 
 	path_of(path, sizeof(path), "/proc/irq/", irq, "/smp_affinity_list");
 	path_of(list, sizeof(list), "", cpu, "\n");
-	return write_file(path, list);
+	return voyager_write_file(path, list);
 }
 
 /* The child: echo numbered messages until killed; exits 1 on a loss. */
@@ -166,7 +146,7 @@ int main(void)
 		}
 		if (hotplug && ++rounds % hotplug == 0) {
 			int cpu = cpus[1 + draw(ncpus - 1)];
-			int r = set_online(cpu, offline[cpu]);
+			int r = voyager_set_cpu_online(cpu, offline[cpu]);
 
 			if (r == 0 && offline[cpu]) {
 				offline[cpu] = 0;
@@ -174,12 +154,12 @@ int main(void)
 			} else if (r == 0) {
 				offline[cpu] = 1;
 				downs++;
-			} else if (r == -EBUSY) {
+			} else if (errno == EBUSY) {
 				/* The last CPU with a VIC line stays. */
 				busy++;
 			} else {
 				printf("# CPU %d %s failed (errno %d)\n", cpu,
-				       offline[cpu] ? "online" : "offline", -r);
+				       offline[cpu] ? "online" : "offline", errno);
 				bad++;
 				break;
 			}
@@ -195,7 +175,7 @@ int main(void)
 		bad++;
 	}
 	for (i = 1; i < ncpus; i++) {
-		if (offline[cpus[i]] && set_online(cpus[i], 1) < 0) {
+		if (offline[cpus[i]] && voyager_set_cpu_online(cpus[i], 1) < 0) {
 			printf("# CPU %d did not come back online\n", cpus[i]);
 			bad++;
 		}

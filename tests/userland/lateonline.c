@@ -10,17 +10,6 @@
  */
 #include "voyager_test.h"
 
-static int write_file(const char *path, const char *text)
-{
-	int fd = open(path, O_WRONLY, 0), len = strlen(text), n;
-
-	if (fd < 0)
-		return -1;
-	n = write(fd, text, len);
-	close(fd);
-	return n == len ? 0 : -1;
-}
-
 int main(void)
 {
 	int present[VOYAGER_MAX_CPUS], online[VOYAGER_MAX_CPUS];
@@ -44,7 +33,7 @@ int main(void)
 		strncat(path, num, sizeof(path) - 1 - strlen(path));
 		strncat(path, "/online", sizeof(path) - 1 - strlen(path));
 		t0 = voyager_now_ms();
-		if (write_file(path, "1\n") < 0) {
+		if (voyager_write_file(path, "1\n") < 0) {
 			printf("# CPU %d did not come online (errno %d)\n",
 			       present[i], errno);
 			ret = 1;

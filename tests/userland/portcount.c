@@ -32,20 +32,9 @@
 #define MARKER		"1a 0 1\n"	/* PSI, CAT ASIC, register 1 */
 #define WQ_CPUMASK	"/sys/devices/virtual/workqueue/cpumask"
 
-static int write_file(const char *path, const char *text)
-{
-	int fd = open(path, O_WRONLY, 0), len = strlen(text), n;
-
-	if (fd < 0)
-		return -1;
-	n = write(fd, text, len);
-	close(fd);
-	return n == len ? 0 : -1;
-}
-
 static int marker(void)
 {
-	return write_file(CAT_RAW, MARKER);
+	return voyager_write_file(CAT_RAW, MARKER);
 }
 
 /* Confine the unbound workqueues to @cpu; @saved gets the old mask. */
@@ -63,7 +52,7 @@ static int confine_workqueues(int cpu, char *saved, int size)
 		mask[i++] = '0';
 	mask[i++] = '\n';
 	mask[i] = '\0';
-	return write_file(WQ_CPUMASK, mask);
+	return voyager_write_file(WQ_CPUMASK, mask);
 }
 
 /* An online CPU other than @cpu (@cpu itself on a uniprocessor). */
@@ -137,7 +126,7 @@ static int window(int n, const char *dev, int irq)
 	marker();
 	after = voyager_irq_total(name);
 	close(fd);
-	if (write_file(WQ_CPUMASK, wq_saved))
+	if (voyager_write_file(WQ_CPUMASK, wq_saved))
 		printf("# cannot restore the workqueue mask %s", wq_saved);
 	printf("# portcount window %d: irq %d, %ld interrupts\n", n, irq,
 	       after - before);

@@ -6,37 +6,26 @@
  * and 7 (CMN_INT, the power switch) open in its 8259s, then prints "#
  * press the power switch now" and waits, like powerwait, for init's
  * SIGTERM (the boot checks that the PSI powered the machine off).
+ * With voyager_power_offline=1 the CPU stays offline for the press: the
+ * machine must power off in order with a CPU offline.
  */
 #include "voyager_test.h"
 
 #define VIC_LINES	"/sys/kernel/debug/voyager/vic"
 
-static int write_file(const char *path, const char *text)
+/*
+ * Take @cpu off line, and unless @stay_off, back on line.  @stay_off: the
+ * press comes while it is offline (voyager_power_offline=1).
+ */
+static int cycle(int cpu, int stay_off)
 {
-	int fd = open(path, O_WRONLY, 0), len = strlen(text), n;
-
-	if (fd < 0)
-		return -1;
-	n = write(fd, text, len);
-	close(fd);
-	return n == len ? 0 : -1;
-}
-
-static int cycle(int cpu)
-{
-	char path[64], num[12];
-
-	itoa_r(cpu, num);
-	path[0] = '\0';
-	strncat(path, "/sys/devices/system/cpu/cpu", sizeof(path) - 1);
-	strncat(path, num, sizeof(path) - 1 - strlen(path));
-	strncat(path, "/online", sizeof(path) - 1 - strlen(path));
-	if (write_file(path, "0\n") < 0 || write_file(path, "1\n") < 0) {
+	if (voyager_set_cpu_online(cpu, 0) < 0 ||
+	    (!stay_off && voyager_set_cpu_online(cpu, 1) < 0)) {
 		printf("# cannot take CPU %d off line and back (errno %d)\n",
 		       cpu, errno);
 		return -1;
 	}
-	printf("# CPU %d off line and back\n", cpu);
+	printf("# CPU %d off line%s\n", cpu, stay_off ? ", and left so" : " and back");
 	return 0;
 }
 
@@ -97,7 +86,7 @@ int main(void)
 	n = voyager_online_cpus(cpus, VOYAGER_MAX_CPUS);
 	if (n < 1)
 		return 1;
-	if (n > 1 && cycle(cpus[n - 1]))
+	if (n > 1 && cycle(cpus[n - 1], voyager_env_int("voyager_power_offline", 0)))
 		ret = 1;
 	if (lines_open())
 		ret = 1;

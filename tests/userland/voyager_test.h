@@ -33,6 +33,18 @@ static int voyager_read_file(const char *path, char *buf, int size)
 	return got;
 }
 
+/* Write @text to the existing file @path: 0, or -1 with errno set. */
+static int voyager_write_file(const char *path, const char *text)
+{
+	int fd = open(path, O_WRONLY, 0), len = strlen(text), n;
+
+	if (fd < 0)
+		return -1;
+	n = write(fd, text, len);
+	close(fd);
+	return n == len ? 0 : -1;
+}
+
 /* nolibc has no strstr(). */
 static const char *voyager_strstr(const char *hay, const char *needle)
 {
@@ -240,6 +252,17 @@ static int voyager_online_cpus(int *cpus, int max)
 			      sizeof(buf)) <= 0)
 		return -1;
 	return voyager_parse_cpu_list(buf, cpus, max);
+}
+
+/* Take @cpu off line (@on 0) or bring it back: 0, or -1 with errno set. */
+static int voyager_set_cpu_online(int cpu, int on)
+{
+	char path[64] = "/sys/devices/system/cpu/cpu", num[12];
+
+	itoa_r(cpu, num);
+	strncat(path, num, sizeof(path) - 1 - strlen(path));
+	strncat(path, "/online", sizeof(path) - 1 - strlen(path));
+	return voyager_write_file(path, on ? "1\n" : "0\n");
 }
 
 /*
