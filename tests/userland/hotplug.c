@@ -125,7 +125,8 @@ static long traffic(void)
 
 	if (voyager_loopback_echo(loop_fd, "hotplug 0123456789", buf,
 				  sizeof(buf)) < 0) {
-		printf("# loopback traffic on ttyS1 failed\n");
+		printf("# loopback traffic on ttyS1 failed (%ld receiver overruns)\n",
+		       voyager_uart_overruns(loop_fd));
 		return -1;
 	}
 	after = voyager_irq_total(IRQ_NAME);

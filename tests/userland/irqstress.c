@@ -55,6 +55,38 @@ static int route(int irq, int cpu)
 	return voyager_write_file(path, list);
 }
 
+static unsigned char port_in(unsigned short port)
+{
+	unsigned char v;
+
+	__asm__ volatile("inb %w1, %b0" : "=a"(v) : "Nd"(port));
+	return v;
+}
+
+/*
+ * After a loss: the UART's own view (IER, LSR, MCR, MSR of ttyS1 at
+ * 2F8h; IIR is not read, reading it clears a THRE interrupt), where the
+ * kernel routes IRQ 3, and on a Voyager each CPU's dyad mask and open
+ * lines (debugfs voyager/vic); then a pause, so that a monitor query
+ * sent on the loss line sees the machine as it was.
+ */
+static void show_routing(void)
+{
+	static char buf[4096];
+
+	if (my_syscall1(__NR_iopl, 3) == 0)
+		printf("# ttyS1: IER %x LSR %x MCR %x MSR %x\n", port_in(0x2f9),
+		       port_in(0x2fd), port_in(0x2fc), port_in(0x2fe));
+
+	if (voyager_read_file("/proc/irq/3/effective_affinity_list", buf,
+			      sizeof(buf)) > 0)
+		printf("# IRQ 3 effective affinity %s", buf);
+	if (voyager_read_file("/sys/kernel/debug/voyager/vic", buf,
+			      sizeof(buf)) > 0)
+		printf("# voyager/vic:\n%s", buf);
+	sleep(3);
+}
+
 /* The child: echo numbered messages until killed; exits 1 on a loss. */
 static int echo_forever(int fd)
 {
@@ -66,8 +98,10 @@ static int echo_forever(int fd)
 		path_of(msg, sizeof(msg), "irqstress ", (int)n, " 0123456789");
 		t0 = voyager_now_ms();
 		if (voyager_loopback_echo(fd, msg, buf, sizeof(buf)) < 0) {
-			printf("# message %ld did not come back within %lld ms (got \"%s\"): an IRQ 3 was lost\n",
-			       n, voyager_now_ms() - t0, buf);
+			printf("# message %ld did not come back within %lld ms (got \"%s\", %ld receiver overruns): an IRQ 3 was lost\n",
+			       n, voyager_now_ms() - t0, buf,
+			       voyager_uart_overruns(fd));
+			show_routing();
 			return 1;
 		}
 		__atomic_store_n(echoed, n + 1, __ATOMIC_RELAXED);
