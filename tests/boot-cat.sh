@@ -174,4 +174,12 @@ boot_cat_checks() {
 	cat_boot cat-l5-fault voyager,cards=dyad:dyad,fault-cat-module=0x11 1 \
 		--append nosmp \
 		--expect 'present CPUs 00000033 are not all on a card that answered \(00000011\)'
+	# A quad card's module (11h: slot 1, CPUs 1, 5, 9, 13) silent on an
+	# SMP boot (audit §5): the kernel cannot tell that card's CPUs from
+	# the CAT, names each one it leaves parked, and runs on slot 0's.
+	cat_boot cat-l5-quad-silent-smp voyager,cards=dyad:quad,fault-cat-module=0x11 2 \
+		--tests catinv,cpus,threads,cpis --end poweroff \
+		--expect 'present CPUs 00002233 are not all on a card that answered \(00000011\)' \
+		--allow 'Voyager SMP: CPU (1|5|9|13) is on no VIC line and no quad card: cannot start it$' \
+		--expect 'Voyager SMP: CPU 13 is on no VIC line and no quad card: cannot start it'
 }
