@@ -344,6 +344,15 @@ static void test_runtime_faults(void)
                   "'/machine', 'property': 'cpu-cr4', 'value': 'on'}}");
     g_assert(qdict_haskey(r, "error"));
     qobject_unref(r);
+    /* The one fault fixed with the machine: the firmware's table. */
+    r = qtest_qmp(qts, "{'execute': 'qom-set', 'arguments': {'path': "
+                  "'/machine', 'property': 'fault-bios-table', "
+                  "'value': true}}");
+    g_assert_nonnull(strstr(qdict_get_str(qdict_get_qdict(r, "error"),
+                                          "desc"),
+                            "fault-bios-table: cannot change while the "
+                            "machine runs"));
+    qobject_unref(r);
 
     boot_cpi(qts, 5);
     qtest_clock_step(qts, 1000 * 1000);
