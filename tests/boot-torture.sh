@@ -4,7 +4,8 @@
 # torture` runs the long ones): rcutorture, locktorture and scftorture
 # (smp_call_function*(), which is the CPI path on a Voyager) on an 8-CPU
 # Voyager of four dyads and one of two quad cards, and the same suites on
-# a 4-CPU PC as the control.  Plus
+# a 4-CPU PC as the control, and rcutorture with CPU hotplug on the mixed
+# layout and the PC.  Plus
 # the oracle options the torture and fault runs rely on, judged on the
 # hand-written good log.  Sourced by check.sh.
 
@@ -33,6 +34,31 @@ torture_oracle_judges() {
 	[[ $out == "$want"* ]]
 }
 
+# torture_onoff_done LOG: rcutorture's last statistics line says that
+# CPUs went off and on line, and that every attempt succeeded
+# ("onoff: OFFOK/OFFTRIED:ONOK/ONTRIED").
+torture_onoff_done() {
+	local last
+	last=$(tr -d '\r' <"$1" | grep -o 'onoff: [0-9]*/[0-9]*:[0-9]*/[0-9]*' | tail -n 1)
+	echo "last rcutorture hotplug count: ${last:-none}"
+	[[ $last =~ ^onoff:\ ([0-9]+)/([0-9]+):([0-9]+)/([0-9]+)$ ]] || return 1
+	[ "${BASH_REMATCH[1]}" -gt 0 ] && [ "${BASH_REMATCH[3]}" -gt 0 ] &&
+		[ "${BASH_REMATCH[1]}" = "${BASH_REMATCH[2]}" ] &&
+		[ "${BASH_REMATCH[3]}" = "${BASH_REMATCH[4]}" ]
+}
+
+# torture_hotplug NAME MACHINE CPUS: rcutorture with a CPU taken off or
+# brought back every 200 ms (onoff_interval is in jiffies, HZ=250), and
+# the proof that it happened.
+torture_hotplug() {
+	local name=rcutorture-hotplug-$1
+	torture_run "$name" -t "$torture_short" \
+		-a 'rcutorture.onoff_interval=50 rcutorture.onoff_holdoff=1' \
+		rcutorture "$2" "$3"
+	check "torture-$name-onoff" torture_onoff_done \
+		"$BUILD/logs/boot-torture-$name.log"
+}
+
 boot_torture_checks() {
 	local s box=voyager,cards=dyad:dyad:dyad:dyad
 
@@ -49,4 +75,8 @@ boot_torture_checks() {
 			voyager,cards=quad:quad 8
 		torture_run "$s-pc4" -t "$torture_short" "$s" pc 4
 	done
+	# CPU hotplug under rcutorture on the mixed layout, which has every
+	# card type (a quad, a dyad, a mono), and on the PC as the control.
+	torture_hotplug mixed7 voyager,cards=quad:dyad:mono 7
+	torture_hotplug pc4 pc 4
 }
