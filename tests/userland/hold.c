@@ -19,19 +19,6 @@
 #define HOLD_RELEASE	0x5a
 #define WAIT_S		120
 
-static unsigned char port_in(unsigned short port)
-{
-	unsigned char v;
-
-	__asm__ volatile("inb %w1, %b0" : "=a"(v) : "Nd"(port));
-	return v;
-}
-
-static void port_out(unsigned char v, unsigned short port)
-{
-	__asm__ volatile("outb %b0, %w1" : : "a"(v), "Nd"(port));
-}
-
 int main(void)
 {
 	long long t0;
@@ -40,14 +27,14 @@ int main(void)
 		printf("# iopl(3) refused: cannot read port %#x\n", HOLD_PORT);
 		return 1;
 	}
-	port_out(0, HOLD_PORT);
-	if (port_in(HOLD_PORT) != 0) {
+	voyager_outb(0, HOLD_PORT);
+	if (voyager_inb(HOLD_PORT) != 0) {
 		printf("# no scratch register at port %#x\n", HOLD_PORT);
 		return 1;
 	}
 	printf("# hold for the monitor\n");
 	t0 = voyager_now_ms();
-	while (port_in(HOLD_PORT) != HOLD_RELEASE) {
+	while (voyager_inb(HOLD_PORT) != HOLD_RELEASE) {
 		if (voyager_now_ms() - t0 > WAIT_S * 1000LL) {
 			printf("# the monitor did not release the hold in %d s\n",
 			       WAIT_S);
@@ -55,7 +42,7 @@ int main(void)
 		}
 		msleep(50);
 	}
-	port_out(0, HOLD_PORT);
+	voyager_outb(0, HOLD_PORT);
 	printf("# released after %lld ms\n", voyager_now_ms() - t0);
 	return 0;
 }

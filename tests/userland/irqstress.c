@@ -55,14 +55,6 @@ static int route(int irq, int cpu)
 	return voyager_write_file(path, list);
 }
 
-static unsigned char port_in(unsigned short port)
-{
-	unsigned char v;
-
-	__asm__ volatile("inb %w1, %b0" : "=a"(v) : "Nd"(port));
-	return v;
-}
-
 /*
  * After a loss: the UART's own view (IER, LSR, MCR, MSR of ttyS1 at
  * 2F8h; IIR is not read, reading it clears a THRE interrupt), where the
@@ -75,8 +67,8 @@ static void show_routing(void)
 	static char buf[4096];
 
 	if (my_syscall1(__NR_iopl, 3) == 0)
-		printf("# ttyS1: IER %x LSR %x MCR %x MSR %x\n", port_in(0x2f9),
-		       port_in(0x2fd), port_in(0x2fc), port_in(0x2fe));
+		printf("# ttyS1: IER %x LSR %x MCR %x MSR %x\n", voyager_inb(0x2f9),
+		       voyager_inb(0x2fd), voyager_inb(0x2fc), voyager_inb(0x2fe));
 
 	if (voyager_read_file("/proc/irq/3/effective_affinity_list", buf,
 			      sizeof(buf)) > 0)

@@ -46,6 +46,20 @@ static int voyager_write_file(const char *path, const char *text)
 	return n == len ? 0 : -1;
 }
 
+/* Port I/O, for the tests that iopl(3) first (hold, irqstress). */
+static unsigned char voyager_inb(unsigned short port)
+{
+	unsigned char v;
+
+	__asm__ volatile("inb %w1, %b0" : "=a"(v) : "Nd"(port));
+	return v;
+}
+
+static void voyager_outb(unsigned char v, unsigned short port)
+{
+	__asm__ volatile("outb %b0, %w1" : : "a"(v), "Nd"(port));
+}
+
 /* nolibc has no strstr(). */
 static const char *voyager_strstr(const char *hay, const char *needle)
 {
