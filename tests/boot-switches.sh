@@ -187,11 +187,13 @@ restart_boot() {
 
 # The mains fail and come back while the tests run (audit D17, set at
 # run time on the PSI): init is told both times, nothing else happens.
+# The return of the mains is sent during `hold`: a console trigger on
+# "ok 3 cpis" missed once, when a kernel message split that line.
 ac_fail_boot() {
 	boot voyager-ac-fail --machine voyager,cards=dyad:dyad --cpus 4 \
-		--end poweroff --tests cpus,timer,cpis,threads,hotplug \
+		--end poweroff --tests cpus,timer,cpis,hold,threads,hotplug \
 		--monitor-at '^ok 1 cpus=qom-set /machine/cat ac-fail on' \
-		--monitor-at '^ok 3 cpis=qom-set /machine/cat ac-fail off' \
+		--monitor-hold 'qom-set /machine/cat ac-fail off' \
 		--allow-level 'AC power failure \(AC fail 0x8[0-9a-f]\): running on batteries' \
 		--expect 'AC power failure \(AC fail 0x8[0-9a-f]\): running on batteries' \
 		--expect 'Voyager PSI: AC power restored, init told'
