@@ -290,7 +290,13 @@ static int cat_do_op(const struct cat_path *p, struct cat_op *op)
 		op->failed = op->write ? "register write" : "register read";
 		if (op->write)
 			return cat_reg_write(p, op->reg, op->buf[0]);
-		return cat_reg_read(p, op->reg, op->buf);
+		/* reads of registers reg..reg + len - 1, one selection */
+		for (i = 0; i < op->len; i++) {
+			ret = cat_reg_read(p, op->reg + i, &op->buf[i]);
+			if (ret)
+				return ret;
+		}
+		return 0;
 	}
 	op->failed = "subaddress set-up";
 	ret = cat_subaddr_setup(p, op->addr, op->len);
@@ -435,13 +441,36 @@ static int cat_transaction(u8 module, u8 asic, struct cat_op *op)
 	return ret;
 }
 
-int voyager_cat_read(u8 module, u8 asic, u8 reg, u8 *val)
+/**
+ * voyager_cat_read_regs() - read consecutive direct registers of an ASIC
+ * @module: CAT module id
+ * @asic: ASIC on the module's scan path
+ * @first: first register
+ * @buf: where the values go
+ * @count: how many registers
+ *
+ * All @count reads happen within one selection of the module (a retry
+ * selects it again and reads them all again).  The PSI counts the reads
+ * of its 16 registers after an event before it drops CMN_INT; the old
+ * port read them in one selection (fidelity audit D11), so a PSI that
+ * counts per selection must see them that way.
+ *
+ * Return: 0, -EINVAL for a range beyond the 16 registers, -ENODEV for a
+ * module or ASIC the probe did not find, -EIO if the module did not answer.
+ */
+int voyager_cat_read_regs(u8 module, u8 asic, u8 first, u8 *buf,
+			  unsigned int count)
 {
-	struct cat_op op = { .reg = reg, .buf = val, .len = 1 };
+	struct cat_op op = { .reg = first, .buf = buf, .len = count };
 
-	if (reg >= VOYAGER_CAT_REGS)
+	if (!count || first + count > VOYAGER_CAT_REGS)
 		return -EINVAL;
 	return cat_transaction(module, asic, &op);
+}
+
+int voyager_cat_read(u8 module, u8 asic, u8 reg, u8 *val)
+{
+	return voyager_cat_read_regs(module, asic, reg, val, 1);
 }
 
 int voyager_cat_write(u8 module, u8 asic, u8 reg, u8 val)

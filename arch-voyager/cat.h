@@ -51,6 +51,8 @@ struct voyager_quad_card {
 };
 
 int voyager_cat_read(u8 module, u8 asic, u8 reg, u8 *val);
+int voyager_cat_read_regs(u8 module, u8 asic, u8 first, u8 *buf,
+			  unsigned int count);
 int voyager_cat_write(u8 module, u8 asic, u8 reg, u8 val);
 int voyager_cat_subaddr_read(u8 module, u8 asic, u16 addr, u8 *buf,
 			     unsigned int len);

@@ -152,18 +152,21 @@ static void psi_power_off(void)
 	psi_power_down();
 }
 
-/* Read the PSI's whole state: all 16 direct registers, then 8000h-8007h. */
+/*
+ * Read the PSI's whole state: all 16 direct registers in one selection
+ * (the PSI reasserts CMN_INT unless it has seen them all; the old port
+ * read them so, fidelity audit D11), then 8000h-8007h one at a time: the
+ * old port found that the PSI does not auto-increment its subaddress.
+ */
 static int psi_read_state(u8 *regs, u8 *sub)
 {
 	int i, tries, ret;
 
 	for (tries = 0; tries < PSI_CHECK_TRIES; tries++) {
-		for (i = 0; i < VOYAGER_CAT_REGS; i++) {
-			ret = voyager_cat_read(VOYAGER_CAT_PSI,
-					       VOYAGER_CAT_ASIC, i, &regs[i]);
-			if (ret)
-				return ret;
-		}
+		ret = voyager_cat_read_regs(VOYAGER_CAT_PSI, VOYAGER_CAT_ASIC,
+					    0, regs, VOYAGER_CAT_REGS);
+		if (ret)
+			return ret;
 		if (regs[PSI_REG_CHECK] & PSI_CHECK_BIT)
 			break;
 		voyager_cat_write(VOYAGER_CAT_PSI, VOYAGER_CAT_ASIC,

@@ -199,6 +199,26 @@ ac_fail_boot() {
 		--expect 'Voyager PSI: AC power restored, init told'
 }
 
+# The PSI that counts the 16 reads of its registers per selection (audit
+# D11: a write to the select port starts the count again), the reading
+# under which a kernel reading each register in its own transaction
+# never ends CMN_INT.  The mains fail and come back; at a second hold,
+# after the threads and hotplug tests (the kernel looks for the mains
+# once a second), the PSI must have let CMN_INT go.
+psi_selection_boot() {
+	local log=$BUILD/logs/boot-voyager-psi-per-selection.log
+	boot voyager-psi-per-selection --machine voyager,cards=dyad:dyad --cpus 4 \
+		--end poweroff --tests cpus,hold,timer,cpis,threads,hotplug,hold \
+		--qemu-arg -global --qemu-arg voyager-cat.psi-read-all-selection=on \
+		--monitor-at '^ok 1 cpus=qom-set /machine/cat ac-fail on' \
+		--monitor-hold 'qom-set /machine/cat ac-fail off' \
+		--monitor-hold 'qom-get /machine/cat cmn-int' \
+		--allow-level 'AC power failure \(AC fail 0x8[0-9a-f]\): running on batteries' \
+		--expect 'AC power failure \(AC fail 0x8[0-9a-f]\): running on batteries' \
+		--expect 'Voyager PSI: AC power restored, init told'
+	check voyager-psi-per-selection-cmn-down monitor_said "$log" '^false$'
+}
+
 boot_switches_checks() {
 	dump_boot voyager-dump-switch voyager,cards=dyad:dyad 4
 	dump_boot voyager-dump-switch-mono voyager,cards=mono 1 \
@@ -220,6 +240,7 @@ boot_switches_checks() {
 	check voyager-dump-offline-online-cpus dump_cpus_seen \
 		"$BUILD/logs/boot-voyager-dump-offline.log" 2 3
 	ac_fail_boot
+	psi_selection_boot
 	check records-check-can-fail records_check_fails
 	records_cycles voyager-power-switch 3
 	restart_boot
