@@ -41,8 +41,10 @@ QEMU_PY_PACKAGES=(python3-qemu-qmp)
 # left alone) and unpacked under build/src/.
 I386_PACKAGES=(busybox-static)
 # Optional sets, installed only when named on the command line.
-# fuzz: clang with libFuzzer and the sanitizer runtimes, llvm-symbolizer.
-FUZZ_PACKAGES=(clang-14 libclang-rt-14-dev llvm-14)
+# fuzz: clang with libFuzzer and the sanitizer runtimes, llvm-symbolizer:
+# Debian's default LLVM by its unversioned names (14 on Debian 12, 19 on
+# Debian 13; there is no clang-14 on Debian 13).
+FUZZ_PACKAGES=(clang libclang-rt-dev llvm)
 
 check_only=0
 for arg in "$@"; do

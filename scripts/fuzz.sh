@@ -6,7 +6,9 @@
 # A separate clang build of the prepared tree build/qemu-src lands in
 # build/qemu-fuzz (qemu-fuzz-i386, with AddressSanitizer and UBSan unless
 # FUZZ_SANITIZERS=0); it then fuzzes the port and MMIO regions of the VIC,
-# QIC, CAT, SUS and port 61h on several machine layouts in turn.  No guest
+# QIC, CAT, SUS, port 61h, the MCA bus and its SCSI adapters on several
+# machine layouts in turn, and reports the edge coverage of our device
+# files.  No guest
 # code runs: every input is a sequence of PIO/MMIO accesses and clock steps
 # (qemu-model-map.md 3h).
 #
@@ -36,7 +38,7 @@
 # Environment:
 #   FUZZ_SECONDS    total fuzzing time, shared by the layouts (default 600)
 #   FUZZ_TIMEOUT    seconds one input may run before it is a hang (default 10)
-#   FUZZ_SANITIZERS 1 (default): build with --enable-sanitizers; 0: without
+#   FUZZ_SANITIZERS 1 (default): build with --enable-asan --enable-ubsan; 0: without
 #   FUZZ_OBJECTS    QOM types / memory regions to fuzz (default below)
 # Exits 1 if any run found a crash, a hang or a sanitizer report.
 set -euo pipefail
@@ -44,6 +46,7 @@ set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/scripts/lib.sh"
 
+FUZZ_NULL_DISK="-drive if=scsi,file=null-co://,format=raw,file.read-zeroes=on"
 DEFAULT_LAYOUTS=(
 	cards=dyad
 	cards=quad:dyad:mono
@@ -56,6 +59,19 @@ DEFAULT_LAYOUTS=(
 	# The PSI events and choices of issue 14, standing from reset.
 	"cards=quad2:dyad,fault-cat-module=0x11|voyager-cat|-global voyager-cat.ac-fail=on -global voyager-cat.battery-fail=on -global voyager-cat.dc-fail=on -global voyager-cat.cmn-repeat-us=100 -global voyager-cat.dump-status=off"
 	"level=4|voyager-cat"
+	# The other readings of the hardware (fidelity rows D6, D7, D8, D11,
+	# D13, D30) and the run-time faults, standing from reset: generic-fuzz
+	# cannot qom-set within an input.
+	"cards=quad:dyad,fault-dead-cpu=1||-global voyager-vic.dyad-trigger=level -global voyager-vic.masquerade=global -global voyager-qic.cpi-trigger=read-write -global voyager-vic.glitch-irq=4"
+	"cards=quad:dyad:mono|voyager-cat|-global voyager-cat.psi-read-all=off -global voyager-cat.psi-read-all-selection=on -global voyager-cat.major-fault=on -global voyager-cat.config-id-cpus=off"
+	# The MCA bus and NCR's SCSI adapters, each with a disk (null-co: no
+	# file, reads return zeroes): the setup ports and POS, the 53C710's
+	# registers with SCRIPTS fetched and data moved by DMA from the
+	# fuzzer's memory.  Level 5 (01BAh card in slot 0), Level 4 (the
+	# on-board 01BBh), and a D700 beside a card with malformed POS.
+	"cards=dyad|voyager-mca ncr53c710-mca|$FUZZ_NULL_DISK"
+	"level=4|voyager-mca ncr53c710-mca|$FUZZ_NULL_DISK"
+	"cards=dyad|voyager-mca ncr-d700-mca ncr53c710-mca|-device ncr-d700-mca,slot=5,id=d7 -drive if=none,id=d0,file=null-co://,format=raw,file.read-zeroes=on -device scsi-hd,drive=d0,bus=d7.0,scsi-id=0 -device ncr53c710-mca,slot=3,card-id=0x01bb,fault-pos=4=04"
 )
 # A name matches a QOM type or a memory region's path component, which
 # ends in "[0]": the machine's own regions (the QIC registers, port 61h)
@@ -85,21 +101,39 @@ log=$BUILD/logs/qemu-fuzz-build.log
 out=$BUILD/fuzz
 mkdir -p "$BUILD/logs" "$out"
 
+# Debian's default LLVM (packages clang, llvm, libclang-rt-dev: 14 on
+# Debian 12, 19 on Debian 13): LLVM_BIN (its tools, llvm-symbolizer among
+# them) and the versioned compiler names.
+llvm_setup() {
+	local real
+	real=$(readlink -f "$(command -v clang || true)")
+	case $real in
+	/usr/lib/llvm-*/bin/clang) ;;
+	*) die "no Debian clang (found '${real:-nothing}'): run scripts/deps.sh fuzz" ;;
+	esac
+	LLVM_BIN=${real%/clang}
+	LLVM_VERSION=${LLVM_BIN#/usr/lib/llvm-}
+	LLVM_VERSION=${LLVM_VERSION%/bin}
+	[ -x "$LLVM_BIN/llvm-symbolizer" ] ||
+		die "no llvm-symbolizer in $LLVM_BIN: run scripts/deps.sh fuzz"
+	CLANG=clang-$LLVM_VERSION
+	CLANGXX=clang++-$LLVM_VERSION
+}
+
 build() {
-	command -v clang-14 >/dev/null || die "clang-14 missing: run scripts/deps.sh fuzz"
 	# The prepared tree, our current overlay files, and the option ROMs
 	# (voyager.bin) the machine needs, from the ordinary gcc build.
 	"$top/scripts/build-qemu.sh"
 	[ -f "$src/.voyager-stamp" ] || die "no prepared tree in $src"
 
 	setup_ccache
-	local cc=clang-14 cxx=clang++-14
-	[ -n "$CCACHE" ] && { cc="ccache clang-14"; cxx="ccache clang++-14"; }
+	local cc=$CLANG cxx=$CLANGXX
+	[ -n "$CCACHE" ] && { cc="ccache $CLANG"; cxx="ccache $CLANGXX"; }
 	# The options of scripts/build-qemu.sh, plus libFuzzer.
 	qemu_configure_setup
 	local cfg_args=("${QEMU_CFG_ARGS[@]}" --disable-docs
 		--enable-fuzzing "--cc=$cc" "--cxx=$cxx")
-	[ "$FUZZ_SANITIZERS" = 1 ] && cfg_args+=(--enable-sanitizers)
+	[ "$FUZZ_SANITIZERS" = 1 ] && cfg_args+=(--enable-asan --enable-ubsan)
 	local cfg_stamp
 	cfg_stamp="$(cat "$src/.voyager-stamp") ${cfg_args[*]}"
 	if [ ! -f "$obj/build.ninja" ] ||
@@ -107,7 +141,7 @@ build() {
 		note "configuring the fuzzing QEMU in $obj (log: $log)"
 		rm -rf "$obj"
 		mkdir -p "$obj"
-		(cd "$obj" && CC=clang-14 CXX=clang++-14 "$src/configure" "${cfg_args[@]}") \
+		(cd "$obj" && CC=$CLANG CXX=$CLANGXX "$src/configure" "${cfg_args[@]}") \
 			>"$log" 2>&1 || die "QEMU fuzz configure failed: see $log"
 		echo "$cfg_stamp" >"$obj/.voyager-config"
 	fi
@@ -125,21 +159,48 @@ build() {
 	note "fuzzer ready: $bin"
 }
 
+# Our device files, whose edge coverage each run reports (libFuzzer's
+# -print_coverage, symbolized with llvm-symbolizer at the end of a run).
+OUR_FILES="voyager.c voyager_vic.c voyager_qic.c voyager_cat.c voyager_sus.c voyager_mca.c voyager_mca_ncr710.c ncr53c710.c"
+
+# file_coverage LOG: "file covered/total" for each of OUR_FILES that the
+# run's coverage dump names, from its COVERED_FUNC/UNCOVERED_FUNC lines
+# ("...FUNC: hits: N edges: COVERED/TOTAL NAME PATH:LINE").
+file_coverage() {
+	awk -v files="$OUR_FILES" '
+		BEGIN { n = split(files, f, " "); for (i = 1; i <= n; i++) want[f[i]] = 1 }
+		/^(UN)?COVERED_FUNC: / {
+			split($5, e, "/"); path = $NF; sub(/:[0-9]+$/, "", path)
+			k = split(path, parts, "/"); base = parts[k]
+			if (!(base in want)) next
+			cov[base] += e[1]; tot[base] += e[2]
+		}
+		END { for (i = 1; i <= n; i++) if (f[i] in tot)
+			printf "%s %d/%d\n", f[i], cov[f[i]], tot[f[i]] }' "$1"
+}
+
 # stat NAME LOG: the last value libFuzzer printed for stat::NAME.
 stat_of() {
 	sed -n "s/^stat::$1: *//p" "$2" | tail -n 1
 }
 
-# run_layout LAYOUT SECONDS: fuzz one machine layout; prints one summary
-# line; returns 1 if something was found.
+# layout_dir LAYOUT: the directory name of LAYOUT under build/fuzz.
+layout_dir() {
+	local mopts objects extra
+	IFS='|' read -r mopts objects extra <<<"$1"
+	objects=${objects:-$FUZZ_OBJECTS}
+	printf '%s' "$mopts${objects:+_$objects}${extra:+_x$(printf '%s' "$extra" | cksum | cut -d' ' -f1)}" |
+		tr '=,: *|' '-_.__.' | cut -c1-120
+}
+
+# run_layout LAYOUT SECONDS: fuzz one machine layout; prints its summary
+# and edge-coverage lines; returns 1 if something was found.
 run_layout() {
-	local layout=$1 secs=$2 name dir flog before after found pid rc
+	local layout=$1 secs=$2 dir flog before after found pid rc
 	local mopts objects extra dict=()
 	IFS='|' read -r mopts objects extra <<<"$layout"
 	objects=${objects:-$FUZZ_OBJECTS}
-	name=$(printf '%s' "$mopts${objects:+_$objects}${extra:+_x$(printf '%s' "$extra" | cksum | cut -d' ' -f1)}" |
-		tr '=,: *|' '-_.__.' | cut -c1-120)
-	dir=$out/$name
+	dir=$out/$(layout_dir "$layout")
 	flog=$dir/fuzz.log
 	mkdir -p "$dir/corpus"
 	if [ "$objects" = voyager-cat ]; then
@@ -159,9 +220,10 @@ run_layout() {
 	QEMU_FUZZ_TIMEOUT=0 \
 	ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0} \
 	UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1} \
-		timeout -k 10 $((secs + 4 * FUZZ_TIMEOUT + 120)) \
+	PATH=$LLVM_BIN:$PATH \
+		timeout -k 10 $((secs + 4 * FUZZ_TIMEOUT + 600)) \
 		"$bin" --fuzz-target=generic-fuzz -max_total_time="$secs" \
-		-timeout="$FUZZ_TIMEOUT" -rss_limit_mb=4096 -print_final_stats=1 \
+		-timeout="$FUZZ_TIMEOUT" -rss_limit_mb=4096 -print_final_stats=1 -print_coverage=1 \
 		-artifact_prefix="$dir/" "${dict[@]}" "$dir/corpus" >"$flog" 2>&1 &
 	pid=$!
 	rc=0
@@ -181,12 +243,23 @@ run_layout() {
 	printf '%-36s %9s execs %6s exec/s  cov %5s  corpus %5s  crashes %s  ubsan %s  rc %s\n' \
 		"$mopts${objects:+ [$objects]}${extra:+ +args}" "${runs:-?}" "${eps:-?}" \
 		"${cov:-?}" "$corp" "$found" "$ub" "$rc"
+	file_coverage "$flog" >"$dir/coverage.txt"
+	if [ -s "$dir/coverage.txt" ]; then
+		# "   edges: voyager_vic.c 812/1500 (54%) ..."
+		awk '{ split($2, e, "/"); pct = e[2] ? 100 * e[1] / e[2] : 0
+			printf "%s%s %s (%d%%)", (NR > 1 ? ", " : "   edges: "), $1, $2, pct }
+			END { print "" }' "$dir/coverage.txt"
+	else
+		echo "   edges: no coverage dump in $flog (is llvm-symbolizer on PATH?)"
+	fi
 	if ! grep -q 'fuzzable\|MemoryRegions' "$flog"; then
 		tail -n 20 "$flog" >&2
 	fi
 	[ "$found" = 0 ] && [ "$ub" = 0 ] && [ "$rc" = 0 ]
 }
 
+llvm_setup
+note "LLVM $LLVM_VERSION ($LLVM_BIN)"
 [ $do_build = 1 ] && build
 [ $do_run = 1 ] || exit 0
 [ -x "$bin" ] || die "no $bin: run scripts/fuzz.sh --build-only"
@@ -207,5 +280,12 @@ awk '{ for (i = 2; i <= NF; i++) {
 		if ($i == "ubsan") ubsan += $(i + 1) } }
 	END { printf "total: %d executions, %d crashes/hangs, %d UBSan reports\n",
 		execs, crashes, ubsan }' "$summary" | tee -a "$summary"
+# The best coverage of each of our files over this run's layouts.
+for layout in "${layouts[@]}"; do
+	cat "$out/$(layout_dir "$layout")/coverage.txt" 2>/dev/null || true
+done | awk '{ split($2, e, "/"); if (!($1 in best) || e[1] > best[$1]) { best[$1] = e[1]; tot[$1] = e[2] } }
+	END { for (f in best) { pct = tot[f] ? 100 * best[f] / tot[f] : 0
+		printf "best edge coverage: %-22s %5d/%-5d %3d%%\n", f, best[f], tot[f], pct } }' |
+	sort | tee -a "$summary"
 [ $status = 0 ] || note "findings: see the crash-*/timeout-* files and fuzz.log under $out"
 exit $status

@@ -279,6 +279,27 @@ PY
 	return $rc
 }
 
+# make fuzz is not part of make check, yet it configures a second QEMU
+# with options of its own: every --enable-X/--disable-X that
+# scripts/fuzz.sh names must be an option or a feature of the configure
+# script of the QEMU we build (QEMU 8 replaced --enable-sanitizers by
+# --enable-asan and --enable-ubsan, and make fuzz failed unnoticed).
+fuzz_configure_options() {
+	local help opt name n=0 rc=0
+	help=$("$BUILD/qemu-src/configure" --help) ||
+		{ echo "configure --help failed in $BUILD/qemu-src"; return 1; }
+	for opt in $(grep -o -- '--\(enable\|disable\)-[a-z0-9-]*' "$top/scripts/fuzz.sh" | sort -u); do
+		n=$((n + 1))
+		name=${opt#--enable-}
+		name=${name#--disable-}
+		grep -qE -- "^ +--(enable|disable)-$name( |$)|^ +$name( |$)" <<<"$help" ||
+			{ echo "QEMU's configure knows no $opt (scripts/fuzz.sh)"; rc=1; }
+	done
+	[ $n -ge 3 ] || { echo "only $n options found in scripts/fuzz.sh: nothing checked"; return 1; }
+	[ $rc = 0 ] && echo "the $n configure options of scripts/fuzz.sh are known to QEMU's configure"
+	return $rc
+}
+
 static_checks() {
 	check checkpatch-kernel-files checkpatch_kernel_files
 	check checkpatch-kernel-patches checkpatch_kernel_patches
@@ -293,4 +314,5 @@ static_checks() {
 	check config-audit config_audit
 	check kconfig-apm-module kconfig_apm
 	check kernel-docs-rst rst_docs
+	check fuzz-configure-options fuzz_configure_options
 }
