@@ -36,7 +36,9 @@
 #define DIEN        0x39
 
 #define DSTAT_SIR   0x04
+#define DSTAT_ABRT  0x10
 #define ISTAT_DIP   0x01
+#define ISTAT_ABRT  0x80
 
 static uint16_t pos_id(QTestState *qts, int slot)
 {
@@ -427,6 +429,36 @@ static void test_inquiry(const void *data)
     unlink(img);
 }
 
+/*
+ * A data-phase block move with no target selected: after reset the phase
+ * bits read DATA OUT, so "MOVE 4, WHEN DATA_OUT" as the first SCRIPTS
+ * instruction found no request (make fuzz: QEMU's 53C710 model aborted
+ * on an assertion).  The SCRIPTS wait, no interrupt is raised, and an
+ * abort from the driver ends the wait.
+ */
+static void test_move_unconnected(void)
+{
+    g_autofree char *img = make_img();
+    g_autofree char *args = g_strdup_printf("-M voyager -drive if=scsi,"
+                                            "file=%s,format=raw", img);
+    QTestState *qts = qtest_init(args);
+    uint32_t base = 0x800;
+
+    qtest_writel(qts, SCRIPT, 0x08000004);      /* MOVE 4, WHEN DATA_OUT */
+    qtest_writel(qts, SCRIPT + 4, 0x101000);
+    put_int(qts, SCRIPT + 8, 0xbad);
+    qtest_outl(qts, base + DSP, SCRIPT);
+    g_assert_cmphex(qtest_inb(qts, base + ISTAT) & ISTAT_DIP, ==, 0);
+    qtest_outb(qts, base + ISTAT, ISTAT_ABRT);
+    g_assert_cmphex(qtest_inb(qts, base + ISTAT) & ISTAT_DIP, ==, ISTAT_DIP);
+    g_assert_cmphex(qtest_inb(qts, base + DSTAT) & DSTAT_ABRT, ==, DSTAT_ABRT);
+    /* the chip still works: an INQUIRY to the disk */
+    qtest_outb(qts, base + ISTAT, 0);
+    inquiry(qts, base, "QEMU HARDDISK");
+    qtest_quit(qts);
+    unlink(img);
+}
+
 /* POS3 behind the sub-address in POS6 (the D700's way). */
 static uint8_t pos_sub(QTestState *qts, int slot, int sub)
 {
@@ -502,6 +534,7 @@ int main(int argc, char **argv)
     qtest_add_func("/voyager/mca/fault-pos", test_fault_pos);
     qtest_add_func("/voyager/mca/refused", test_refused);
     qtest_add_func("/voyager/mca/d700", test_d700);
+    qtest_add_func("/voyager/mca/move-unconnected", test_move_unconnected);
     qtest_add_func("/voyager/mca/slots-listing", test_slots_listing);
     qtest_add_func("/voyager/mca/irq", test_irq);
     qtest_add_func("/voyager/mca/irq-shared", test_irq_shared);
