@@ -22,8 +22,9 @@ struct voyager_bios_id voyager_id __ro_after_init;
 #define TABLE_CLASS_HI		5
 #define TABLE_CLASS_LO		6
 
-/* The two classes that bound the architecture levels. */
+/* The classes that bound the architecture levels. */
 #define CLASS_LEVEL4		0x3360
+#define CLASS_LEVEL4_3430	0x3430
 #define CLASS_FIRST_LEVEL5	0x3435
 
 /* A class reads like the decimal model number: every nibble is 0-9. */
@@ -63,10 +64,13 @@ voyager_parse_bios_table(const u8 *table, u32 queried,
 	if (!class_is_model_number(id->class))
 		return VOYAGER_TABLE_BAD_CLASS;
 	/*
-	 * Only class 3360h is Level 4 to the firmware interface; everything
-	 * else below 3435h is Level 3, which has no VIC.
+	 * The old port called only 3360h Level 4 and the rest below 3435h
+	 * Level 3, which has no VIC; its own documentation named the 3430 a
+	 * Level 4 machine too (fidelity audit D23).  No Level 3 box is known
+	 * to report 3430h, so a 3430 that reports its own number runs as the
+	 * Level 4 machine it is, and one that reports 3360h does as well.
 	 */
-	if (id->class == CLASS_LEVEL4)
+	if (id->class == CLASS_LEVEL4 || id->class == CLASS_LEVEL4_3430)
 		id->level = 4;
 	else if (id->class >= CLASS_FIRST_LEVEL5)
 		id->level = 5;

@@ -34,7 +34,8 @@ static void bios_table_levels(struct kunit *test)
 	struct voyager_bios_id id;
 	static const struct { u16 class; int status; u8 level; } cases[] = {
 		{ 0x3360, VOYAGER_TABLE_OK, 4 },	/* the Level 4 class */
-		{ 0x3430, VOYAGER_TABLE_LEVEL3, 0 },	/* below 3435h */
+		{ 0x3430, VOYAGER_TABLE_OK, 4 },	/* the 3430, audit D23 */
+		{ 0x3400, VOYAGER_TABLE_LEVEL3, 0 },	/* below 3435h */
 		{ 0x3434, VOYAGER_TABLE_LEVEL3, 0 },
 		{ 0x3435, VOYAGER_TABLE_OK, 5 },
 		{ 0x5100, VOYAGER_TABLE_OK, 5 },

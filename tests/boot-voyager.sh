@@ -86,6 +86,12 @@ boot_voyager_checks() {
 	boot voyager-l4-dyad --machine voyager,level=4,class=0x3360,cards=dyad \
 		--mem 64 --cpus 2 --tests $t,threads,cpis,hotplug \
 		--expect 'Voyager: NCR class 3360, Level 4' "${mem_expect[@]}"
+	# The other reading of the 3430 (fidelity audit D23): its firmware
+	# reports 3430h, and the box is still the Level 4 machine.
+	dino_expect 64
+	boot voyager-l4-3430 --machine voyager,level=4,class=0x3430,cards=dyad \
+		--mem 64 --cpus 2 --tests cpus,timer,cpis,hotplug \
+		--expect 'Voyager: NCR class 3430, Level 4' "${mem_expect[@]}"
 	# SMP on VIC CPUs: secondaries started by the boot CPI, IPIs as CPIs
 	# (RES/CAL count on every CPU), per-CPU ticks from the timer CPI.
 	boot voyager-dyad --machine voyager,cards=dyad --cpus 2 \
