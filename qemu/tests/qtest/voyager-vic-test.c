@@ -21,6 +21,7 @@
 #include "qobject/qdict.h"
 #include "qobject/qlist.h"
 #include "qobject/qnum.h"
+#include "qobject/qjson.h"
 
 #define INTR_PATH "/machine/vic"
 
@@ -960,6 +961,76 @@ static void test_storm_migrate(void)
 }
 
 /*
+ * The VIC's state without its counters, as JSON: every field of every
+ * CPU's "cpu-state" entry but the statistics, and "irq-routing".
+ */
+static GString *vic_state_json(QTestState *qts)
+{
+    static const char *const counters[] = {
+        "irq-taken", "cpi-taken", "sys-cmn-spurious", "port-accesses",
+    };
+    GString *all = g_string_new("");
+    const QListEntry *e;
+    QDict *r;
+    size_t i;
+
+    r = qtest_qmp(qts, "{'execute': 'qom-get', 'arguments': "
+                  "{'path': '/machine/vic', 'property': 'cpu-state'}}");
+    QLIST_FOREACH_ENTRY(qdict_get_qlist(r, "return"), e) {
+        QDict *d = qobject_to(QDict, qlist_entry_obj(e));
+        GString *json;
+
+        for (i = 0; i < ARRAY_SIZE(counters); i++) {
+            g_assert(qdict_haskey(d, counters[i]));
+            qdict_del(d, counters[i]);
+        }
+        json = qobject_to_json(QOBJECT(d));
+        g_string_append_printf(all, "%s\n", json->str);
+        g_string_free(json, true);
+    }
+    qobject_unref(r);
+    r = qtest_qmp(qts, "{'execute': 'qom-get', 'arguments': "
+                  "{'path': '/machine/vic', 'property': 'irq-routing'}}");
+    {
+        GString *json = qobject_to_json(qdict_get(r, "return"));
+
+        g_string_append(all, json->str);
+        g_string_free(json, true);
+    }
+    qobject_unref(r);
+    return all;
+}
+
+/*
+ * system_reset brings the VIC back to its power-on state (qemu-review
+ * D5: Resettable reset): every 8259 register, the claims, priorities,
+ * masquerade, latches and the routing; only the counters run on.
+ */
+static void test_system_reset(void)
+{
+    QTestState *qts = qtest_init("-M voyager,cards=dyad:dyad");
+    g_autoptr(GString) before = vic_state_json(qts);
+    g_autoptr(GString) dirty = NULL;
+    g_autoptr(GString) after = NULL;
+
+    init_master(qts, 0, 0xfe);
+    init_master(qts, 3, 0x7f);
+    masq(qts, 1);
+    qtest_outb(qts, VIC_CLAIM0, 0xff);
+    masq(qts, -1);
+    qtest_outb(qts, VIC_CPI_BASE, 0xc0);
+    masq(qts, 2);
+    dirty = vic_state_json(qts);
+    g_assert_cmpstr(dirty->str, !=, before->str);
+
+    qobject_unref(qtest_qmp(qts, "{'execute': 'system_reset'}"));
+    qtest_qmp_eventwait(qts, "RESET");
+    after = vic_state_json(qts);
+    g_assert_cmpstr(after->str, ==, before->str);
+    qtest_quit(qts);
+}
+
+/*
  * glitch-irq on a master line (issue 14 item 4, a spurious IRQ 7): INTR
  * rises for the glitch on IRQ 5, the poll-acknowledge finds no request
  * (0, no ISR bit: the 8259 would answer IRQ 7), nothing is left pending.
@@ -1001,5 +1072,6 @@ int main(int argc, char **argv)
     qtest_add_func("voyager/vic/runtime-faults", test_runtime_faults);
     qtest_add_func("voyager/vic/storm-migrate", test_storm_migrate);
     qtest_add_func("voyager/vic/glitch-master", test_glitch_master);
+    qtest_add_func("voyager/vic/system-reset", test_system_reset);
     return g_test_run();
 }
