@@ -227,7 +227,7 @@ boot_voyager_checks() {
 		--tests cpus,cpis,threads,cpis --savevm-at '^ok 1 cpus' \
 		--machine voyager,class=0x5100,slots=8,cards=quad:quad:quad:quad:quad:quad:quad:quad
 	# The debug kernel (configs/debug.config: lockdep, debug objects,
-	# PREEMPT with DEBUG_PREEMPT, KFENCE, DEBUG_PAGEALLOC, UBSAN,
+	# PREEMPT with DEBUG_PREEMPT, KFENCE, DEBUG_PAGEALLOC, SLUB_DEBUG_ON, UBSAN,
 	# kmemleak, the soft- and buddy hard-lockup detectors) on the
 	# cross-CPU and hotplug paths of two quad cards (QIC CPIs) and of
 	# the mixed layout (QIC, VIC and a mono CPU), under the affinity
