@@ -16,10 +16,15 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 src=$BUILD/linux-src
 out=$BUILD/userland
 sysroot=$BUILD/sysroot
-busybox=$BUILD/src/i386/busybox-static/root/bin/busybox
+# busybox-static puts it in /bin on Debian 12 and in /usr/bin on Debian
+# 13 (merged /usr).
+bbroot=$BUILD/src/i386/busybox-static/root
+busybox=$bbroot/bin/busybox
+[ -x "$busybox" ] || busybox=$bbroot/usr/bin/busybox
 log=$BUILD/logs/initramfs.log
 [ -f "$src/Makefile" ] || die "no kernel tree in $src: run scripts/build-kernel.sh first"
-[ -x "$busybox" ] || die "no i386 busybox in $busybox: run scripts/deps.sh"
+[ -x "$busybox" ] ||
+	die "no i386 busybox in $bbroot/bin or $bbroot/usr/bin: run scripts/deps.sh"
 mkdir -p "$out" "$BUILD/logs"
 : >"$log"
 
