@@ -93,9 +93,13 @@ ninja -C "$obj" docs/docs.stamp >"$BUILD/logs/qemu-docs.log" 2>&1 ||
 datadir=$obj/qemu-bundle/usr/local/share/qemu
 mkdir -p "$datadir"
 # Later entries win: our own ROMs replace Debian's copies of the same name.
-for f in /usr/share/seabios/*.bin /usr/share/qemu/*.bin /usr/lib/ipxe/qemu/*.rom \
-	"$obj"/pc-bios/optionrom/*.bin; do
+# The iPXE ROMs (efi-e1000.rom, which QEMU's generic qtests load) are in
+# /usr/lib/ipxe/qemu on Debian 12 and in /usr/share/qemu on Debian 13.
+for f in /usr/share/seabios/*.bin /usr/share/qemu/*.bin /usr/share/qemu/*.rom \
+	/usr/lib/ipxe/qemu/*.rom "$obj"/pc-bios/optionrom/*.bin; do
 	[ -e "$f" ] && ln -sfn "$(readlink -f "$f")" "$datadir/$(basename "$f")"
 done
 [ -e "$datadir/bios-256k.bin" ] || die "no SeaBIOS image found (package seabios)"
+[ -e "$datadir/efi-e1000.rom" ] ||
+	die "no efi-e1000.rom in /usr/lib/ipxe/qemu or /usr/share/qemu (package ipxe-qemu)"
 note "QEMU ready: $obj/qemu-system-i386"
