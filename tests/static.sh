@@ -285,9 +285,13 @@ PY
 # script of the QEMU we build (QEMU 8 replaced --enable-sanitizers by
 # --enable-asan and --enable-ubsan, and make fuzz failed unnoticed).
 fuzz_configure_options() {
-	local help opt name n=0 rc=0
-	help=$("$BUILD/qemu-src/configure" --help) ||
-		{ echo "configure --help failed in $BUILD/qemu-src"; return 1; }
+	local help opt name tmp n=0 rc=0
+	# configure leaves config.log and config-temp/ in the current
+	# directory: run it in a scratch one.
+	tmp=$(mktemp -d)
+	help=$(cd "$tmp" && "$BUILD/qemu-src/configure" --help) ||
+		{ echo "configure --help failed in $BUILD/qemu-src"; rm -rf "$tmp"; return 1; }
+	rm -rf "$tmp"
 	for opt in $(grep -o -- '--\(enable\|disable\)-[a-z0-9-]*' "$top/scripts/fuzz.sh" | sort -u); do
 		n=$((n + 1))
 		name=${opt#--enable-}
