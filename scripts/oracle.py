@@ -302,8 +302,16 @@ def main():
                     help="a test that may report # SKIP here, and why")
     ap.add_argument("--note", default="",
                     help="extra reason to report (e.g. a timeout)")
+    ap.add_argument("--unsplit", action="store_true",
+                    help="only print the console with each kernel record "
+                    "on a line of its own and the user-space lines it "
+                    "split joined again, for the checks that grep it")
     args = ap.parse_args()
     name = args.name or args.log
+    if args.unsplit:
+        with open(args.log, errors="replace") as f:
+            sys.stdout.writelines(split_interleaved(f.readlines()))
+        return 0
     try:
         with open(args.log, errors="replace") as f:
             lines = split_interleaved(f.readlines())

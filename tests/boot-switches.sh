@@ -79,12 +79,11 @@ psi_off_ok() {
 	echo "power-off through the PSI"
 }
 
-# console_unsplit LOG: LOG with every kernel record that landed in the
-# middle of a user-space line taken out, so that the line is whole again
-# ("# voyager-init: <6>[ 2.18] input: ...\nend signal 12 during records"
-# on a Debian 13 host).
+# console_unsplit LOG: LOG with the user-space lines that a kernel record
+# split joined again, as the oracle reads it ("# voyager-init: <6>[ 2.18]
+# input: ...\nend signal 12 during records" on a Debian 13 host).
 console_unsplit() {
-	perl -0pe 's/(?<=[^\n])<[0-7]>\[ *\d+\.\d+\] [^\n]*\n//g' "$1"
+	python3 "$top/scripts/oracle.py" --unsplit "$1"
 }
 
 # psi_orderly LOG TEST: the press during TEST was taken, init asked, the
