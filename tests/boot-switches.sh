@@ -198,13 +198,22 @@ restart_boot() {
 # The return of the mains is sent during `hold`: a console trigger on
 # "ok 3 cpis" missed once, when a kernel message split that line.
 ac_fail_boot() {
-	boot voyager-ac-fail --machine voyager,cards=dyad:dyad --cpus 4 \
-		--end poweroff --tests cpus,timer,cpis,hold,threads,hotplug \
+	mains_fail_boot voyager-ac-fail cpus,timer,cpis,hold,threads,hotplug
+}
+
+# mains_fail_boot NAME TESTS [boot.sh args]: the mains fail when the
+# first test passes and come back at the first hold of TESTS; init is
+# told both times.
+mains_fail_boot() {
+	local name=$1 tests=$2
+	shift 2
+	boot "$name" --machine voyager,cards=dyad:dyad --cpus 4 \
+		--end poweroff --tests "$tests" \
 		--monitor-at '^ok 1 cpus=qom-set /machine/cat ac-fail on' \
 		--monitor-hold 'qom-set /machine/cat ac-fail off' \
 		--allow-level 'AC power failure \(AC fail 0x8[0-9a-f]\): running on batteries' \
 		--expect 'AC power failure \(AC fail 0x8[0-9a-f]\): running on batteries' \
-		--expect 'Voyager PSI: AC power restored, init told'
+		--expect 'Voyager PSI: AC power restored, init told' "$@"
 }
 
 # The PSI that counts the 16 reads of its registers per selection (audit
@@ -214,17 +223,12 @@ ac_fail_boot() {
 # after the threads and hotplug tests (the kernel looks for the mains
 # once a second), the PSI must have let CMN_INT go.
 psi_selection_boot() {
-	local log=$BUILD/logs/boot-voyager-psi-per-selection.log
-	boot voyager-psi-per-selection --machine voyager,cards=dyad:dyad --cpus 4 \
-		--end poweroff --tests cpus,hold,timer,cpis,threads,hotplug,hold \
+	mains_fail_boot voyager-psi-per-selection \
+		cpus,hold,timer,cpis,threads,hotplug,hold \
 		--qemu-arg -global --qemu-arg voyager-cat.psi-read-all-selection=on \
-		--monitor-at '^ok 1 cpus=qom-set /machine/cat ac-fail on' \
-		--monitor-hold 'qom-set /machine/cat ac-fail off' \
-		--monitor-hold 'qom-get /machine/cat cmn-int' \
-		--allow-level 'AC power failure \(AC fail 0x8[0-9a-f]\): running on batteries' \
-		--expect 'AC power failure \(AC fail 0x8[0-9a-f]\): running on batteries' \
-		--expect 'Voyager PSI: AC power restored, init told'
-	check voyager-psi-per-selection-cmn-down monitor_said "$log" '^false$'
+		--monitor-hold 'qom-get /machine/cat cmn-int'
+	check voyager-psi-per-selection-cmn-down monitor_said \
+		"$BUILD/logs/boot-voyager-psi-per-selection.log" '^false$'
 }
 
 # The PSI's other events at run time (issue 14 item 2): a DC supply
