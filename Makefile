@@ -5,7 +5,7 @@
 #   make run     install what is missing, build everything, boot a shell
 #   make check   install what is missing, build everything, run every test
 #
-# Finer targets: deps kernel kernel-debug kernel-kunit qemu initramfs check-static
+# Finer targets: deps kernel kernel-debug kernel-kunit qemu userland-i486 initramfs check-static
 # check-oracle check-qtest check-boot bench fuzz clean distclean help.  Everything
 # lands in build/
 
@@ -15,9 +15,10 @@ S := scripts
 .PHONY: all deps kernel kernel-debug kernel-kunit kernel-mca qemu initramfs run check check-static \
 	check-oracle check-qtest check-boot bench fuzz clean distclean help
 .PHONY: kernel-torture torture bench-smp bench-ports check-host-debian13 check-open soak
-.PHONY: kernel-bench-scsi bench-scsi rootfs selftests check-kselftests
+.PHONY: kernel-bench-scsi bench-scsi rootfs selftests check-kselftests userland-i486
 
-all: kernel kernel-kunit kernel-debug kernel-mca kernel-torture qemu initramfs rootfs selftests
+all: kernel kernel-kunit kernel-debug kernel-mca kernel-torture qemu userland-i486 initramfs \
+	rootfs selftests
 
 deps:
 	@$(S)/deps.sh
@@ -58,7 +59,12 @@ kernel-mca: deps
 qemu: deps
 	@$(S)/build-qemu.sh
 
-initramfs: kernel
+# busybox on musl for the 486, from Debian's source packages (deps.sh
+# fetches them); the kernel tree gives its UAPI headers.
+userland-i486: kernel
+	@$(S)/build-userland-i486.sh
+
+initramfs: kernel userland-i486
 	@$(S)/build-initramfs.sh
 
 # The kernel's own selftests (tests/kselftests.list), 32-bit, with their
@@ -144,7 +150,7 @@ check-host-debian13:
 	@$(S)/check-host-debian13.sh
 
 clean:
-	rm -rf build/linux build/linux-* build/qemu build/userland build/logs \
+	rm -rf build/linux build/linux-* build/qemu build/userland build/userland-i486 build/logs \
 		build/initramfs.cpio.gz build/sysroot build/qemu-fuzz build/fuzz
 
 distclean:

@@ -5,7 +5,8 @@
 #   /init            tests/userland/init.c (KTAP test runner, or a shell)
 #   /tests/NAME      every other tests/userland/NAME.c
 #   /sbin/poweroff, /sbin/reboot   tests/userland/poweroff.c
-#   /bin/busybox     Debian's busybox-static:i386, for the interactive shell
+#   /bin/busybox     busybox for i486 on musl (scripts/build-userland-i486.sh),
+#                    the interactive shell and the tools of the test programs
 # The programs are libc-free i486 binaries built with the kernel's own
 # tools/include/nolibc; the archive is made by the kernel's gen_init_cpio.
 set -euo pipefail
@@ -16,15 +17,10 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 src=$BUILD/linux-src
 out=$BUILD/userland
 sysroot=$BUILD/sysroot
-# busybox-static puts it in /bin on Debian 12 and in /usr/bin on Debian
-# 13 (merged /usr).
-bbroot=$BUILD/src/i386/busybox-static/root
-busybox=$bbroot/bin/busybox
-[ -x "$busybox" ] || busybox=$bbroot/usr/bin/busybox
+busybox=$BUILD/userland-i486/busybox
 log=$BUILD/logs/initramfs.log
 [ -f "$src/Makefile" ] || die "no kernel tree in $src: run scripts/build-kernel.sh first"
-[ -x "$busybox" ] ||
-	die "no i386 busybox in $bbroot/bin or $bbroot/usr/bin: run scripts/deps.sh"
+[ -x "$busybox" ] || die "no i486 busybox in $busybox: run scripts/build-userland-i486.sh"
 mkdir -p "$out" "$BUILD/logs"
 : >"$log"
 

@@ -2,9 +2,10 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # Install, by Debian package name, everything the project builds and tests
-# with, and fetch the QEMU 11.1 source with `apt-get source`.  Nothing else
-# is downloaded.  Quiet and fast when everything is already there.  Works
-# on Debian 12 (bookworm) and Debian 13 (trixie).
+# with, and fetch the QEMU 11.1 source and the sources of the i486 userland
+# (musl, busybox) with `apt-get source`.  Nothing else is downloaded.
+# Quiet and fast when everything is already there.  Works on Debian 12
+# (bookworm) and Debian 13 (trixie).
 #
 # Usage: scripts/deps.sh [--check] [fuzz]
 #   --check   only report what is missing (exit 1 if anything is)
@@ -36,10 +37,11 @@ QEMU_MESON_MIN=1.5.0
 QEMU_SERIES=11.1
 QEMU_SUITE=trixie-backports
 QEMU_PY_PACKAGES=(python3-qemu-qmp)
-# Debian's i386 busybox gives `make run` its interactive shell.  It is
-# fetched with a private apt state (the machine's dpkg architectures are
-# left alone) and unpacked under build/src/.
-I386_PACKAGES=(busybox-static)
+# The sources of `make run`'s i486 userland (scripts/build-userland-i486.sh):
+# the C library and busybox of the host's own Debian release, with
+# `apt-get source PACKAGE/SUITE` into build/src/PACKAGE-apt, the tree
+# moved to build/src/PACKAGE-debian.
+USERLAND_SOURCES=(musl busybox)
 # Optional sets, installed only when named on the command line.
 # fuzz: clang with libFuzzer and the sanitizer runtimes, llvm-symbolizer:
 # Debian's default LLVM by its unversioned names (14 on Debian 12, 19 on
@@ -130,13 +132,14 @@ qemu_build_missing=$(missing_packages "${QEMU_BUILD_PACKAGES[@]}")
 if [ -n "$meson_installed" ] && ! version_ge "${meson_installed#*:}" "$QEMU_MESON_MIN"; then
 	qemu_build_missing="$qemu_build_missing meson"
 fi
-i386_missing=
-for p in "${I386_PACKAGES[@]}"; do
-	[ -d "$BUILD/src/i386/$p" ] || i386_missing="$i386_missing $p"
-done
 py_missing=
 for p in "${QEMU_PY_PACKAGES[@]}"; do
 	[ -d "$BUILD/src/python/$p" ] || py_missing="$py_missing $p"
+done
+userland_src_missing=
+for p in "${USERLAND_SOURCES[@]}"; do
+	[ -s "$BUILD/src/$p-apt/version" ] && [ -d "$BUILD/src/$p-debian" ] ||
+		userland_src_missing="$userland_src_missing $p"
 done
 qemu_src_missing=0
 case $(cat "$(qemu_orig_dir)/VERSION" 2>/dev/null) in
@@ -146,10 +149,13 @@ esac
 
 if [ $check_only = 1 ]; then
 	rc=0
-	for p in $missing $qemu_build_missing $i386_missing $py_missing; do
+	for p in $missing $qemu_build_missing $py_missing; do
 		echo "missing package: $p"; rc=1
 	done
 	[ $qemu_src_missing = 0 ] || { echo "missing: QEMU $QEMU_SERIES source (apt-get source qemu)"; rc=1; }
+	for p in $userland_src_missing; do
+		echo "missing: $p source (apt-get source $p/$host_codename)"; rc=1
+	done
 	exit $rc
 fi
 
@@ -180,15 +186,6 @@ if [ -n "$qemu_build_missing" ]; then
 		die "meson $m is older than $QEMU_MESON_MIN, which QEMU $QEMU_SERIES needs"
 fi
 
-# apt with its own lists and cache, for the i386 architecture only.
-apt_i386() {
-	local st=$BUILD/src/i386/apt
-	mkdir -p "$st/lists/partial" "$st/cache/archives/partial"
-	apt-get -q -o Dir::State::Lists="$st/lists" -o Dir::Cache="$st/cache" \
-		-o APT::Architecture=i386 -o APT::Architectures::=i386 \
-		-o Acquire::Languages=none -o Dir::State::status=/dev/null "$@"
-}
-
 # fetch_debs DIR APT-FUNCTION PACKAGE...: apt-get download each package and
 # unpack it to DIR/PACKAGE/root.
 fetch_debs() {
@@ -205,14 +202,6 @@ fetch_debs() {
 		mv "$dir/$p.tmp" "$dir/$p"
 	done
 }
-
-if [ -n "$i386_missing" ]; then
-	note "apt-get update (i386 lists, private to build/src/i386)"
-	apt_i386 update >"$BUILD/src/i386-update.log" 2>&1 ||
-		note "warning: i386 apt-get update reported errors; see $BUILD/src/i386-update.log"
-	# shellcheck disable=SC2086
-	fetch_debs "$BUILD/src/i386" apt_i386 $i386_missing
-fi
 
 # apt with its own lists and sources: the suite that carries QEMU 11.1.
 apt_qemu_suite() {
@@ -298,6 +287,32 @@ if [ $qemu_src_missing = 1 ]; then
 	esac
 	mv "$d" "$(qemu_orig_dir)"
 	note "QEMU source: Debian qemu $(cat "$dest/version")"
+fi
+
+# The userland sources: the host's release, whatever revision its deb-src
+# index names (the build records it and checks that our config fits).
+if [ -n "$userland_src_missing" ]; then
+	[ -n "$host_codename" ] || die "no VERSION_CODENAME in /etc/os-release: cannot pick the suite of the musl and busybox sources"
+	ensure_apt_entry deb-src "$host_codename" \
+		/etc/apt/sources.list.d/voyager-userland-src.list \
+		"the i486 userland is built from $host_codename's musl and busybox sources"
+	apt_update
+	for p in $userland_src_missing; do
+		dest=$BUILD/src/$p-apt
+		rm -rf "$dest" "$BUILD/src/$p-debian"
+		mkdir -p "$dest"
+		note "apt-get source $p/$host_codename"
+		(cd "$dest" && apt-get source -q "$p/$host_codename") >"$dest/apt-get-source.log" 2>&1 ||
+			die "apt-get source $p/$host_codename failed: see $dest/apt-get-source.log"
+		dsc=$(ls "$dest"/"${p}"_*.dsc 2>/dev/null | head -n 1)
+		[ -n "$dsc" ] || die "apt-get source $p left no .dsc in $dest"
+		v=$(sed -n 's/^Version: //p' "$dsc")
+		d=$(find "$dest" -mindepth 1 -maxdepth 1 -type d -name "$p-*" | head -n 1)
+		[ -n "$d" ] || die "apt-get source $p left no source tree in $dest"
+		mv "$d" "$BUILD/src/$p-debian"
+		echo "$v (apt-get source, $host_codename)" >"$dest/version"
+		note "$p source: Debian $p $v"
+	done
 fi
 
 # The kernel tarball must be where the package puts it.

@@ -10,10 +10,11 @@
 # you write there stays from one run to the next) and the MCA kernel
 # build/linux-mca.  RUN_ROOT=initramfs boots the default kernel with the
 # initramfs instead (the path of the test boots, and the default on
-# machines other than the Voyager).  Debian's i386 busybox
-# needs a P6-class CPU (it uses CMOV), so the shell runs on a Pentium II
-# model; the test boots use 486 and Pentium models with the project's own
-# libc-free programs.
+# machines other than the Voyager).  The shell is busybox built for the
+# i486 on musl (scripts/build-userland-i486.sh), so the CPU is the one a
+# real box of that level has, as in the test boots: a 486 on Level 4
+# (RUN_MACHINE=voyager,level=4), a Pentium on the default Level 5; a
+# machine given a class picks its own model from it, as does a PC.
 #
 # Environment: RUN_MACHINE (e.g. "voyager,cards=quad:dyad", "voyager,
 # level=4" or "pc"), RUN_CPU, RUN_SMP (only for machines other than
@@ -25,7 +26,16 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/scripts/lib.sh"
 
 machine=${RUN_MACHINE:-voyager}
-cpu=${RUN_CPU:-pentium2}
+# The CPU model: RUN_CPU, else the level's (QEMU's voyager machine picks
+# the same from its class: 486 for 3360/3430/3435, Pentium for 345x/35xx,
+# Pentium II for 4100/51xx).
+case $machine in
+voyager*class=*) cpu= ;;
+voyager*level=4*) cpu=486 ;;
+voyager*) cpu=pentium ;;
+*) cpu= ;;
+esac
+cpu=${RUN_CPU:-$cpu}
 smp=${RUN_SMP:-}
 mem=${RUN_MEM:-256}
 # A PC has no MCA SCSI adapter for the kernel to find: initramfs there.
@@ -56,8 +66,8 @@ esac
 for f in "${files[@]}"; do
 	[ -f "$f" ] || die "$f missing: run 'make all'"
 done
-note "booting -M $machine -cpu $cpu${smp:+ -smp $smp}, root on the $root; Ctrl-A X quits"
-exec "$qemu" -M "$machine" -cpu "$cpu" ${smp:+-smp "$smp"} -m "$mem" \
+note "booting -M $machine -cpu ${cpu:-"(the machine's)"}${smp:+ -smp $smp}, root on the $root; Ctrl-A X quits"
+exec "$qemu" -M "$machine" ${cpu:+-cpu "$cpu"} ${smp:+-smp "$smp"} -m "$mem" \
 	-nodefaults -display none -serial mon:stdio -no-reboot \
 	-kernel "$kernel" "${boot[@]}" \
 	-append "console=ttyS0,115200 $append voyager_shell=1 voyager_end=reboot ${RUN_APPEND:-}"

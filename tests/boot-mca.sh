@@ -72,8 +72,9 @@ mca_disk_boot() {
 	img=$BUILD/$name.img
 	text="$name-$RANDOM$RANDOM"
 	check "$name-image" mca_disk_image "$img"
-	# busybox's mke2fs needs a P6-class CPU (CMOV).
-	boot "$name" --machine "$machine" --cpus "$cpus" --cpu pentium2 \
+	# On the level's own CPU model: 486 (Level 4), Pentium (Level 5);
+	# busybox (and its mke2fs) is built for the i486.
+	boot "$name" --machine "$machine" --cpus "$cpus" \
 		--kernel "$MCA_KERNEL" --tests mca,scsidisk --timeout 180 \
 		--append "voyager_scsidisk_text=$text" \
 		--qemu-arg -drive --qemu-arg "file=$img,format=raw,if=scsi" \
@@ -94,7 +95,7 @@ mca_layout_boot() {
 	text="layout-$RANDOM$RANDOM"
 	check "$name-image0" mca_disk_image "$img0"
 	check "$name-image1" mca_disk_image "$img1"
-	boot "$name" --machine voyager,cards=dyad:dyad --cpus 4 --cpu pentium2 \
+	boot "$name" --machine voyager,cards=dyad:dyad --cpus 4 \
 		--kernel "$MCA_KERNEL" --tests mca,scsidisk --timeout 240 \
 		--append "voyager_scsidisk_text=$text voyager_scsidisks=sda,sdb" \
 		--qemu-arg -device --qemu-arg ncr53c710-mca,slot=2,card-id=0x004f,iobase=0x300,irq=9 \

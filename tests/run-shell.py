@@ -2,13 +2,15 @@
 # SPDX-License-Identifier: GPL-2.0
 """Drive `make run`'s shell (scripts/run.sh) from a script.
 
-    run-shell.py --log FILE [--timeout S] [--send CMD --expect REGEX]...
+    run-shell.py --log FILE [--timeout S] [--end CMD]
+                 [--send CMD --expect REGEX]...
 
 Starts scripts/run.sh (its environment picks the machine, the root and
 the disk), waits for the shell's prompt, then for each --send types CMD
 and requires REGEX in what the console prints before the next prompt.
-Ends with `poweroff` and requires the emulator to exit by itself with
-status 0.  The whole console goes to --log.  Exit 0 when every step held,
+Ends with `poweroff` (or the --end command) and requires the emulator
+to exit by itself with status 0.  The whole console goes to --log.
+Exit 0 when every step held,
 1 with one line naming the step that did not.
 """
 
@@ -28,6 +30,8 @@ def main():
     ap.add_argument("--log", required=True)
     ap.add_argument("--timeout", type=float, default=180.0,
                     help="seconds for the whole session")
+    ap.add_argument("--end", default="poweroff",
+                    help="the command that ends the machine")
     ap.add_argument("--send", action="append", default=[])
     ap.add_argument("--expect", action="append", default=[])
     args = ap.parse_args()
@@ -82,7 +86,7 @@ def main():
         elif ok:
             print(f"ok: \"{cmd}\" printed /{regex}/")
     if ok:
-        send("poweroff")
+        send(args.end)
         try:
             rest, _ = proc.communicate(timeout=max(deadline - time.monotonic(), 1))
             log.write(rest)

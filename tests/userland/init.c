@@ -195,7 +195,7 @@ static int run_shell(char **envp)
 
 	(void)envp;
 	if (voyager_busybox_install(shenv)) {
-		printf("voyager-init: busybox does not run here (it needs a P6-class CPU: use -cpu pentium2 or newer)\n");
+		printf("voyager-init: /bin/busybox does not run here\n");
 		return 0;
 	}
 

@@ -6,10 +6,10 @@
  * For each disk of voyager_scsidisks (default "sda"): write an MBR
  * partition table with one Linux partition from sector 2048 to the end,
  * have the kernel read it again (BLKRRPART), make an ext2 file system on
- * the partition with busybox's mke2fs (busybox needs a P6-class CPU),
- * mount it, write voyager_scsidisk_text and the disk's name to
- * /data, unmount, mount again and read it back.  The host checks the
- * file system and the file afterwards (e2fsck, debugfs).
+ * the partition with busybox's mke2fs, mount it, write
+ * voyager_scsidisk_text and the disk's name to /data, unmount, mount
+ * again and read it back.  The host checks the file system and the file
+ * afterwards (e2fsck, debugfs).
  */
 #include "voyager_test.h"
 #include <linux/fs.h>

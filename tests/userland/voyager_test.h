@@ -396,7 +396,7 @@ static void voyager_sync(void)
 
 /*
  * Make busybox's applets (/bin/sh, mount ...) links in /bin; 0 when
- * busybox ran and said so, else -1 (it needs a P6-class CPU).
+ * busybox ran and said so, else -1.
  */
 static int voyager_busybox_install(char **envp)
 {
