@@ -18,9 +18,13 @@ src=$BUILD/linux-src
 out=$BUILD/userland
 sysroot=$BUILD/sysroot
 busybox=$BUILD/userland-i486/busybox
+# 64-bit division for the test programs: libgcc's is i686 code with CET's
+# ENDBR32 in it, an invalid opcode on a 486.
+i486rt=$BUILD/userland-i486/libi486rt.a
 log=$BUILD/logs/initramfs.log
 [ -f "$src/Makefile" ] || die "no kernel tree in $src: run scripts/build-kernel.sh first"
-[ -x "$busybox" ] || die "no i486 busybox in $busybox: run scripts/build-userland-i486.sh"
+[ -x "$busybox" ] && [ -f "$i486rt" ] ||
+	die "no i486 busybox and libi486rt.a in ${busybox%/*}: run scripts/build-userland-i486.sh"
 mkdir -p "$out" "$BUILD/logs"
 : >"$log"
 
@@ -34,7 +38,7 @@ if [ ! -f "$sysroot/include/linux/reboot.h" ] || [ "$sysroot/include/linux/reboo
 fi
 
 CFLAGS=(-m32 -march=i486 -Os -static -nostdlib -ffreestanding -fno-pic
-	-fno-stack-protector -fno-asynchronous-unwind-tables -Wall -Wextra
+	-fcf-protection=none -fno-stack-protector -fno-asynchronous-unwind-tables -Wall -Wextra
 	-Werror -Wno-unused-function -include "$src/tools/include/nolibc/nolibc.h"
 	-I "$src/tools/include/nolibc" -I "$sysroot/include"
 	-I "$top/tests/userland")
@@ -56,8 +60,10 @@ list=$out/initramfs.list
 
 for c in "$top"/tests/userland/*.c; do
 	prog=$(basename "$c" .c)
-	gcc "${CFLAGS[@]}" -o "$out/$prog" "$c" -lgcc >>"$log" 2>&1 ||
+	gcc "${CFLAGS[@]}" -o "$out/$prog" "$c" "$i486rt" >>"$log" 2>&1 ||
 		{ cat "$log" >&2; die "cannot build $c"; }
+	bad=$(insns_a_486_lacks "$out/$prog")
+	[ -z "$bad" ] || die "$c uses instructions a 486 lacks: $(echo "$bad" | head -n 1)"
 	case $prog in
 	init) echo "file /init $out/$prog 0755 0 0" ;;
 	poweroff)

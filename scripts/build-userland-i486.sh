@@ -157,17 +157,7 @@ if [ "$(cat "$out/busybox.stamp" 2>/dev/null)" != "$bb_stamp" ] || [ ! -x "$out/
 		CC="$cc -specs $specs" busybox >>"$log" 2>&1 ||
 		{ grep -E 'error|Error' "$log" | tail -n 20 >&2; die "busybox $bb_ver did not build against musl $musl_ver: see $log"; }
 
-	# Nothing a 486 lacks: P6 CMOV/FCMOV/FCOMI and long NOPs, Pentium
-	# RDTSC/CMPXCHG8B, MMX and SSE (their registers), the fast system
-	# calls, CET's ENDBR32.
-	bad=$(objdump -d --no-show-raw-insn "$bb_obj/busybox_unstripped" | awk '
-		/^[0-9a-f]+ <.*>:$/ { fn = $2 }
-		/^ *[0-9a-f]+:\t/ {
-			split($0, f, "\t"); insn = f[2]
-			if (insn ~ /^(cmov|fcmov|fu?comip?[ \t]|rdtsc|rdpmc|cmpxchg8b|sysenter|sysexit|prefetch|[lms]fence|endbr|(cs )?nop[wl])/ ||
-			    insn ~ /%x?mm[0-9]/) { print fn " " insn; n++ }
-		}
-		END { exit 0 }' | head -n 5)
+	bad=$(insns_a_486_lacks "$bb_obj/busybox_unstripped")
 	[ -z "$bad" ] || die "busybox $bb_ver uses instructions a 486 lacks: $(echo "$bad" | head -n 1)"
 	cp "$bb_obj/busybox" "$out/busybox.new"
 	mv "$out/busybox.new" "$out/busybox"

@@ -8,6 +8,21 @@ BUILD=${BUILD:-$top/build}
 note() { printf '[voyager] %s\n' "$*" >&2; }
 die() { printf '[voyager] ERROR: %s\n' "$*" >&2; exit 1; }
 
+# insns_a_486_lacks ELF: print (up to 5 lines, "function instruction") the
+# instructions in ELF that a 486 does not have: P6 CMOV/FCMOV/FCOMI and
+# long NOPs, Pentium RDTSC/CMPXCHG8B, MMX and SSE (their registers), the
+# fast system calls, CET's ENDBR32.  On a real 486 each is an invalid
+# opcode; QEMU's TCG decodes some of them whatever the CPU model says.
+insns_a_486_lacks() {
+	objdump -d --no-show-raw-insn "$1" | awk '
+		/^[0-9a-f]+ <.*>:$/ { fn = $2 }
+		/^ *[0-9a-f]+:\t/ {
+			split($0, f, "\t"); insn = f[2]
+			if (insn ~ /^(cmov|fcmov|fu?comip?[ \t]|rdtsc|rdpmc|cmpxchg8b|sysenter|sysexit|prefetch|[lms]fence|endbr|(cs )?nop[wl])/ ||
+			    insn ~ /%x?mm[0-9]/) print fn " " insn
+		}' | head -n 5
+}
+
 # Pristine Debian QEMU source as unpacked by `apt-get source qemu`.
 qemu_orig_dir() { echo "$BUILD/src/qemu-debian"; }
 
