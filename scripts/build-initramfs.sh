@@ -7,6 +7,7 @@
 #   /sbin/poweroff, /sbin/reboot   tests/userland/poweroff.c
 #   /bin/busybox     busybox for i486 on musl (scripts/build-userland-i486.sh),
 #                    the interactive shell and the tools of the test programs
+#   /usr/share/udhcpc/default.script   scripts/udhcpc.script, for DHCP
 # The programs are libc-free i486 binaries built with the kernel's own
 # tools/include/nolibc; the archive is made by the kernel's gen_init_cpio.
 set -euo pipefail
@@ -56,6 +57,13 @@ list=$out/initramfs.list
 	echo "file /bin/busybox $busybox 0755 0 0"
 	# the CAT bus lister (a busybox sh script)
 	echo "file /bin/voyager-lscat $top/scripts/voyager-lscat 0755 0 0"
+	# DHCP on the network card: udhcpc's event script, /etc for its
+	# resolv.conf
+	echo "dir /etc 0755 0 0"
+	echo "dir /usr 0755 0 0"
+	echo "dir /usr/share 0755 0 0"
+	echo "dir /usr/share/udhcpc 0755 0 0"
+	echo "file /usr/share/udhcpc/default.script $top/scripts/udhcpc.script 0755 0 0"
 } >"$list"
 
 for c in "$top"/tests/userland/*.c; do

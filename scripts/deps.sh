@@ -21,6 +21,7 @@ PACKAGES=(
 	make gcc gcc-multilib bc bison flex libelf-dev libssl-dev cpio
 	xz-utils kmod perl python3 rsync ccache
 	ninja-build pkg-config libglib2.0-dev libpixman-1-dev libfdt-dev
+	libslirp-dev
 	zlib1g-dev python3-venv python3-wheel python3-setuptools dpkg-dev
 	python3-sphinx python3-sphinx-rtd-theme
 	seabios qemu-system-data ipxe-qemu

@@ -72,6 +72,9 @@ DEFAULT_LAYOUTS=(
 	"cards=dyad|voyager-mca ncr53c710-mca|$FUZZ_NULL_DISK"
 	"level=4|voyager-mca ncr53c710-mca|$FUZZ_NULL_DISK"
 	"cards=dyad|voyager-mca ncr-d700-mca ncr53c710-mca|-device ncr-d700-mca,slot=5,id=d7 -drive if=none,id=d0,file=null-co://,format=raw,file.read-zeroes=on -device scsi-hd,drive=d0,bus=d7.0,scsi-id=0 -device ncr53c710-mca,slot=3,card-id=0x01bb,fault-pos=4=04"
+	# The NE/2 network card (its 8390 core, the reset port, POS moving
+	# it), with no network behind it: what it sends is dropped.
+	"cards=dyad|voyager-mca ne2-mca* ne2000|-device ne2-mca,slot=2 -device ne2-mca,slot=4,iobase=0xc3d0,irq=9,card-id=0x70de"
 )
 # A name matches a QOM type or a memory region's path component, which
 # ends in "[0]": the machine's own regions (the QIC registers, port 61h)
@@ -161,7 +164,7 @@ build() {
 
 # Our device files, whose edge coverage each run reports (libFuzzer's
 # -print_coverage, symbolized with llvm-symbolizer at the end of a run).
-OUR_FILES="voyager.c voyager_vic.c voyager_qic.c voyager_cat.c voyager_sus.c voyager_mca.c voyager_mca_ncr710.c ncr53c710.c"
+OUR_FILES="voyager.c voyager_vic.c voyager_qic.c voyager_cat.c voyager_sus.c voyager_mca.c voyager_mca_ncr710.c ncr53c710.c voyager_mca_ne2.c"
 
 # file_coverage LOG: "file covered/total" for each of OUR_FILES that the
 # run's coverage dump names, from its COVERED_FUNC/UNCOVERED_FUNC lines

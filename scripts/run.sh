@@ -19,7 +19,8 @@
 # Environment: RUN_MACHINE (e.g. "voyager,cards=quad:dyad", "voyager,
 # level=4" or "pc"), RUN_CPU, RUN_SMP (only for machines other than
 # voyager, whose CPUs come from its cards), RUN_MEM, RUN_APPEND, RUN_ROOT
-# (disk or initramfs), RUN_DISK (another root disk image).
+# (disk or initramfs), RUN_DISK (another root disk image), RUN_NET (the
+# network options; see below).
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -67,7 +68,15 @@ for f in "${files[@]}"; do
 	[ -f "$f" ] || die "$f missing: run 'make all'"
 done
 note "booting -M $machine -cpu ${cpu:-"(the machine's)"}${smp:+ -smp $smp}, root on the $root; Ctrl-A X quits"
+# The network: a Voyager gets a Novell NE/2 on its Micro Channel, on
+# QEMU's user-mode network (the host is 10.0.2.2, DHCP gives 10.0.2.15).
+# RUN_NET replaces those QEMU options (word-split; "" for no network).
+case $machine in
+voyager*) net=${RUN_NET--nic user,model=ne2} ;;
+*) net=${RUN_NET-} ;;
+esac
+# shellcheck disable=SC2086
 exec "$qemu" -M "$machine" ${cpu:+-cpu "$cpu"} ${smp:+-smp "$smp"} -m "$mem" \
 	-nodefaults -display none -serial mon:stdio -no-reboot \
-	-kernel "$kernel" "${boot[@]}" \
+	-kernel "$kernel" "${boot[@]}" $net \
 	-append "console=ttyS0,115200 $append voyager_shell=1 voyager_end=reboot ${RUN_APPEND:-}"

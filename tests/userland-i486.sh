@@ -12,8 +12,8 @@
 # the test programs use: scsidisk's mke2fs, the selftests' shell).
 I486_APPLETS=(sh ash ls cat echo cp mv rm mkdir ln chmod sync sleep dd
 	head tail grep sed awk sort wc uname dmesg mount umount fsck fsck.minix
-	mkfs.minix mke2fs ip ifconfig ping wget vi poweroff reboot halt ps
-	kill free top)
+	mkfs.minix mke2fs ip ifconfig ping wget udhcpc vi poweroff reboot halt
+	ps kill free top)
 
 # i486_shell_session NAME IMG: one make run session on a 3360 (Level 4,
 # one dyad card), root on IMG, the CPU model run.sh picks for Level 4.

@@ -24,6 +24,7 @@
 #include "hw/mca/voyager_mca.h"
 #include "hw/i386/voyager.h"
 #include "migration/vmstate.h"
+#include "net/net.h"
 #include "system/address-spaces.h"
 #include "trace.h"
 
@@ -545,6 +546,7 @@ DeviceState *voyager_mca_init(Object *machine, qemu_irq *isa_irqs,
 {
     DeviceState *dev = qdev_new(TYPE_VOYAGER_MCA);
     VoyagerMCAState *s = VOYAGER_MCA(dev);
+    DeviceState *card;
     int i;
 
     object_property_add_child(machine, "mca", OBJECT(dev));
@@ -553,12 +555,24 @@ DeviceState *voyager_mca_init(Object *machine, qemu_irq *isa_irqs,
         qdev_connect_gpio_out(dev, i, isa_irqs[i]);
     }
     if (default_scsi) {
-        DeviceState *card = qdev_new(TYPE_NCR53C710_MCA);
+        card = qdev_new(TYPE_NCR53C710_MCA);
 
         qdev_prop_set_int32(card, "slot", 0);
         qdev_prop_set_uint16(card, "card-id", level == 4 ? 0x01bb : 0x01ba);
         qdev_prop_set_bit(card, "legacy-drives", true);
         object_property_add_child(OBJECT(dev), "scsi0", OBJECT(card));
+        qdev_realize_and_unref(card, &s->bus, &error_fatal);
+    }
+    /*
+     * Network cards are options, not part of the board: only a -nic or
+     * -net nic that names the model (ne2-mca, or ne2) adds an NE/2, in
+     * the first free slot.
+     */
+    for (i = 0; (card = qemu_create_nic_device(TYPE_NE2_MCA, false, "ne2"));
+         i++) {
+        g_autofree char *name = g_strdup_printf("net%d", i);
+
+        object_property_add_child(OBJECT(dev), name, OBJECT(card));
         qdev_realize_and_unref(card, &s->bus, &error_fatal);
     }
     return dev;

@@ -8,7 +8,8 @@
  * base and IRQ as its POS registers select them (the old sim710 driver's
  * decoding), the refusal of a taken or unknown slot, a 53C710 interrupt
  * arriving at the VIC line POS selects, and a SCSI INQUIRY run by a
- * SCRIPTS program in guest memory against a -drive if=scsi disk.
+ * SCRIPTS program in guest memory against a -drive if=scsi disk; the
+ * Novell NE/2 network card as the old ne2 driver decodes and probes it.
  *
  * Copyright (c) 2026 The NCR Voyager Linux port developers
  *
@@ -522,6 +523,165 @@ static void test_d700(void)
     unlink(img1);
 }
 
+/* ---- the NE/2 network card ------------------------------------------ */
+
+/* DP8390 page 0 registers and the NE/2's own ports */
+#define NE_CMD      0x00
+#define NE_RSAR0    0x08
+#define NE_RSAR1    0x09
+#define NE_RBCR0    0x0a
+#define NE_RBCR1    0x0b
+#define NE_ISR      0x07
+#define NE_RCR      0x0c
+#define NE_TCR      0x0d
+#define NE_DCR      0x0e
+#define NE_IMR      0x0f
+#define NE_DATA     0x10
+#define NE_RESET    0x20
+
+#define NE_CMD_STOP_NODMA   0x21
+#define NE_CMD_START_NODMA  0x22
+#define NE_CMD_RREAD        0x0a    /* remote read, start */
+#define NE_CMD_RWRITE       0x12    /* remote write, start */
+#define NE_ISR_RDC          0x40
+#define NE_ISR_RESET        0x80
+
+/* Remote DMA set-up: @count bytes of card memory from @addr. */
+static void ne2_dma(QTestState *qts, uint32_t base, uint16_t addr,
+                    uint16_t count, uint8_t cmd)
+{
+    qtest_outb(qts, base + NE_RBCR0, count & 0xff);
+    qtest_outb(qts, base + NE_RBCR1, count >> 8);
+    qtest_outb(qts, base + NE_RSAR0, addr & 0xff);
+    qtest_outb(qts, base + NE_RSAR1, addr >> 8);
+    qtest_outb(qts, base + NE_CMD, cmd);
+}
+
+/*
+ * POS2 as the old ne2 driver decodes it (base index in bits 3:1, IRQ index
+ * in bits 6:5), the probe's CMD read-back, the reset port at 20h (not
+ * the ISA card's 1Fh), and the station address PROM read the way the
+ * driver reads it: word-wide DMA from 0, one inb per byte.
+ */
+static void test_ne2_pos(void)
+{
+    QTestState *qts = qtest_init("-M voyager -device ne2-mca,slot=3,"
+                                 "iobase=0x8020,irq=9,"
+                                 "mac=52:54:00:c0:ff:ee");
+    static const uint8_t mac[6] = { 0x52, 0x54, 0x00, 0xc0, 0xff, 0xee };
+    uint32_t base = 0x8020;
+    QDict *r;
+    int i;
+
+    g_assert_cmphex(pos_id(qts, 3), ==, 0x7154);
+    /* enabled | base index 3 (8020h) << 1 | IRQ index 3 (9) << 5 */
+    g_assert_cmphex(pos_read(qts, 3, 2), ==, 0x67);
+
+    qtest_outb(qts, base + NE_CMD, NE_CMD_STOP_NODMA);
+    g_assert_cmphex(qtest_inb(qts, base + NE_CMD), ==, NE_CMD_STOP_NODMA);
+
+    /*
+     * Reset through 20h: ISR reports it; 1Fh resets nothing.  Started,
+     * the 8390 leaves its reset state (ISR bit 7 follows the state: it
+     * stays up while the chip is stopped).
+     */
+    qtest_outb(qts, base + NE_CMD, NE_CMD_START_NODMA);
+    qtest_outb(qts, base + NE_ISR, 0xff);
+    g_assert_cmphex(qtest_inb(qts, base + NE_ISR), ==, 0);
+    qtest_inb(qts, base + 0x1f);
+    g_assert_cmphex(qtest_inb(qts, base + NE_ISR), ==, 0);
+    qtest_outb(qts, base + NE_RESET, qtest_inb(qts, base + NE_RESET));
+    g_assert_cmphex(qtest_inb(qts, base + NE_ISR) & NE_ISR_RESET, ==,
+                    NE_ISR_RESET);
+
+    /* The PROM: word-wide, loopback, 32 bytes from 0. */
+    qtest_outb(qts, base + NE_DCR, 0x49);
+    qtest_outb(qts, base + NE_IMR, 0);
+    qtest_outb(qts, base + NE_ISR, 0xff);
+    qtest_outb(qts, base + NE_RCR, 0x20);
+    qtest_outb(qts, base + NE_TCR, 0x02);
+    ne2_dma(qts, base, 0, 32, NE_CMD_RREAD);
+    for (i = 0; i < 6; i++) {
+        g_assert_cmphex(qtest_inb(qts, base + NE_DATA), ==, mac[i]);
+    }
+
+    r = qtest_qmp(qts, "{'execute': 'qom-get', 'arguments': "
+                  "{'path': '/machine/mca', 'property': 'slots'}}");
+    g_assert(strstr(qdict_get_str(r, "return"),
+                    "slot 3: id 7154 ne2-mca enabled"));
+    g_assert(strstr(qdict_get_str(r, "return"),
+                    "I/O 0x8020-0x804f, IRQ 9, MAC 52:54:00:c0:ff:ee"));
+    qobject_unref(r);
+
+    /* Disabled, the ports float; POS moves them to 1000h (index 1). */
+    pos_write(qts, 3, 2, 0x66);
+    g_assert_cmphex(qtest_inb(qts, base + NE_CMD), ==, 0xff);
+    pos_write(qts, 3, 2, 0x63);
+    g_assert_cmphex(qtest_inb(qts, base + NE_CMD), ==, 0xff);
+    qtest_outb(qts, 0x1000 + NE_CMD, NE_CMD_STOP_NODMA);
+    g_assert_cmphex(qtest_inb(qts, 0x1000 + NE_CMD), ==, NE_CMD_STOP_NODMA);
+    /* Base index 0 selects nothing. */
+    pos_write(qts, 3, 2, 0x61);
+    g_assert_cmphex(qtest_inb(qts, 0x1000 + NE_CMD), ==, 0xff);
+    qtest_quit(qts);
+}
+
+/* Remote DMA done raises the IRQ POS selects, held until acknowledged. */
+static void test_ne2_irq(void)
+{
+    QTestState *qts = qtest_init("-M voyager -device ne2-mca,irq=9");
+    uint32_t base = 0x1000;
+    int i;
+
+    qtest_outb(qts, base + NE_DCR, 0x49);
+    qtest_outb(qts, base + NE_ISR, 0xff);
+    qtest_outb(qts, base + NE_IMR, NE_ISR_RDC);
+    g_assert_cmphex(vic_inputs(qts) & 0x0200, ==, 0);
+    ne2_dma(qts, base, 0x4000, 8, NE_CMD_RWRITE);
+    for (i = 0; i < 4; i++) {
+        qtest_outw(qts, base + NE_DATA, 0x1111 * i);
+    }
+    g_assert_cmphex(qtest_inb(qts, base + NE_ISR) & NE_ISR_RDC, ==,
+                    NE_ISR_RDC);
+    g_assert_cmphex(vic_inputs(qts) & 0x0200, ==, 0x0200);
+    /* Read back what was written. */
+    ne2_dma(qts, base, 0x4000, 8, NE_CMD_RREAD);
+    for (i = 0; i < 4; i++) {
+        g_assert_cmphex(qtest_inw(qts, base + NE_DATA), ==, 0x1111 * i);
+    }
+    /* POS to IRQ 3 (index 0): the request moves along. */
+    pos_write(qts, 1, 2, 0x03);
+    g_assert_cmphex(vic_inputs(qts) & 0x0208, ==, 0x0008);
+    qtest_outb(qts, base + NE_ISR, 0xff);
+    g_assert_cmphex(vic_inputs(qts) & 0x0208, ==, 0);
+    qtest_quit(qts);
+}
+
+/* -nic with model ne2 adds a card in the first free slot; none without. */
+static void test_ne2_nic_option(void)
+{
+    QTestState *qts = qtest_init("-M voyager -nic user,model=ne2,"
+                                 "mac=52:54:00:00:00:42");
+
+    g_assert_cmphex(pos_id(qts, 1), ==, 0x7154);
+    g_assert_cmphex(pos_id(qts, 2), ==, 0xffff);
+    qtest_quit(qts);
+
+    qts = qtest_init("-M voyager -nic user");
+    g_assert_cmphex(pos_id(qts, 1), ==, 0xffff);
+    qtest_quit(qts);
+}
+
+static void test_ne2_refused(void)
+{
+    voyager_expect_refused("-M voyager -device ne2-mca,iobase=0x300",
+                           "iobase: 0x300 is not an I/O base of the NE/2");
+    voyager_expect_refused("-M voyager -device ne2-mca,irq=11",
+                           "irq: 11 is not an IRQ of the NE/2");
+    voyager_expect_refused("-M voyager -device ne2-mca,card-id=0x56ea",
+                           "card-id: 56EAh is not an NE/2-compatible card");
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -538,6 +698,10 @@ int main(int argc, char **argv)
     qtest_add_func("/voyager/mca/slots-listing", test_slots_listing);
     qtest_add_func("/voyager/mca/irq", test_irq);
     qtest_add_func("/voyager/mca/irq-shared", test_irq_shared);
+    qtest_add_func("/voyager/mca/ne2-pos", test_ne2_pos);
+    qtest_add_func("/voyager/mca/ne2-irq", test_ne2_irq);
+    qtest_add_func("/voyager/mca/ne2-nic-option", test_ne2_nic_option);
+    qtest_add_func("/voyager/mca/ne2-refused", test_ne2_refused);
     qtest_add_data_func("/voyager/mca/inquiry-level4", GINT_TO_POINTER(4),
                         test_inquiry);
     qtest_add_data_func("/voyager/mca/inquiry-level5", GINT_TO_POINTER(5),

@@ -17,6 +17,8 @@ CONFIG_VGA_ISA=y
 CONFIG_FDC_ISA=y
 # The Micro Channel bus and NCR's SCSI adapters (selects NCR710_SCSI).
 CONFIG_VOYAGER_MCA=y
+# The Novell NE/2 network card on it (selects NE2000_COMMON).
+CONFIG_VOYAGER_MCA_NE2=y
 # The PC's SCSI controller for the SCSI bench (scripts/bench-scsi.py): the
 # same disk on -M pc behind a PCI LSI 53C895A (the kernel's sym53c8xx).
 CONFIG_LSI_SCSI_PCI=y

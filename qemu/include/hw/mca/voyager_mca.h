@@ -106,7 +106,8 @@ bool mca_device_enabled(MCADevice *dev);
  * The board (hw/i386/voyager.c): the MCA bus with its ports, the card
  * interrupts on @isa_irqs (the VIC's 16 inputs), and, unless the
  * machine property mca-scsi=off, NCR's SCSI adapter for @level in
- * slot 0 with the -drive if=scsi disks.  Call after the CAT exists.
+ * slot 0 with the -drive if=scsi disks; an NE/2 for each -nic whose
+ * model is ne2-mca (or ne2).  Call after the CAT exists.
  */
 DeviceState *voyager_mca_init(Object *machine, qemu_irq *isa_irqs,
                               int level, bool default_scsi);
@@ -114,5 +115,6 @@ DeviceState *voyager_mca_init(Object *machine, qemu_irq *isa_irqs,
 void voyager_mca_machine_class_init(ObjectClass *oc);
 
 #define TYPE_NCR53C710_MCA  "ncr53c710-mca"
+#define TYPE_NE2_MCA        "ne2-mca"
 
 #endif
