@@ -23,6 +23,27 @@ insns_a_486_lacks() {
 		}' | head -n 5
 }
 
+# rootfs_tree LIST TREE: make TREE (emptied first) the root file system the
+# initramfs list LIST describes, for mke2fs -d (build-rootfs.sh for make
+# run's disk, build-image.sh for build/voyager.img): its "dir", "file" and
+# "slink" entries, and the mount points the shell's root needs; device
+# nodes come from devtmpfs (CONFIG_DEVTMPFS_MOUNT).
+rootfs_tree() {
+	local list=$1 tree=$2 kind dest src mode
+	rm -rf "$tree"
+	mkdir -p "$tree"/{dev,proc,sys,tmp,mnt,root}
+	chmod 1777 "$tree/tmp"
+	while read -r kind dest src mode _; do
+		case $kind in
+		dir) mkdir -p "$tree$dest" && chmod "$mode" "$tree$dest" ;;
+		file) install -D -m "$mode" "$src" "$tree$dest" ;;
+		slink) ln -sfn "$src" "$tree$dest" ;;
+		nod) ;;
+		*) die "$list: unknown entry \"$kind\"" ;;
+		esac
+	done <"$list"
+}
+
 # Pristine Debian QEMU source as unpacked by `apt-get source qemu`.
 qemu_orig_dir() { echo "$BUILD/src/qemu-debian"; }
 
