@@ -5,7 +5,7 @@
 #   make run     install what is missing, build everything, boot a shell
 #   make check   install what is missing, build everything, run every test
 #
-# Finer targets: deps kernel kernel-debug kernel-kunit qemu userland-i486 initramfs check-static
+# Finer targets: deps kernel kernel-debug kernel-kunit qemu seabios userland-i486 initramfs check-static
 # check-oracle check-qtest check-boot bench fuzz clean distclean help.  Everything
 # lands in build/
 
@@ -16,9 +16,10 @@ S := scripts
 	check-oracle check-qtest check-boot bench fuzz clean distclean help
 .PHONY: kernel-torture torture bench-smp bench-ports check-host-debian13 check-open soak
 .PHONY: kernel-bench-scsi bench-scsi rootfs selftests check-kselftests userland-i486
+.PHONY: seabios
 
 all: kernel kernel-kunit kernel-debug kernel-mca kernel-torture qemu userland-i486 initramfs \
-	rootfs selftests
+	rootfs selftests seabios
 
 deps:
 	@$(S)/deps.sh
@@ -56,8 +57,14 @@ torture: all
 kernel-mca: deps
 	@$(S)/build-kernel.sh -v mca -f configs/mca.config -f configs/selftests.config
 
-qemu: deps
+qemu: deps seabios
 	@$(S)/build-qemu.sh
+
+# The Voyager's firmware: Debian's SeaBIOS with the NCR 53C710 MCA SCSI
+# driver (patches/seabios), build/seabios/out/bios.bin; build-qemu.sh
+# links it into QEMU's data directory as voyager-bios.bin.
+seabios: deps
+	@$(S)/build-seabios.sh
 
 # busybox on musl for the 486, from Debian's source packages (deps.sh
 # fetches them); the kernel tree gives its UAPI headers.
@@ -151,7 +158,7 @@ check-host-debian13:
 
 clean:
 	rm -rf build/linux build/linux-* build/qemu build/userland build/userland-i486 build/logs \
-		build/initramfs.cpio.gz build/sysroot build/qemu-fuzz build/fuzz
+		build/initramfs.cpio.gz build/sysroot build/qemu-fuzz build/fuzz build/seabios build/seabios-src
 
 distclean:
 	rm -rf build
