@@ -16,7 +16,7 @@ S := scripts
 	check-oracle check-qtest check-boot bench fuzz clean distclean help
 .PHONY: kernel-torture torture bench-smp bench-ports check-host-debian13 check-open soak
 .PHONY: kernel-bench-scsi bench-scsi rootfs selftests check-kselftests userland-i486
-.PHONY: seabios
+.PHONY: seabios kernel-real486 kernel-realpentium
 
 all: kernel kernel-kunit kernel-debug kernel-mca kernel-torture qemu userland-i486 initramfs \
 	rootfs selftests seabios
@@ -65,6 +65,15 @@ qemu: deps seabios
 # links it into QEMU's data directory as voyager-bios.bin.
 seabios: deps
 	@$(S)/build-seabios.sh
+
+# The kernels of build/voyager.img, for real boxes: the 486 one (every
+# level) and the Pentium/Pentium Pro one.
+REAL_FRAGMENTS := -f configs/mca.config -f configs/selftests.config -f configs/real-486.config
+kernel-real486: deps
+	@$(S)/build-kernel.sh -v real486 $(REAL_FRAGMENTS)
+
+kernel-realpentium: deps
+	@$(S)/build-kernel.sh -v realpentium $(REAL_FRAGMENTS) -f configs/real-pentium.config
 
 # busybox on musl for the 486, from Debian's source packages (deps.sh
 # fetches them); the kernel tree gives its UAPI headers.
