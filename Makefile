@@ -5,7 +5,7 @@
 #   make run     install what is missing, build everything, boot a shell
 #   make check   install what is missing, build everything, run every test
 #
-# Finer targets: deps kernel kernel-debug kernel-kunit qemu seabios userland-i486 initramfs check-static
+# Finer targets: deps kernel kernel-debug kernel-kunit qemu seabios userland-i486 initramfs image check-static
 # check-oracle check-qtest check-boot bench fuzz clean distclean help.  Everything
 # lands in build/
 
@@ -16,10 +16,10 @@ S := scripts
 	check-oracle check-qtest check-boot bench fuzz clean distclean help
 .PHONY: kernel-torture torture bench-smp bench-ports check-host-debian13 check-open soak
 .PHONY: kernel-bench-scsi bench-scsi rootfs selftests check-kselftests userland-i486
-.PHONY: seabios kernel-real486 kernel-realpentium
+.PHONY: seabios kernel-real486 kernel-realpentium image
 
 all: kernel kernel-kunit kernel-debug kernel-mca kernel-torture qemu userland-i486 initramfs \
-	rootfs selftests seabios
+	rootfs selftests seabios image
 
 deps:
 	@$(S)/deps.sh
@@ -74,6 +74,14 @@ kernel-real486: deps
 
 kernel-realpentium: deps
 	@$(S)/build-kernel.sh -v realpentium $(REAL_FRAGMENTS) -f configs/real-pentium.config
+
+# build/voyager.img: syslinux and the kernel on a FAT partition 1, the
+# i486 userland on an ext4 partition 2 (scripts/build-image.sh; no loop
+# device, no mount).  IMAGE_KERNEL=pentium puts the Pentium kernel on
+# it, IMAGE_MB sets its size (64).
+IMAGE_KERNEL ?= 486
+image: kernel-real$(IMAGE_KERNEL) initramfs
+	@IMAGE_KERNEL=$(IMAGE_KERNEL) $(S)/build-image.sh
 
 # busybox on musl for the 486, from Debian's source packages (deps.sh
 # fetches them); the kernel tree gives its UAPI headers.
@@ -167,7 +175,8 @@ check-host-debian13:
 
 clean:
 	rm -rf build/linux build/linux-* build/qemu build/userland build/userland-i486 build/logs \
-		build/initramfs.cpio.gz build/sysroot build/qemu-fuzz build/fuzz build/seabios build/seabios-src
+		build/initramfs.cpio.gz build/sysroot build/qemu-fuzz build/fuzz build/seabios build/seabios-src \
+		build/voyager.img build/voyager.img.stamp
 
 distclean:
 	rm -rf build
