@@ -16,7 +16,7 @@ S := scripts
 	check-oracle check-qtest check-boot bench fuzz clean distclean help
 .PHONY: kernel-torture torture bench-smp bench-ports check-host-debian13 check-open soak
 .PHONY: kernel-bench-scsi bench-scsi rootfs selftests check-kselftests userland-i486
-.PHONY: seabios kernel-real486 kernel-realpentium image
+.PHONY: seabios kernel-real486 kernel-realpentium image run-image
 
 all: kernel kernel-kunit kernel-debug kernel-mca kernel-torture qemu userland-i486 initramfs \
 	rootfs selftests seabios image
@@ -82,6 +82,11 @@ kernel-realpentium: deps
 IMAGE_KERNEL ?= 486
 image: kernel-real$(IMAGE_KERNEL) initramfs
 	@IMAGE_KERNEL=$(IMAGE_KERNEL) $(S)/build-image.sh
+
+# Boot build/voyager.img through the firmware (no -kernel): SeaBIOS's
+# SCSI driver, syslinux, the kernel; a shell on this terminal.
+run-image: image qemu
+	@RUN_BOOT=firmware $(S)/run.sh
 
 # busybox on musl for the 486, from Debian's source packages (deps.sh
 # fetches them); the kernel tree gives its UAPI headers.

@@ -45,6 +45,27 @@ voyager*) root=${RUN_ROOT:-disk} ;;
 esac
 qemu=$BUILD/qemu/qemu-system-i386
 
+# RUN_BOOT=firmware: no -kernel.  The machine's firmware (SeaBIOS with the
+# NCR 53C710 MCA driver, build/seabios/out/bios.bin) boots a disk image as
+# a real box boots its SCSI disk: build/voyager.img (make image), or
+# RUN_DISK; its syslinux.cfg has the kernel's command line, so RUN_ROOT
+# and RUN_APPEND do not apply.
+case ${RUN_BOOT:-kernel} in
+kernel) ;;
+firmware)
+	bios=$BUILD/seabios/out/bios.bin
+	disk=${RUN_DISK:-$BUILD/voyager.img}
+	for f in "$qemu" "$bios" "$disk"; do
+		[ -f "$f" ] || die "$f missing: run 'make image'"
+	done
+	note "booting -M $machine -cpu ${cpu:-"(the machine's)"}${smp:+ -smp $smp} through its firmware from $disk; Ctrl-A X quits"
+	exec "$qemu" -M "$machine" ${cpu:+-cpu "$cpu"} ${smp:+-smp "$smp"} -m "$mem" \
+		-nodefaults -display none -serial mon:stdio -no-reboot \
+		-bios "$bios" -drive "file=$disk,format=raw,if=scsi"
+	;;
+*) die "RUN_BOOT=${RUN_BOOT}: want kernel or firmware" ;;
+esac
+
 case $root in
 disk)
 	kernel=$BUILD/linux-mca/arch/x86/boot/bzImage
