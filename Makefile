@@ -5,7 +5,7 @@
 #   make run     install what is missing, build everything, boot a shell
 #   make check   install what is missing, build everything, run every test
 #
-# Finer targets: deps kernel kernel-debug kernel-kunit qemu userland-i486 initramfs check-static
+# Finer targets: deps kernel kernel-debug kernel-kunit qemu seabios userland-i486 initramfs image check-static
 # check-oracle check-qtest check-boot bench fuzz clean distclean help.  Everything
 # lands in build/
 
@@ -16,9 +16,10 @@ S := scripts
 	check-oracle check-qtest check-boot bench fuzz clean distclean help
 .PHONY: kernel-torture torture bench-smp bench-ports check-host-debian13 check-open soak
 .PHONY: kernel-bench-scsi bench-scsi rootfs selftests check-kselftests userland-i486
+.PHONY: seabios kernel-real486 kernel-realpentium image run-image
 
 all: kernel kernel-kunit kernel-debug kernel-mca kernel-torture qemu userland-i486 initramfs \
-	rootfs selftests
+	rootfs selftests seabios image
 
 deps:
 	@$(S)/deps.sh
@@ -56,8 +57,36 @@ torture: all
 kernel-mca: deps
 	@$(S)/build-kernel.sh -v mca -f configs/mca.config -f configs/selftests.config
 
-qemu: deps
+qemu: deps seabios
 	@$(S)/build-qemu.sh
+
+# The Voyager's firmware: Debian's SeaBIOS with the NCR 53C710 MCA SCSI
+# driver (patches/seabios), build/seabios/out/bios.bin; build-qemu.sh
+# links it into QEMU's data directory as voyager-bios.bin.
+seabios: deps
+	@$(S)/build-seabios.sh
+
+# The kernels of build/voyager.img, for real boxes: the 486 one (every
+# level) and the Pentium/Pentium Pro one.
+REAL_FRAGMENTS := -f configs/mca.config -f configs/selftests.config -f configs/real-486.config
+kernel-real486: deps
+	@$(S)/build-kernel.sh -v real486 $(REAL_FRAGMENTS)
+
+kernel-realpentium: deps
+	@$(S)/build-kernel.sh -v realpentium $(REAL_FRAGMENTS) -f configs/real-pentium.config
+
+# build/voyager.img: syslinux and the kernel on a FAT partition 1, the
+# i486 userland on an ext4 partition 2 (scripts/build-image.sh; no loop
+# device, no mount).  IMAGE_KERNEL=pentium puts the Pentium kernel on
+# it, IMAGE_MB sets its size (64).
+IMAGE_KERNEL ?= 486
+image: kernel-real$(IMAGE_KERNEL) initramfs
+	@IMAGE_KERNEL=$(IMAGE_KERNEL) $(S)/build-image.sh
+
+# Boot build/voyager.img through the firmware (no -kernel): SeaBIOS's
+# SCSI driver, syslinux, the kernel; a shell on this terminal.
+run-image: image qemu
+	@RUN_BOOT=firmware $(S)/run.sh
 
 # busybox on musl for the 486, from Debian's source packages (deps.sh
 # fetches them); the kernel tree gives its UAPI headers.
@@ -151,7 +180,8 @@ check-host-debian13:
 
 clean:
 	rm -rf build/linux build/linux-* build/qemu build/userland build/userland-i486 build/logs \
-		build/initramfs.cpio.gz build/sysroot build/qemu-fuzz build/fuzz
+		build/initramfs.cpio.gz build/sysroot build/qemu-fuzz build/fuzz build/seabios build/seabios-src \
+		build/voyager.img build/voyager.img.stamp
 
 distclean:
 	rm -rf build

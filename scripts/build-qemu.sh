@@ -89,7 +89,8 @@ ninja -C "$obj" docs/docs.stamp >"$BUILD/logs/qemu-docs.log" 2>&1 ||
 
 # 5. Firmware: the binary run from the build tree looks in
 #    <build>/qemu-bundle/<datadir>, so the blobs Debian ships (SeaBIOS,
-#    VGA BIOS) and the option ROMs we built are linked there: no -L needed.
+#    VGA BIOS), the option ROMs we built and the Voyager's SeaBIOS are
+#    linked there: no -L needed.
 datadir=$obj/qemu-bundle/usr/local/share/qemu
 mkdir -p "$datadir"
 # Later entries win: our own ROMs replace Debian's copies of the same name.
@@ -100,6 +101,11 @@ for f in /usr/share/seabios/*.bin /usr/share/qemu/*.bin /usr/share/qemu/*.rom \
 	[ -e "$f" ] && ln -sfn "$(readlink -f "$f")" "$datadir/$(basename "$f")"
 done
 [ -e "$datadir/bios-256k.bin" ] || die "no SeaBIOS image found (package seabios)"
+# The Voyager's own firmware: SeaBIOS with the NCR 53C710 MCA SCSI driver
+# (scripts/build-seabios.sh), under the name the voyager machine loads.
+voyager_bios=$BUILD/seabios/out/bios.bin
+[ -f "$voyager_bios" ] || die "no $voyager_bios: run scripts/build-seabios.sh"
+ln -sfn "$voyager_bios" "$datadir/voyager-bios.bin"
 [ -e "$datadir/efi-e1000.rom" ] ||
 	die "no efi-e1000.rom in /usr/lib/ipxe/qemu or /usr/share/qemu (package ipxe-qemu)"
 note "QEMU ready: $obj/qemu-system-i386"

@@ -36,20 +36,7 @@ esac
 if [ ! -f "$template" ] || [ "$list" -nt "$template" ] ||
 	[ -n "$(find "$BUILD/userland" -newer "$template" -print -quit)" ]; then
 	tree=$BUILD/rootfs-tree
-	rm -rf "$tree"
-	mkdir -p "$tree"/{dev,proc,sys,tmp,mnt,root}
-	chmod 1777 "$tree/tmp"
-	# "file DEST SRC MODE ..." and "slink DEST TARGET ..." of the list;
-	# device nodes come from devtmpfs (CONFIG_DEVTMPFS_MOUNT).
-	while read -r kind dest src mode _; do
-		case $kind in
-		dir) mkdir -p "$tree$dest" && chmod "$mode" "$tree$dest" ;;
-		file) install -D -m "$mode" "$src" "$tree$dest" ;;
-		slink) ln -sfn "$src" "$tree$dest" ;;
-		nod) ;;
-		*) die "$list: unknown entry \"$kind\"" ;;
-		esac
-	done <"$list"
+	rootfs_tree "$list" "$tree"
 	part=$BUILD/rootfs-part.img
 	rm -f "$part"
 	truncate -s "${mb}M" "$part"

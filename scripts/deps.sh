@@ -3,7 +3,8 @@
 #
 # Install, by Debian package name, everything the project builds and tests
 # with, and fetch the QEMU 11.1 source and the sources of the i486 userland
-# (musl, busybox) with `apt-get source`.  Nothing else is downloaded.
+# (musl, busybox) and the Voyager's SeaBIOS with `apt-get source`.
+# Nothing else is downloaded.
 # Quiet and fast when everything is already there.  Works on Debian 12
 # (bookworm) and Debian 13 (trixie).
 #
@@ -26,6 +27,7 @@ PACKAGES=(
 	python3-sphinx python3-sphinx-rtd-theme
 	seabios qemu-system-data ipxe-qemu
 	e2fsprogs python3-docutils
+	syslinux syslinux-common mtools
 )
 # QEMU 11.1 configures with meson >= 1.5 and the Python package pycotap:
 # Debian 13 has both, Debian 12 has them in bookworm-backports.
@@ -38,11 +40,12 @@ QEMU_MESON_MIN=1.5.0
 QEMU_SERIES=11.1
 QEMU_SUITE=trixie-backports
 QEMU_PY_PACKAGES=(python3-qemu-qmp)
-# The sources of `make run`'s i486 userland (scripts/build-userland-i486.sh):
-# the C library and busybox of the host's own Debian release, with
+# The sources of `make run`'s i486 userland (scripts/build-userland-i486.sh)
+# and of the Voyager's firmware (scripts/build-seabios.sh): the C library,
+# busybox and SeaBIOS of the host's own Debian release, with
 # `apt-get source PACKAGE/SUITE` into build/src/PACKAGE-apt, the tree
 # moved to build/src/PACKAGE-debian.
-USERLAND_SOURCES=(musl busybox)
+USERLAND_SOURCES=(musl busybox seabios)
 # Optional sets, installed only when named on the command line.
 # fuzz: clang with libFuzzer and the sanitizer runtimes, llvm-symbolizer:
 # Debian's default LLVM by its unversioned names (14 on Debian 12, 19 on
@@ -296,7 +299,7 @@ if [ -n "$userland_src_missing" ]; then
 	[ -n "$host_codename" ] || die "no VERSION_CODENAME in /etc/os-release: cannot pick the suite of the musl and busybox sources"
 	ensure_apt_entry deb-src "$host_codename" \
 		/etc/apt/sources.list.d/voyager-userland-src.list \
-		"the i486 userland is built from $host_codename's musl and busybox sources"
+		"the i486 userland and the firmware are built from $host_codename's musl, busybox and seabios sources"
 	apt_update
 	for p in $userland_src_missing; do
 		dest=$BUILD/src/$p-apt

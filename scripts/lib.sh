@@ -23,6 +23,27 @@ insns_a_486_lacks() {
 		}' | head -n 5
 }
 
+# rootfs_tree LIST TREE: make TREE (emptied first) the root file system the
+# initramfs list LIST describes, for mke2fs -d (build-rootfs.sh for make
+# run's disk, build-image.sh for build/voyager.img): its "dir", "file" and
+# "slink" entries, and the mount points the shell's root needs; device
+# nodes come from devtmpfs (CONFIG_DEVTMPFS_MOUNT).
+rootfs_tree() {
+	local list=$1 tree=$2 kind dest src mode
+	rm -rf "$tree"
+	mkdir -p "$tree"/{dev,proc,sys,tmp,mnt,root}
+	chmod 1777 "$tree/tmp"
+	while read -r kind dest src mode _; do
+		case $kind in
+		dir) mkdir -p "$tree$dest" && chmod "$mode" "$tree$dest" ;;
+		file) install -D -m "$mode" "$src" "$tree$dest" ;;
+		slink) ln -sfn "$src" "$tree$dest" ;;
+		nod) ;;
+		*) die "$list: unknown entry \"$kind\"" ;;
+		esac
+	done <"$list"
+}
+
 # Pristine Debian QEMU source as unpacked by `apt-get source qemu`.
 qemu_orig_dir() { echo "$BUILD/src/qemu-debian"; }
 
@@ -32,6 +53,7 @@ qemu_orig_dir() { echo "$BUILD/src/qemu-debian"; }
 # python3 (its meson, pycotap and Sphinx), not another python3 on the
 # PATH; the Python package qemu.qmp from build/src/python (deps.sh); no
 # blobs: Debian's source package has none (its firmware packages do).
+# slirp is the one optional feature: -nic user for the network card.
 qemu_configure_setup() {
 	local qmp_py
 	QEMU_CFG_ARGS=(--python=/usr/bin/python3 --target-list=i386-softmmu

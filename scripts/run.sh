@@ -46,6 +46,42 @@ voyager*) root=${RUN_ROOT:-disk} ;;
 esac
 qemu=$BUILD/qemu/qemu-system-i386
 
+# The network: a Voyager gets a Novell NE/2 on its Micro Channel, on
+# QEMU's user-mode network (the host is 10.0.2.2, DHCP gives 10.0.2.15).
+# RUN_NET replaces those QEMU options (word-split; "" for no network).
+case $machine in
+voyager*) net=${RUN_NET--nic user,model=ne2} ;;
+*) net=${RUN_NET-} ;;
+esac
+
+# RUN_BOOT=firmware: no -kernel.  The machine's firmware (SeaBIOS with the
+# NCR 53C710 MCA driver, build/seabios/out/bios.bin) boots a disk image as
+# a real box boots its SCSI disk: build/voyager.img (make image), or
+# RUN_DISK; its syslinux.cfg has the kernel's command line, so RUN_ROOT
+# and RUN_APPEND do not apply.
+case ${RUN_BOOT:-kernel} in
+kernel) ;;
+firmware)
+	# The voyager machine's default firmware (voyager-bios.bin); other
+	# machines are given it.
+	bios=$BUILD/seabios/out/bios.bin
+	case $machine in
+	voyager*) fw=() ;;
+	*) fw=(-bios "$bios") ;;
+	esac
+	disk=${RUN_DISK:-$BUILD/voyager.img}
+	for f in "$qemu" "$bios" "$disk"; do
+		[ -f "$f" ] || die "$f missing: run 'make image'"
+	done
+	note "booting -M $machine -cpu ${cpu:-"(the machine's)"}${smp:+ -smp $smp} through its firmware from $disk; Ctrl-A X quits"
+	# shellcheck disable=SC2086
+	exec "$qemu" -M "$machine" ${cpu:+-cpu "$cpu"} ${smp:+-smp "$smp"} -m "$mem" \
+		-nodefaults -display none -serial mon:stdio -no-reboot \
+		"${fw[@]}" -drive "file=$disk,format=raw,if=scsi" $net
+	;;
+*) die "RUN_BOOT=${RUN_BOOT}: want kernel or firmware" ;;
+esac
+
 case $root in
 disk)
 	kernel=$BUILD/linux-mca/arch/x86/boot/bzImage
@@ -68,13 +104,6 @@ for f in "${files[@]}"; do
 	[ -f "$f" ] || die "$f missing: run 'make all'"
 done
 note "booting -M $machine -cpu ${cpu:-"(the machine's)"}${smp:+ -smp $smp}, root on the $root; Ctrl-A X quits"
-# The network: a Voyager gets a Novell NE/2 on its Micro Channel, on
-# QEMU's user-mode network (the host is 10.0.2.2, DHCP gives 10.0.2.15).
-# RUN_NET replaces those QEMU options (word-split; "" for no network).
-case $machine in
-voyager*) net=${RUN_NET--nic user,model=ne2} ;;
-*) net=${RUN_NET-} ;;
-esac
 # shellcheck disable=SC2086
 exec "$qemu" -M "$machine" ${cpu:+-cpu "$cpu"} ${smp:+-smp "$smp"} -m "$mem" \
 	-nodefaults -display none -serial mon:stdio -no-reboot \

@@ -4,7 +4,7 @@
 # The project's test driver: runs the named groups of checks, prints one
 # verdict line per check and a closing "N passed, N failed" line.
 #
-# Usage: tests/check.sh all|static|oracle|qtest|boot|voyager|irq|cat|switches|faults|mca|userland|net|kselftests|torture|open|soak [...]
+# Usage: tests/check.sh all|static|oracle|qtest|boot|voyager|irq|cat|switches|faults|mca|userland|net|image|kselftests|torture|open|soak [...]
 # Not in all: "open", the runs that reproduced a former failure; "soak", the
 # power switch with data twenty times (make soak).
 # Expects the builds (make all) to exist for static and boot.
@@ -81,10 +81,12 @@ irqstress_moved='^# [1-9][0-9]{3,} messages echoed; [1-9][0-9]{3,} affinity writ
 . "$top/tests/net-ne2.sh"
 # shellcheck source=tests/boot-kselftests.sh
 . "$top/tests/boot-kselftests.sh"
+# shellcheck source=tests/image.sh
+. "$top/tests/image.sh"
 
 groups=("$@")
 [ ${#groups[@]} -gt 0 ] || groups=(all)
-[ "${groups[0]}" = all ] && groups=(static oracle qtest boot voyager irq cat switches faults mca userland net kselftests torture)
+[ "${groups[0]}" = all ] && groups=(static oracle qtest boot voyager irq cat switches faults mca userland net image kselftests torture)
 
 for g in "${groups[@]}"; do
 	case $g in
@@ -101,10 +103,11 @@ for g in "${groups[@]}"; do
 	mca) boot_mca_checks ;;
 	userland) userland_i486_checks ;;
 	net) net_checks ;;
+	image) image_checks ;;
 	kselftests) boot_kselftests_checks ;;
 	open) boot_open_checks ;;
 	soak) boot_soak_checks ;;
-	*) die "unknown check group $g (static, oracle, qtest, boot, voyager, irq, cat, switches, faults, mca, userland, net, kselftests, torture, all; open, soak)" ;;
+	*) die "unknown check group $g (static, oracle, qtest, boot, voyager, irq, cat, switches, faults, mca, userland, net, image, kselftests, torture, all; open, soak)" ;;
 	esac
 done
 

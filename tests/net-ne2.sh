@@ -33,6 +33,18 @@ srv.serve_forever()
 EOF
 }
 
+# net_dhcp_ping_steps: append to the caller's run-shell.py steps (its
+# array s) DHCP on eth0, the address it gave, three pings to the gateway.
+net_dhcp_ping_steps() {
+	# DHCP: udhcpc runs scripts/udhcpc.script, which reports the lease.
+	s+=(--send 'udhcpc -i eth0 -n -q -t 5 2>/dev/null | grep "^udhcpc: eth0 is"'
+		--expect "^udhcpc: eth0 is ${NET_GUEST//./\\.}/${NET_MASK//./\\.}, router ${NET_HOST//./\\.}\$")
+	s+=(--send 'ip -4 addr show dev eth0 | grep -o "inet [0-9./]*"'
+		--expect "^inet ${NET_GUEST//./\\.}/24\$")
+	s+=(--send "ping -c 3 -W 5 $NET_HOST | grep 'packets transmitted'"
+		--expect '^3 packets transmitted, 3 packets received, 0% packet loss$')
+}
+
 # net_session NAME MACHINE: one make run session that uses the network.
 net_session() {
 	local name=$1 machine=$2 img dir port token sum rc pid s=()
@@ -65,13 +77,7 @@ net_session() {
 		--expect '^Novell Ethernet Adapter NE/2$')
 	s+=(--send "dmesg | grep -c 'eth0: Novell Ethernet Adapter NE/2 at 0x1000, IRQ 5, MAC 52:54:00:12:34:56'"
 		--expect '^1$')
-	# DHCP: udhcpc runs scripts/udhcpc.script, which reports the lease.
-	s+=(--send 'udhcpc -i eth0 -n -q -t 5 2>/dev/null | grep "^udhcpc: eth0 is"'
-		--expect "^udhcpc: eth0 is ${NET_GUEST//./\\.}/${NET_MASK//./\\.}, router ${NET_HOST//./\\.}\$")
-	s+=(--send 'ip -4 addr show dev eth0 | grep -o "inet [0-9./]*"'
-		--expect "^inet ${NET_GUEST//./\\.}/24\$")
-	s+=(--send "ping -c 3 -W 5 $NET_HOST | grep 'packets transmitted'"
-		--expect '^3 packets transmitted, 3 packets received, 0% packet loss$')
+	net_dhcp_ping_steps
 	s+=(--send "wget -q -T 20 -O - http://$NET_HOST:$port/token"
 		--expect "^$token\$")
 	s+=(--send "wget -q -T 60 -O /root/blob http://$NET_HOST:$port/blob; sha256sum /root/blob"

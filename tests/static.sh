@@ -45,9 +45,11 @@ checkpatch_kernel_patches() {
 # Every patch says what and why before its diff (DEP-3 / kernel style).
 patch_headers() {
 	local p rc=0
-	for p in $(series_files "$top/patches/linux-6.12") $(series_files "$top/qemu/patches"); do
+	for p in $(series_files "$top/patches/linux-6.12") $(series_files "$top/qemu/patches") \
+		$(series_files "$top/patches/seabios"); do
 		f=$top/patches/linux-6.12/$p
 		[ -f "$f" ] || f=$top/qemu/patches/$p
+		[ -f "$f" ] || f=$top/patches/seabios/$p
 		grep -q '^Subject: ' "$f" || { echo "$p: no Subject:"; rc=1; }
 		# At least one line of explanation between the header and the diff.
 		awk '/^Subject: /{h=1; next} h && /^---$/{exit} h && NF{n++} END{exit !(n >= 2)}' "$f" ||

@@ -1554,6 +1554,13 @@ static void voyager_machine_class_init(ObjectClass *oc, const void *data)
     mc->rom_file_has_mr = false;
     mc->no_parallel = 1;
     mc->block_default_type = IF_SCSI;
+    /*
+     * The machine's own SeaBIOS (scripts/build-seabios.sh): Debian's
+     * bios.bin configuration plus a driver that gives int 13h to the
+     * disks behind the NCR 53C710 MCA adapters, as the real card's ROM
+     * BIOS does, so that a disk image boots without -kernel.
+     */
+    mc->default_machine_opts = "firmware=voyager-bios.bin";
     pcmc->pci_enabled = false;
     pcmc->has_acpi_build = false;
     pcmc->smbios_defaults = false;
