@@ -6,7 +6,8 @@
 # whose driver gives int 13h to the SCSI disks behind the machine's NCR
 # 53C710 MCA adapter, as the real card's ROM BIOS does.  Configured as
 # Debian configures bios.bin for QEMU (CONFIG_QEMU, 128 KiB, the options
-# of its debian/rules), plus CONFIG_NCR710_MCA.  Not as bios-256k.bin: a
+# of its debian/rules) without the PCI drivers, plus CONFIG_NCR710_MCA.
+# Not as bios-256k.bin: a
 # 256 KiB SeaBIOS runs its first 128 KiB from a copy it makes into shadow
 # RAM through the i440FX's or Q35's PAM registers; the Voyager has no PCI
 # host bridge, QEMU maps only the last 128 KiB of the firmware below 1 MiB
@@ -37,11 +38,14 @@ src=$BUILD/seabios-src
 obj=$BUILD/seabios
 log=$BUILD/logs/seabios-build.log
 # bios.bin's options in Debian's debian/rules (bios-config), and the
-# driver.
+# driver.  Then the drivers of PCI devices (USB controllers, AHCI, virtio,
+# the LSI SCSI card) off: the Voyager has no PCI bus, and with Debian 13's
+# gcc 14 the 128 KiB ROM with them does not fit (132384 bytes).
 OPTIONS=(QEMU=y ROM_SIZE=128 PVSCSI=n ATA_DMA=n BOOTSPLASH=n XEN=n USB_OHCI=n
 	USB_XHCI=n USB_UAS=n SDCARD=n TCGBIOS=n MPT_SCSI=n ESP_SCSI=n MEGASAS=n
 	NVME=n USE_SMM=n VGAHOOKS=n HOST_BIOS_GEOMETRY=n ACPI_PARSE=n
-	NCR710_MCA=y)
+	NCR710_MCA=y
+	USB=n AHCI=n VIRTIO_BLK=n VIRTIO_SCSI=n LSI_SCSI=n)
 ROM_KIB=128
 mkdir -p "$BUILD/logs"
 
