@@ -26,6 +26,7 @@
 #include <linux/printk.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
+#include <linux/unaligned.h>
 
 #include <asm/voyager.h>
 
@@ -66,6 +67,8 @@ static u32 cat_present_cpus __initdata;
 
 static struct voyager_cat_module cat_modules[CAT_MAX_MODULES] __ro_after_init;
 static unsigned int cat_nr_modules __ro_after_init;
+/* Modules that answered but were skipped (bit = id - 10h). */
+static u16 cat_skipped __initdata;
 
 static struct voyager_quad_card cat_quads[8] __ro_after_init;
 static u8 cat_quad_present __ro_after_init;	/* bit = slot */
@@ -566,12 +569,10 @@ const struct voyager_cat_module *voyager_cat_module(unsigned int index)
 
 /* ---- the Level 5 probe (reference 3.12) ---- */
 
-static u8 cat_eprom[1024] __initdata;
-
 /*
  * A stopwatch for the probe, valid before any clock runs and on CPUs
  * without a TSC: PIT channel 2 counting down at 1.193182 MHz in mode 2,
- * sampled at least once per EPROM chunk, far more often than it wraps
+ * sampled at least once per EPROM read, far more often than it wraps
  * (55 ms).  Nothing else uses channel 2 this early; the TSC calibration
  * reprograms it later.
  */
@@ -646,37 +647,37 @@ static int __init cat_present(u8 id)
 	return -EIO;
 }
 
-/* Read and parse the EPROM the CAT ASIC currently shows. */
-static int __init cat_read_eprom(u8 id, struct voyager_cat_eprom *ep)
+/* One piece of the EPROM the CAT ASIC of module *@ctx currently shows. */
+static int __init cat_eprom_fetch(void *ctx, unsigned int off, u8 *buf,
+				  unsigned int n)
 {
-	unsigned int len, pos, chunk;
-	const char *why;
+	int ret = voyager_cat_subaddr_read(*(u8 *)ctx, VOYAGER_CAT_ASIC, off,
+					   buf, n);
+
+	pit_tick();
+	return ret;
+}
+
+/*
+ * Read and parse the EPROM the CAT ASIC currently shows: its length word,
+ * then the header and each table where the header says it lies.  On a
+ * parse error *@why says what is wrong with it.
+ */
+static int __init cat_read_eprom(u8 id, struct voyager_cat_eprom *ep,
+				 const char **why)
+{
 	u8 word[2];
 	int ret;
 
+	*why = NULL;
 	ret = voyager_cat_subaddr_read(id, VOYAGER_CAT_ASIC,
 				       VOYAGER_CAT_EPROM_LENGTH, word, 2);
 	if (ret)
 		return ret;
-	len = min_t(unsigned int, word[0] | (word[1] << 8), sizeof(cat_eprom));
-	if (len < 0x2c) {
-		pr_err("module %02x (%s): EPROM length %u is too short\n",
-		       id, voyager_cat_module_name(id), len);
-		return -EINVAL;
-	}
-	/* in chunks, so that the stopwatch never misses a wrap */
-	for (pos = 0; pos < len; pos += chunk) {
-		chunk = min(len - pos, 64u);
-		ret = voyager_cat_subaddr_read(id, VOYAGER_CAT_ASIC, pos,
-					       cat_eprom + pos, chunk);
-		if (ret)
-			return ret;
-		pit_tick();
-	}
-	ret = voyager_cat_parse_eprom(cat_eprom, len, ep, &why);
-	if (ret)
-		pr_err("module %02x (%s): bad EPROM: %s\n",
-		       id, voyager_cat_module_name(id), why);
+	ret = voyager_cat_parse_eprom_by(cat_eprom_fetch, &id,
+					 get_unaligned_le16(word), ep, why);
+	if (ret == -EIO)
+		*why = NULL;	/* the bus failed, not the EPROM */
 	return ret;
 }
 
@@ -693,9 +694,12 @@ static int __init cat_select_submodule(u8 id, u8 sub)
 					(v & CAT_SUBMODULE_KEEP) | sub);
 }
 
-/* A processor card: dyadic, or a quad card with its baseboard (3.12). */
+/*
+ * A processor card: dyadic, or a quad card with its baseboard (3.12).
+ * If the baseboard's EPROM is bad, *@why says why.
+ */
 static int __init cat_probe_processor(struct voyager_cat_module *mod,
-				      u8 *qabc)
+				      u8 *qabc, const char **why)
 {
 	struct voyager_cat_eprom ep;
 	u8 v;
@@ -713,7 +717,7 @@ static int __init cat_probe_processor(struct voyager_cat_module *mod,
 	mod->card = VOYAGER_CAT_QUAD;
 	ret = cat_select_submodule(mod->id, 1);
 	if (!ret)
-		ret = cat_read_eprom(mod->id, &ep);
+		ret = cat_read_eprom(mod->id, &ep, why);
 	/* the card's own EPROM again, whatever happened */
 	if (cat_select_submodule(mod->id, 0) && !ret)
 		ret = -EIO;
@@ -733,6 +737,7 @@ static void __init cat_probe_module(u8 id, u8 qabc[][VOYAGER_QABC_BYTES])
 {
 	struct voyager_cat_module *mod = &cat_modules[cat_nr_modules];
 	struct voyager_cat_eprom ep;
+	const char *why = NULL;
 	int ret;
 
 	memset(mod, 0, sizeof(*mod));
@@ -743,7 +748,7 @@ static void __init cat_probe_module(u8 id, u8 qabc[][VOYAGER_QABC_BYTES])
 	if (id == VOYAGER_CAT_PSI)
 		return;		/* no EPROM: only its CAT ASIC is used */
 
-	ret = cat_read_eprom(id, &ep);
+	ret = cat_read_eprom(id, &ep, &why);
 	if (ret)
 		goto fail;
 	mod->has_eprom = true;
@@ -752,15 +757,21 @@ static void __init cat_probe_module(u8 id, u8 qabc[][VOYAGER_QABC_BYTES])
 	mod->tracer = ep.tracer;
 	mod->chain = ep.chain;
 	if (voyager_cat_is_processor_slot(id)) {
-		ret = cat_probe_processor(mod, qabc[cat_slot_of(id)]);
+		ret = cat_probe_processor(mod, qabc[cat_slot_of(id)], &why);
 		if (ret)
 			goto fail;
 	}
 	return;
 fail:
-	pr_err("module %02x (%s): probe failed (%d), skipped\n",
-	       id, voyager_cat_module_name(id), ret);
+	if (why)
+		pr_err("module %02x (%s): bad EPROM: %s; skipped\n",
+		       id, voyager_cat_module_name(id), why);
+	else
+		pr_err("module %02x (%s): probe failed (%d), skipped\n",
+		       id, voyager_cat_module_name(id), ret);
 	cat_nr_modules--;
+	/* it answered: cat_check_expected() must not say otherwise */
+	cat_skipped |= BIT(id - VOYAGER_CAT_FIRST_MODULE);
 }
 
 /* The processor cards' CPUs, once the slot count is known. */
@@ -851,6 +862,7 @@ static void __init cat_check_expected(u32 present_cpus)
 					0x10);
 	for (i = 0; i < cat_nr_modules; i++)
 		expected &= ~BIT(cat_modules[i].id - 0x10);
+	expected &= ~cat_skipped;	/* named when skipped */
 	for (i = 0; i < 16; i++)
 		if (expected & BIT(i))
 			pr_err("module %02x (%s) does not answer on the CAT bus; booting without it\n",

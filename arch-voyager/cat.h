@@ -153,6 +153,13 @@ struct voyager_cat_eprom {
 };
 
 #define VOYAGER_CAT_EPROM_LENGTH	0x2a	/* end-of-checksum word */
+#define VOYAGER_CAT_EPROM_HEADER	0x2c	/* the fields the probe reads */
+/* Fetch @n bytes of an EPROM at @off into @buf; 0 or a negative errno. */
+typedef int (*voyager_cat_eprom_read_t)(void *ctx, unsigned int off, u8 *buf,
+					unsigned int n);
+int voyager_cat_parse_eprom_by(voyager_cat_eprom_read_t read, void *ctx,
+			       unsigned int len, struct voyager_cat_eprom *out,
+			       const char **why);
 int voyager_cat_parse_eprom(const u8 *img, unsigned int len,
 			    struct voyager_cat_eprom *out, const char **why);
 int voyager_cat_decode_qabc(const u8 *qabc, u8 slot, unsigned int slots,

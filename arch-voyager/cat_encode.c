@@ -170,26 +170,35 @@ int voyager_cat_dr_write_stream(const struct voyager_cat_chain *chain,
 }
 
 /*
- * Parse an EPROM image (reference 3.11): the header's version, config id,
- * tracer and ASIC count, then per ASIC its scan-path entry, data table
- * and JTAG table (for the IR length).  len is how much of the image was
- * read; every table must lie inside it.
+ * Parse a module's EPROM (reference 3.11) through @read, which fetches
+ * bytes at an offset: the header's version, config id, tracer and ASIC
+ * count, then per ASIC its scan-path entry, the JTAG-table offset in its
+ * data table and the IR length in its JTAG table.  @len is the end of the
+ * checksummed area (the word at 2Ah); every table must lie below it.
+ * Only these bytes are fetched, so the tables may lie anywhere below
+ * 64 KiB, as they could for the historic driver, which read the first
+ * @len bytes whole (fidelity audit D9).
  */
-int voyager_cat_parse_eprom(const u8 *img, unsigned int len,
-			    struct voyager_cat_eprom *out, const char **why)
+int voyager_cat_parse_eprom_by(voyager_cat_eprom_read_t read, void *ctx,
+			       unsigned int len, struct voyager_cat_eprom *out,
+			       const char **why)
 {
+	u8 hdr[VOYAGER_CAT_EPROM_HEADER], entry[4], word[2], ir;
 	unsigned int n, scan, loc;
 
 	memset(out, 0, sizeof(*out));
-	if (len < 0x2c) {
+	*why = "EPROM read failed";
+	if (len < VOYAGER_CAT_EPROM_HEADER) {
 		*why = "EPROM shorter than its header";
 		return -EINVAL;
 	}
-	out->version = img[0x04];
-	out->config_id = img[0x05];
-	out->tracer = get_unaligned_le32(img + 0x16);
-	n = get_unaligned_le16(img + 0x1e);
-	scan = get_unaligned_le16(img + 0x24);
+	if (read(ctx, 0, hdr, sizeof(hdr)))
+		return -EIO;
+	out->version = hdr[0x04];
+	out->config_id = hdr[0x05];
+	out->tracer = get_unaligned_le32(hdr + 0x16);
+	n = get_unaligned_le16(hdr + 0x1e);
+	scan = get_unaligned_le16(hdr + 0x24);
 	if (!n || n > VOYAGER_CAT_MAX_ASICS) {
 		*why = "ASIC count out of range (1-7)";
 		return -EINVAL;
@@ -200,21 +209,24 @@ int voyager_cat_parse_eprom(const u8 *img, unsigned int len,
 	}
 	out->chain.n = n;
 	for (loc = 0; loc < n; loc++) {
-		const u8 *entry = img + scan + 6 * loc;
-		unsigned int data = get_unaligned_le16(entry + 2);
-		unsigned int jtag;
-		u8 ir;
+		unsigned int data, jtag;
 
+		if (read(ctx, scan + 6 * loc, entry, sizeof(entry)))
+			return -EIO;
+		data = get_unaligned_le16(entry + 2);
 		if (data + 20 > len) {
 			*why = "ASIC data table beyond the EPROM data";
 			return -EINVAL;
 		}
-		jtag = get_unaligned_le16(img + data + 0x12);
+		if (read(ctx, data + 0x12, word, sizeof(word)))
+			return -EIO;
+		jtag = get_unaligned_le16(word);
 		if (jtag + 17 > len) {
 			*why = "JTAG table beyond the EPROM data";
 			return -EINVAL;
 		}
-		ir = img[jtag + 0x10];
+		if (read(ctx, jtag + 0x10, &ir, 1))
+			return -EIO;
 		if (!ir || ir > VOYAGER_CAT_MAX_IR_BITS) {
 			*why = "IR length out of range (1-32)";
 			return -EINVAL;
@@ -228,6 +240,21 @@ int voyager_cat_parse_eprom(const u8 *img, unsigned int len,
 		return -EINVAL;
 	}
 	return 0;
+}
+
+static int eprom_image_read(void *img, unsigned int off, u8 *buf,
+			    unsigned int n)
+{
+	memcpy(buf, (const u8 *)img + off, n);
+	return 0;
+}
+
+/* The same for an image in memory, of which the first @len bytes count. */
+int voyager_cat_parse_eprom(const u8 *img, unsigned int len,
+			    struct voyager_cat_eprom *out, const char **why)
+{
+	return voyager_cat_parse_eprom_by(eprom_image_read, (void *)img, len,
+					  out, why);
 }
 
 /*

@@ -8,6 +8,8 @@
  */
 
 #include <kunit/test.h>
+#include <linux/errno.h>
+#include <linux/sizes.h>
 #include <linux/string.h>
 #include <linux/unaligned.h>
 
@@ -194,10 +196,14 @@ static void cat_dr_write_model(struct kunit *test)
 	}
 }
 
-/* Build an EPROM image by the 3.11 layout, tables at unusual offsets. */
-static void build_eprom(u8 *img, unsigned int size, unsigned int n)
+/*
+ * Build an EPROM image by the 3.11 layout, the tables from @base on at
+ * unusual offsets.
+ */
+static void build_eprom_at(u8 *img, unsigned int size, unsigned int n,
+			   unsigned int base)
 {
-	unsigned int scan = 0x60, data = 0x90, jtag = 0x120, k;
+	unsigned int scan = base, data = base + 0x30, jtag = base + 0xc0, k;
 
 	memset(img, 0, size);
 	img[0x04] = 3;				/* version */
@@ -212,6 +218,11 @@ static void build_eprom(u8 *img, unsigned int size, unsigned int n)
 		put_unaligned_le16(jtag + 17 * k, img + data + 20 * k + 0x12);
 		img[jtag + 17 * k + 0x10] = k == 2 ? 16 : 8;
 	}
+}
+
+static void build_eprom(u8 *img, unsigned int size, unsigned int n)
+{
+	build_eprom_at(img, size, n, 0x60);
 }
 
 static void cat_eprom_parse(struct kunit *test)
@@ -245,6 +256,139 @@ static void cat_eprom_parse(struct kunit *test)
 	img[0x60] = 1;
 	KUNIT_EXPECT_LT(test, voyager_cat_parse_eprom(img, len, &ep, &why), 0);
 	KUNIT_EXPECT_NOT_NULL(test, why);
+}
+
+/* A reader over an image that counts what it fetched, and can fail. */
+struct eprom_reader {
+	const u8 *img;
+	unsigned int len;	/* bytes that may be fetched */
+	unsigned int fetched;	/* bytes fetched */
+	unsigned int beyond;	/* fetches reaching @len or beyond */
+	int fail_at;		/* fetch number that fails, or -1 */
+	int fetches;
+};
+
+static int eprom_reader_read(void *ctx, unsigned int off, u8 *buf,
+			     unsigned int n)
+{
+	struct eprom_reader *r = ctx;
+
+	if (r->fetches++ == r->fail_at)
+		return -EIO;
+	if (off + n > r->len) {
+		r->beyond++;
+		return -EINVAL;
+	}
+	memcpy(buf, r->img + off, n);
+	r->fetched += n;
+	return 0;
+}
+
+/*
+ * Fidelity audit D9: tables above the first KiB (here from 3000h in a
+ * 16 KiB EPROM) are found, by fetching only the header and the bytes of
+ * each table the probe uses, never beyond the checksummed area; a fetch
+ * that fails makes the parse fail.
+ */
+static void cat_eprom_tables_high(struct kunit *test)
+{
+	struct eprom_reader r = { .fail_at = -1 };
+	struct voyager_cat_eprom ep;
+	const char *why = NULL;
+	u8 *img;
+
+	img = kunit_kzalloc(test, SZ_16K, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, img);
+	build_eprom_at(img, SZ_16K, 4, 0x3000);
+	r.img = img;
+	r.len = get_unaligned_le16(img + 0x2a);
+	KUNIT_ASSERT_GT(test, r.len, 0x3000);
+	KUNIT_ASSERT_EQ(test, voyager_cat_parse_eprom_by(eprom_reader_read, &r,
+							 r.len, &ep, &why), 0);
+	KUNIT_EXPECT_EQ(test, ep.chain.n, 4);
+	KUNIT_EXPECT_EQ(test, ep.chain.asic_ids[3], VOYAGER_QABC_ASIC);
+	KUNIT_EXPECT_EQ(test, ep.chain.ir_len[2], 16);
+	/* the header, then 4 + 2 + 1 bytes per ASIC */
+	KUNIT_EXPECT_EQ(test, r.fetched, VOYAGER_CAT_EPROM_HEADER + 4 * 7);
+	KUNIT_EXPECT_EQ(test, r.beyond, 0);
+
+	/* the same image in memory */
+	KUNIT_EXPECT_EQ(test, voyager_cat_parse_eprom(img, r.len, &ep, &why),
+			0);
+
+	/* the header's fetch fails, then the last ASIC's IR length */
+	r.fetches = 0;
+	r.fail_at = 0;
+	KUNIT_EXPECT_EQ(test, voyager_cat_parse_eprom_by(eprom_reader_read, &r,
+							 r.len, &ep, &why),
+			-EIO);
+	r.fetches = 0;
+	r.fail_at = 1 + 3 * 4 - 1;
+	KUNIT_EXPECT_EQ(test, voyager_cat_parse_eprom_by(eprom_reader_read, &r,
+							 r.len, &ep, &why),
+			-EIO);
+	KUNIT_EXPECT_STREQ(test, why, "EPROM read failed");
+}
+
+static u32 xorshift32(u32 *x)
+{
+	*x ^= *x << 13;
+	*x ^= *x >> 17;
+	*x ^= *x << 5;
+	return *x;
+}
+
+/*
+ * Random EPROMs (test audit 5.3): random bytes in even rounds, a valid
+ * image with three random bytes changed in odd ones.  Whatever the bytes,
+ * the parser fetches nothing at or beyond the length it was given, and
+ * what it accepts has 1-7 ASICs, IR lengths of 1-32 and the 8-bit CAT
+ * ASIC first.  The seed is fixed, so a failure repeats.
+ */
+static void cat_eprom_random(struct kunit *test)
+{
+	unsigned int round, i, len, accepted = 0;
+	struct voyager_cat_eprom ep;
+	struct eprom_reader r;
+	u32 x = 0x2545f491;
+	const char *why;
+	u8 *img;
+
+	img = kunit_kzalloc(test, SZ_1K, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, img);
+	for (round = 0; round < 2000; round++) {
+		if (round & 1) {
+			build_eprom_at(img, SZ_1K, 1 + xorshift32(&x) % 4,
+				       0x30 + xorshift32(&x) % 0x200);
+			for (i = 0; i < 3; i++)
+				img[xorshift32(&x) % 0x300] = xorshift32(&x);
+			len = min_t(unsigned int, SZ_1K,
+				    get_unaligned_le16(img + 0x2a));
+		} else {
+			for (i = 0; i < SZ_1K; i++)
+				img[i] = xorshift32(&x);
+			len = xorshift32(&x) % (SZ_1K + 1);
+		}
+		r = (struct eprom_reader){ .img = img, .len = len,
+					   .fail_at = -1 };
+		if (!voyager_cat_parse_eprom_by(eprom_reader_read, &r, len,
+						&ep, &why)) {
+			accepted++;
+			KUNIT_EXPECT_GE(test, ep.chain.n, 1);
+			KUNIT_EXPECT_LE(test, ep.chain.n, VOYAGER_CAT_MAX_ASICS);
+			KUNIT_EXPECT_EQ(test, ep.chain.asic_ids[0],
+					VOYAGER_CAT_ASIC);
+			for (i = 0; i < ep.chain.n; i++) {
+				KUNIT_EXPECT_GE(test, ep.chain.ir_len[i], 1);
+				KUNIT_EXPECT_LE(test, ep.chain.ir_len[i],
+						VOYAGER_CAT_MAX_IR_BITS);
+			}
+		}
+		KUNIT_EXPECT_EQ_MSG(test, r.beyond, 0, "round %u", round);
+	}
+	/* the odd rounds often leave the tables intact */
+	KUNIT_EXPECT_GT(test, accepted, 100);
+	kunit_info(test, "%u of 2000 random EPROMs accepted", accepted);
 }
 
 /* Reference 5.2: CPU numbering and the SET register. */
@@ -304,6 +448,8 @@ static struct kunit_case voyager_cat_test_cases[] = {
 	KUNIT_CASE(cat_ir_stream_model),
 	KUNIT_CASE(cat_dr_write_model),
 	KUNIT_CASE(cat_eprom_parse),
+	KUNIT_CASE(cat_eprom_tables_high),
+	KUNIT_CASE(cat_eprom_random),
 	KUNIT_CASE(cat_qabc_decode),
 	KUNIT_CASE(cat_dyad_cards),
 	{}

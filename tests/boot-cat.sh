@@ -182,4 +182,19 @@ boot_cat_checks() {
 		--expect 'present CPUs 00002233 are not all on a card that answered \(00000011\)' \
 		--allow 'Voyager SMP: CPU (1|5|9|13) is on no VIC line and no quad card: cannot start it$' \
 		--expect 'Voyager SMP: CPU 13 is on no VIC line and no quad card: cannot start it'
+	# Fidelity audit D9: every EPROM's tables from 1000h on, beyond the
+	# first KiB a kernel once read; the quad card's four CPUs still start.
+	cat_boot cat-l5-eprom-high voyager,cards=dyad:quad 6 \
+		--qemu-arg -global --qemu-arg voyager-cat.eprom-table-offset=0x1000 \
+		--tests catinv,cpus,threads,cpis --end poweroff \
+		--reject 'bad EPROM'
+	# A processor card whose EPROM contradicts itself (test audit 5.3):
+	# one line names it, its CPUs stay parked, the others run.
+	boot cat-l5-bad-eprom --machine voyager,cards=dyad:dyad --cpus 2 \
+		--qemu-arg -global --qemu-arg voyager-cat.fault-eprom=0x11 \
+		--tests cpus,threads,cpis --end poweroff \
+		--expect 'module 11 \(Processor Slot 1\): bad EPROM: ASIC count out of range \(1-7\); skipped$' \
+		--expect 'present CPUs 00000033 are not all on a card that answered \(00000011\)' \
+		--allow 'Voyager SMP: CPU (1|5) is on no VIC line and no quad card: cannot start it$' \
+		--reject 'does not answer on the CAT bus'
 }

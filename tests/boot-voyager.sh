@@ -307,7 +307,8 @@ boot_voyager_checks() {
 		--kernel "$BUILD/linux-kunit/arch/x86/boot/bzImage" \
 		--allow-skip 'voyager_ipi=one CPU: no remote CPU to call' \
 		--expect '^ok [0-9]+ voyager$' \
-		--expect '^ +ok [0-9]+ vic_trigger_types$'
+		--expect '^ +ok [0-9]+ vic_trigger_types$' \
+		--expect '^ +ok [0-9]+ cat_eprom_tables_high$'
 	# The cross-CPU call round trip on CPIs: voyager_ipi runs, not skips.
 	boot voyager-kunit-smp --machine voyager,cards=dyad:dyad --cpus 4 \
 		--tests cpus --kernel "$BUILD/linux-kunit/arch/x86/boot/bzImage" \

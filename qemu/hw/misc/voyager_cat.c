@@ -168,29 +168,36 @@ static void put_str(uint8_t *p, size_t len, const char *str)
 }
 
 /*
- * Generate one EPROM image (3.11): the 57h-byte header, the scan-path
- * table at 58h, one 20-byte ASIC data table and one 17-byte JTAG table
- * per ASIC; everything the kernel parses lies below the end-of-checksum
- * offset at 2Ah, the rest of the EPROM reads FFh (erased).
+ * Generate one EPROM image (3.11): the 57h-byte header, then from
+ * eprom-table-offset (58h by default) the scan-path table, one 20-byte
+ * ASIC data table and one 17-byte JTAG table per ASIC.  Everything the
+ * kernel parses lies below the end-of-checksum offset at 2Ah; the bytes
+ * between the header and the tables are zero, the rest of the EPROM reads
+ * FFh (erased).  How large real EPROMs were and where their tables lay is
+ * unknown (fidelity audit D9): the historic driver read all of the first
+ * (word at 2Ah) bytes, so tables anywhere below 64 KiB are plausible.
  */
 static void build_eprom(VoyagerCatModuleInfo *mi, int sub, uint8_t id,
-                        uint8_t config_id, const char *assembly)
+                        uint8_t config_id, const char *assembly,
+                        uint16_t table_offset)
 {
     VoyagerCatSubInfo *si = &mi->sub[sub];
-    uint8_t *e = si->eprom;
     int n = si->nasics + 1;
-    int scan = 0x58, data = scan + 6 * n, jtag = data + 20 * n;
+    int scan = table_offset, data = scan + 6 * n, jtag = data + 20 * n;
     int end = jtag + 17 * n;
     uint16_t sum = 0;
+    uint8_t *e;
     int k, i;
 
-    memset(e, 0xff, VOYAGER_CAT_EPROM_SIZE);
+    si->eprom_size = MAX(pow2ceil(end), VOYAGER_CAT_EPROM_SIZE);
+    si->eprom = e = g_malloc(si->eprom_size);
+    memset(e, 0xff, si->eprom_size);
     memset(e, 0, end);
     e[0x00] = id;
     e[0x01] = sub;
     e[0x04] = 0x01;                     /* version id */
     e[0x05] = config_id;
-    put16(e + 0x08, VOYAGER_CAT_EPROM_SIZE);
+    put16(e + 0x08, si->eprom_size);
     put_str(e + 0x0a, 11, assembly);
     e[0x15] = 'A';                      /* assembly revision */
     put32(e + 0x16, 0x00560000 | (id << 8) | sub);     /* tracer */
@@ -274,13 +281,13 @@ static void voyager_cat_build(VoyagerCatState *s)
          * leaves it 00h
          */
         build_eprom(mi, 0, id, s->config_id_cpus ? voyager_card_cpus(t) : 0,
-                    name);
+                    name, s->eprom_table_offset);
         if (t == VOYAGER_CARD_QUAD) {
             /* the quad baseboard, submodule 1 (3.13) */
             add_asic(mi, 1, 1, 1, ASIC_QDATA);
             add_asic(mi, 1, 2, 2, ASIC_QDATA);
             add_asic(mi, 1, 3, 3, ASIC_QABC);
-            build_eprom(mi, 1, id, 0x14, "QUAD-BASE");
+            build_eprom(mi, 1, id, 0x14, "QUAD-BASE", s->eprom_table_offset);
         }
     }
 
@@ -297,22 +304,45 @@ static void voyager_cat_build(VoyagerCatState *s)
         mi->mem_size = MIN(s->ram - MIN(s->ram, base), MEM_CARD_MAX);
         add_asic(mi, 0, 1, 1, ASIC_MMC);
         add_asic(mi, 0, 2, 2, ASIC_MMA);
-        build_eprom(mi, 0, 0x14 + m, 0x20, "MEM-CARD");
+        build_eprom(mi, 0, 0x14 + m, 0x20, "MEM-CARD", s->eprom_table_offset);
     }
 
     mi = mod_info(s, 0x18);
     mi->kind = MOD_MCA;
-    build_eprom(mi, 0, 0x18, 0x30, "MCA-BRIDGE");
+    build_eprom(mi, 0, 0x18, 0x30, "MCA-BRIDGE", s->eprom_table_offset);
     if (cfg->slots == 8) {
         mi = mod_info(s, 0x19);
         mi->kind = MOD_MCA;
-        build_eprom(mi, 0, 0x19, 0x30, "MCA-BRIDGE");
+        build_eprom(mi, 0, 0x19, 0x30, "MCA-BRIDGE", s->eprom_table_offset);
     }
 
     /* the PSI: CAT ASIC only, no EPROM */
     mi = mod_info(s, VOYAGER_CAT_PSI);
     mi->kind = MOD_PSI;
     mi->asic_kind[0] = ASIC_PSI;
+}
+
+/*
+ * fault-eprom: the module's own EPROM claims 8 ASICs, one more than a
+ * scan path can hold (3.11); its checksum is left stale, as after a real
+ * corruption.  The module still answers and its ASICs work.
+ */
+static bool cat_corrupt_eprom(VoyagerCatState *s, Error **errp)
+{
+    VoyagerCatModuleInfo *mi;
+
+    if (!s->fault_eprom) {
+        return true;
+    }
+    mi = s->level == 4 ? NULL : mod_info(s, s->fault_eprom);
+    if (!mi || !mi->sub[0].present) {
+        error_setg(errp, "fault-eprom: 0x%x is not a module with an EPROM "
+                   "in this machine (cards=%s, level %u)", s->fault_eprom,
+                   s->cards ?: "", s->level);
+        return false;
+    }
+    mi->sub[0].eprom[0x1e] = VOYAGER_CAT_MAX_ASICS + 1;
+    return true;
 }
 
 /* ------------------------------------------------------------------ */
@@ -608,7 +638,7 @@ static uint8_t sub_read(VoyagerCatState *s, int m, int st, uint16_t addr)
     switch (mi->asic_kind[st]) {
     case ASIC_CAT:
         si = cur_sub(s, m);
-        return si && addr < VOYAGER_CAT_EPROM_SIZE ? si->eprom[addr] : 0xff;
+        return si && addr < si->eprom_size ? si->eprom[addr] : 0xff;
     case ASIC_PSI:
         return psi_sub_read(s, addr);
     case ASIC_QABC:
@@ -1145,7 +1175,7 @@ void voyager_cat_print_info(DeviceState *cat, GString *buf)
             }
             g_string_append_printf(buf, "    submodule %d: EPROM %u bytes "
                                    "(%u used), ASICs:", sub,
-                                   VOYAGER_CAT_EPROM_SIZE, si->eprom_used);
+                                   si->eprom_size, si->eprom_used);
             for (k = 0; k <= si->nasics; k++) {
                 uint8_t st = k ? si->slot[k] : 0;
 
@@ -1257,6 +1287,26 @@ static bool cat_check_fault_module(VoyagerCatState *s, uint8_t id,
                                 VOYAGER_CAT_MODULES)) {
         error_setg(errp, "fault-module: 0x%x is not a CAT module id "
                    "(0x10-0x1f, or 0 for none)", id);
+        return false;
+    }
+    return true;
+}
+
+/*
+ * The tables of the largest submodule (VOYAGER_CAT_MAX_ASICS entries of
+ * 6 + 20 + 17 bytes) must end inside a 32 KiB EPROM, whose size the
+ * 16-bit word at 08h can still state.
+ */
+#define EPROM_TABLE_OFFSET_MAX  (0x8000 - 43 * VOYAGER_CAT_MAX_ASICS)
+
+static bool cat_check_eprom_table_offset(VoyagerCatState *s, Error **errp)
+{
+    if (s->eprom_table_offset < VOYAGER_CAT_EPROM_TABLES ||
+        s->eprom_table_offset > EPROM_TABLE_OFFSET_MAX) {
+        error_setg(errp, "eprom-table-offset: 0x%x is outside the EPROM "
+                   "(0x%x-0x%x: after the header, tables below 32 KiB)",
+                   s->eprom_table_offset, VOYAGER_CAT_EPROM_TABLES,
+                   EPROM_TABLE_OFFSET_MAX);
         return false;
     }
     return true;
@@ -1437,6 +1487,7 @@ static void voyager_cat_realize(DeviceState *dev, Error **errp)
         return;
     }
     if (!cat_check_fault_module(s, s->fault_module, errp) ||
+        !cat_check_eprom_table_offset(s, errp) ||
         !cat_check_psi_event(s, "ac-fail", s->ac_fail, errp) ||
         !cat_check_psi_event(s, "dc-fail", s->dc_fail, errp) ||
         !cat_check_psi_event(s, "battery-fail", s->battery_fail, errp) ||
@@ -1449,6 +1500,9 @@ static void voyager_cat_realize(DeviceState *dev, Error **errp)
     }
     s->ram = s->ram_size;
     voyager_cat_build(s);
+    if (!cat_corrupt_eprom(s, errp)) {
+        return;
+    }
 
     memory_region_init_io(&s->mc_io, OBJECT(s), &mc_ops, s,
                           "voyager-cat-mc", 3);
@@ -1559,6 +1613,9 @@ static const Property voyager_cat_properties[] = {
     DEFINE_PROP_UINT16("class", VoyagerCatState, model_class, 0x3450),
     DEFINE_PROP_UINT64("ram-size", VoyagerCatState, ram_size, 0),
     DEFINE_PROP_BOOL("config-id-cpus", VoyagerCatState, config_id_cpus, true),
+    DEFINE_PROP_UINT16("eprom-table-offset", VoyagerCatState,
+                       eprom_table_offset, VOYAGER_CAT_EPROM_TABLES),
+    DEFINE_PROP_UINT8("fault-eprom", VoyagerCatState, fault_eprom, 0),
     DEFINE_PROP_RUNTIME("fault-module", fault_module,
                         cat_prop_runtime_uint8, uint8_t, 0),
     DEFINE_PROP_RUNTIME("dump-status", dump_status,
@@ -1588,6 +1645,18 @@ static void voyager_cat_instance_post_init(Object *obj)
     }
 }
 
+static void voyager_cat_instance_finalize(Object *obj)
+{
+    VoyagerCatState *s = VOYAGER_CAT(obj);
+    int m, sub;
+
+    for (m = 0; m < VOYAGER_CAT_MODULES; m++) {
+        for (sub = 0; sub < VOYAGER_CAT_SUBMODULES; sub++) {
+            g_free(s->info[m].sub[sub].eprom);
+        }
+    }
+}
+
 static void voyager_cat_class_init(ObjectClass *klass, const void *data)
 {
     DeviceClass *dc = DEVICE_CLASS(klass);
@@ -1610,6 +1679,7 @@ static const TypeInfo voyager_cat_info = {
     .instance_size = sizeof(VoyagerCatState),
     .instance_init = voyager_cat_init,
     .instance_post_init = voyager_cat_instance_post_init,
+    .instance_finalize = voyager_cat_instance_finalize,
     .class_init = voyager_cat_class_init,
 };
 

@@ -419,6 +419,100 @@ static void test_config_id(void)
     qtest_quit(qts);
 }
 
+/*
+ * Fidelity audit D9 (unknown): nothing says where a real EPROM's tables
+ * lie.  The historic driver read the word at 2Ah and then that many bytes
+ * from offset 0 (3.11, 3.12), so tables anywhere below 64 KiB were read.
+ * eprom-table-offset=0x1000 puts every table of a quad card and of its
+ * baseboard above the first 4 KiB: read whole, the historic way, they are
+ * found; the size word at 08h covers them; the gap after the header is 0.
+ */
+static void test_eprom_high(void)
+{
+    QTestState *qts = start("cards=quad",
+                            "-global voyager-cat.eprom-table-offset=0x1000");
+    uint8_t ids[8], old, *e;
+    uint16_t len;
+    int sub, i;
+
+    g_assert_cmphex(probe(qts, 0x10), ==, 0x7f);
+    for (sub = 0; sub < 2; sub++) {
+        /* the card's own EPROM (1 ASIC), then the baseboard's (4) */
+        int n = sub ? 4 : 1;
+
+        e = read_eprom(qts, &len);
+        g_assert_cmpint(eprom_asics(e, len, ids), ==, n);
+        g_assert_cmphex(le16(e + 0x24), ==, 0x1000);
+        g_assert_cmphex(len, ==, 0x1000 + (6 + 20 + 17) * n);
+        g_assert_cmphex(le16(e + 0x08), ==, 0x2000);
+        g_assert_cmphex(e[0x56], ==, 0x55);     /* end sentinel (3.11) */
+        for (i = 0x57; i < 0x1000; i++) {
+            g_assert_cmphex(e[i], ==, 0);
+        }
+        g_free(e);
+        if (!sub) {
+            /* 3.12 step 6: select the quad baseboard */
+            cmd(qts, RUN);
+            old = read_reg(qts, 8);
+            write_reg(qts, 8, (old & 0x7c) | 1);
+            cmd(qts, END);
+        }
+    }
+    qtest_quit(qts);
+
+    /* the highest offset: 7 ASICs' tables end at 32 KiB, the size word */
+    qts = start("cards=dyad", "-global voyager-cat.eprom-table-offset=0x7ed3");
+    g_assert_cmphex(probe(qts, 0x10), ==, 0x7f);
+    cmd(qts, RUN);
+    sub_read(qts, 0x08, 2, ids);
+    g_assert_cmphex(le16(ids), ==, 0x8000);
+    sub_read(qts, 0x24, 2, ids);
+    g_assert_cmphex(le16(ids), ==, 0x7ed3);
+    cmd(qts, END);
+    qtest_quit(qts);
+    /* inside the header, and one byte higher */
+    voyager_expect_refused("-M voyager -global "
+                           "voyager-cat.eprom-table-offset=0x57",
+                           "eprom-table-offset:");
+    voyager_expect_refused("-M voyager -global "
+                           "voyager-cat.eprom-table-offset=0x7ed4",
+                           "eprom-table-offset:");
+}
+
+/*
+ * fault-eprom: that module's own EPROM claims 8 ASICs, more than the
+ * seven a scan path holds (3.11), and nothing else changes; a module
+ * without an EPROM in the layout is refused.
+ */
+static void test_fault_eprom(void)
+{
+    QTestState *qts = start("cards=dyad:dyad",
+                            "-global voyager-cat.fault-eprom=0x11");
+    uint8_t n;
+
+    g_assert_cmphex(probe(qts, 0x11), ==, 0x7f);
+    cmd(qts, RUN);
+    sub_read(qts, 0x1e, 1, &n);
+    cmd(qts, END);
+    g_assert_cmpint(n, ==, 8);
+    g_assert_cmphex(probe(qts, 0x10), ==, 0x7f);
+    cmd(qts, RUN);
+    sub_read(qts, 0x1e, 1, &n);
+    cmd(qts, END);
+    g_assert_cmpint(n, ==, 1);
+    qtest_quit(qts);
+
+    /* an empty slot, the PSI (no EPROM), Level 4 (no Level 5 CAT) */
+    voyager_expect_refused("-M voyager,cards=dyad "
+                           "-global voyager-cat.fault-eprom=0x12",
+                           "fault-eprom:");
+    voyager_expect_refused("-M voyager -global voyager-cat.fault-eprom=0x1a",
+                           "fault-eprom:");
+    voyager_expect_refused("-M voyager,level=4,class=0x3360,cards=dyad "
+                           "-global voyager-cat.fault-eprom=0x10",
+                           "fault-eprom:");
+}
+
 static void test_subaddress(void)
 {
     QTestState *qts = start("cards=dyad", "");
@@ -1390,6 +1484,8 @@ int main(int argc, char **argv)
     qtest_add_func("voyager/cat/probe", test_probe);
     qtest_add_func("voyager/cat/eprom-dyad", test_eprom_dyad);
     qtest_add_func("voyager/cat/config-id", test_config_id);
+    qtest_add_func("voyager/cat/eprom-high", test_eprom_high);
+    qtest_add_func("voyager/cat/fault-eprom", test_fault_eprom);
     qtest_add_func("voyager/cat/subaddress", test_subaddress);
     qtest_add_func("voyager/cat/quad-slot0", test_quad_slot0);
     qtest_add_func("voyager/cat/quad-8slot", test_quad_slot6);

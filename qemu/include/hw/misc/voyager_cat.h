@@ -44,7 +44,13 @@ typedef struct VoyagerCatModule {
     VoyagerCatAsic asic[VOYAGER_CAT_MAX_ASICS];
 } VoyagerCatModule;
 
+/*
+ * The smallest EPROM the model generates, and where its tables start by
+ * default (right after the 57h-byte header); eprom-table-offset moves
+ * them, and the EPROM grows to the power of two that holds them.
+ */
 #define VOYAGER_CAT_EPROM_SIZE      0x200
+#define VOYAGER_CAT_EPROM_TABLES    0x58
 #define VOYAGER_CAT_SUBMODULES      2
 
 /* What a submodule carries: its EPROM and its ASICs behind the CAT ASIC. */
@@ -53,7 +59,8 @@ typedef struct VoyagerCatSubInfo {
     uint8_t nasics;             /* ASICs after the CAT ASIC (location 0) */
     uint8_t slot[VOYAGER_CAT_MAX_ASICS];    /* state slot of location k */
     uint16_t eprom_used;        /* end-of-checksum offset (2Ah) */
-    uint8_t eprom[VOYAGER_CAT_EPROM_SIZE];
+    uint32_t eprom_size;        /* bytes in eprom */
+    uint8_t *eprom;
 } VoyagerCatSubInfo;
 
 /* The module as generated from the configuration (not migrated). */
@@ -76,6 +83,8 @@ struct VoyagerCatState {
     uint16_t model_class;
     uint64_t ram_size;
     bool config_id_cpus;        /* EPROM config id = CPUs (D13) */
+    uint16_t eprom_table_offset;    /* scan-path table offset (D9) */
+    uint8_t fault_eprom;        /* module whose EPROM is corrupt, or 0 */
     /*
      * Settable while the machine runs (qom-set), and migrated with the
      * state: the fault, the PSI event sources and the model choices.
