@@ -320,6 +320,12 @@ static int cat_do_op(const struct cat_path *p, struct cat_op *op)
  * Connect (connect = true) or disconnect the module's scan path through
  * its CAT ASIC (reference 3.10); the submodule select picks which
  * submodule's ASICs join the chain.
+ *
+ * Whether a disconnect written through the connected chain takes is not
+ * known (fidelity audit D10: the historic driver never disconnected a
+ * connected module), so it is checked: the CAT ASIC must answer alone.
+ * If instead it answers through the chain with the connect bit still set,
+ * the module stays connected: -EISCONN.
  */
 static int cat_connect(const struct voyager_cat_chain *chain, bool connect)
 {
@@ -328,6 +334,8 @@ static int cat_connect(const struct voyager_cat_chain *chain, bool connect)
 		.loc = 0,
 		.connected = !connect,
 	};
+	u8 check = chain->sub ? VOYAGER_CAT_REG_SUBMODULE :
+				VOYAGER_CAT_REG_SCANPATH;
 	u8 v;
 	int ret;
 
@@ -348,14 +356,25 @@ static int cat_connect(const struct voyager_cat_chain *chain, bool connect)
 	ret = cat_reg_write(&p, VOYAGER_CAT_REG_SCANPATH, v);
 	cat_cmd(CAT_END);
 	cat_cmd(CAT_RUN);
-	if (ret || connect || !chain->sub)
+	if (ret || connect)
 		return ret;
-	/* back to the card's own EPROM, as after reset */
 	p.chain = &cat_alone;
 	p.connected = false;
-	ret = cat_reg_read(&p, VOYAGER_CAT_REG_SUBMODULE, &v);
-	return ret ?: cat_reg_write(&p, VOYAGER_CAT_REG_SUBMODULE,
-				    v & CAT_SUBMODULE_KEEP);
+	ret = cat_reg_read(&p, check, &v);
+	if (ret == -EIO) {
+		/* not alone: still connected? */
+		p.chain = chain;
+		p.connected = true;
+		if (!cat_reg_read(&p, VOYAGER_CAT_REG_SCANPATH, &v) &&
+		    (v & VOYAGER_CAT_SCANPATH_CONNECT))
+			return -EISCONN;
+		return ret;
+	}
+	if (ret || !chain->sub)
+		return ret;
+	/* back to the card's own EPROM, as after reset */
+	return cat_reg_write(&p, VOYAGER_CAT_REG_SUBMODULE,
+			     v & CAT_SUBMODULE_KEEP);
 }
 
 static const struct voyager_cat_module *cat_find(u8 module)
@@ -368,16 +387,50 @@ static const struct voyager_cat_module *cat_find(u8 module)
 	return NULL;
 }
 
-/* One attempt: select, frame, (connect,) operate, (disconnect,) end. */
-static int cat_attempt(u8 module, const struct voyager_cat_chain *chain,
-		       unsigned int loc, struct cat_op *op)
-{
-	struct cat_path p = { .chain = &cat_alone, .loc = 0 };
-	int ret, ret2;
+/*
+ * Modules whose scan path stayed connected when disconnected (bit = id -
+ * 10h; see cat_connect()).  From then on they are reached through their
+ * chain, the CAT ASIC at location 0, as the historic driver reached a quad
+ * card it had connected once.  Under cat_lock.
+ */
+static u16 cat_stuck;
 
+static bool cat_is_stuck(u8 module)
+{
+	return module >= VOYAGER_CAT_FIRST_MODULE &&
+	       module <= VOYAGER_CAT_LAST_MODULE &&
+	       (cat_stuck & BIT(module - VOYAGER_CAT_FIRST_MODULE));
+}
+
+/*
+ * One attempt: select, frame, (connect,) operate, (disconnect,) end.  The
+ * caller checked that @mod has @asic unless it is the CAT ASIC; a module
+ * that stays connected is operated on through its chain, its CAT ASIC
+ * too.
+ */
+static int cat_attempt(u8 module, const struct voyager_cat_module *mod,
+		       u8 asic, struct cat_op *op)
+{
+	const struct voyager_cat_chain *chain = &cat_alone;
+	struct cat_path p = { .chain = &cat_alone, .loc = 0 };
+	bool stuck = cat_is_stuck(module);
+	int loc = 0, ret, ret2;
+
+	if (asic != VOYAGER_CAT_ASIC || stuck) {
+		if (!mod || !mod->has_eprom)
+			return -ENODEV;
+		chain = &mod->chain;
+		loc = voyager_cat_chain_find(chain, asic);
+		if (loc < 0)
+			return -ENODEV;
+	}
 	cat_select(module);
 	cat_cmd(CAT_RUN);
-	if (loc) {
+	if (stuck) {
+		p.chain = chain;
+		p.loc = loc;
+		p.connected = true;
+	} else if (loc) {
 		op->failed = "scan path connect";
 		ret = cat_connect(chain, true);
 		if (ret)
@@ -393,8 +446,14 @@ out:
 	 * would otherwise leave a chain no later transaction expects.
 	 * Harmless if the module is not connected: the first check fails.
 	 */
-	if (loc) {
+	if (loc && !stuck) {
 		ret2 = cat_connect(chain, false);
+		if (ret2 == -EISCONN) {
+			cat_stuck |= BIT(module - VOYAGER_CAT_FIRST_MODULE);
+			pr_info("module %02x (%s): scan path stays connected; reached through it from now on\n",
+				module, voyager_cat_module_name(module));
+			ret2 = 0;
+		}
 		if (!ret && ret2) {
 			op->failed = "scan path disconnect";
 			ret = ret2;
@@ -407,28 +466,23 @@ out:
 
 static int cat_transaction(u8 module, u8 asic, struct cat_op *op)
 {
-	const struct voyager_cat_chain *chain = &cat_alone;
 	const struct voyager_cat_module *mod;
 	unsigned long flags;
-	int loc = 0, tries, ret;
+	int tries, ret;
 
 	if (!cat_cmd_port)
 		return -ENODEV;
 	mod = cat_find(module);
-	if (asic != VOYAGER_CAT_ASIC) {
-		if (!mod || !mod->has_eprom)
-			return -ENODEV;
-		chain = &mod->chain;
-		loc = voyager_cat_chain_find(chain, asic);
-		if (loc < 0)
-			return -ENODEV;
-	}
+	if (asic != VOYAGER_CAT_ASIC &&
+	    (!mod || !mod->has_eprom ||
+	     voyager_cat_chain_find(&mod->chain, asic) < 0))
+		return -ENODEV;
 	if (op->write && asic == VOYAGER_CAT_ASIC)
 		udelay(CAT_WRITE_DELAY_US);
 
 	for (tries = 0; tries < CAT_TRIES; tries++) {
 		raw_spin_lock_irqsave(&cat_lock, flags);
-		ret = cat_attempt(module, chain, loc, op);
+		ret = cat_attempt(module, mod, asic, op);
 		raw_spin_unlock_irqrestore(&cat_lock, flags);
 		if (!ret)
 			return 0;

@@ -188,6 +188,15 @@ boot_cat_checks() {
 		--qemu-arg -global --qemu-arg voyager-cat.eprom-table-offset=0x1000 \
 		--tests catinv,cpus,threads,cpis --end poweroff \
 		--reject 'bad EPROM'
+	# Fidelity audit D10, connect-sticky=on: a disconnect written through
+	# the chain does not take; the kernel keeps reaching the quad card
+	# (its QABC at the probe) and the memory card (catinv's raw MMC
+	# write) through their chains, and the quad CPUs start.
+	cat_boot cat-l5-sticky voyager,cards=dyad:quad 6 \
+		--qemu-arg -global --qemu-arg voyager-cat.connect-sticky=on \
+		--tests catinv,cpus,threads,cpis --end poweroff \
+		--expect 'module 11 \(Processor Slot 1\): scan path stays connected; reached through it from now on$' \
+		--expect 'module 14 \(Memory Slot 0\): scan path stays connected; reached through it from now on$'
 	# A processor card whose EPROM contradicts itself (test audit 5.3):
 	# one line names it, its CPUs stay parked, the others run.
 	boot cat-l5-bad-eprom --machine voyager,cards=dyad:dyad --cpus 2 \

@@ -808,6 +808,19 @@ static void asic_reg_write(VoyagerCatState *s, int m, int st, int reg,
         }
         a->reg[9] = val;
         break;
+    case 5:
+        /*
+         * D10, connect-sticky: a write that reaches a connected CAT ASIC
+         * through its chain cannot clear the connect bit; only reset
+         * disconnects.
+         */
+        if (st == 0 && !psi && s->connect_sticky &&
+            (a->reg[5] & CAT_CONNECT) && !(val & CAT_CONNECT)) {
+            trace_voyager_cat_connect_sticky(m + VOYAGER_CAT_MODULE_FIRST);
+            val |= CAT_CONNECT;
+        }
+        a->reg[5] = val;
+        break;
     default:
         if (!(psi && reg > 9)) {
             a->reg[reg] = val;
@@ -1616,6 +1629,7 @@ static const Property voyager_cat_properties[] = {
     DEFINE_PROP_UINT16("eprom-table-offset", VoyagerCatState,
                        eprom_table_offset, VOYAGER_CAT_EPROM_TABLES),
     DEFINE_PROP_UINT8("fault-eprom", VoyagerCatState, fault_eprom, 0),
+    DEFINE_PROP_BOOL("connect-sticky", VoyagerCatState, connect_sticky, false),
     DEFINE_PROP_RUNTIME("fault-module", fault_module,
                         cat_prop_runtime_uint8, uint8_t, 0),
     DEFINE_PROP_RUNTIME("dump-status", dump_status,

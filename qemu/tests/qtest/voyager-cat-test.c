@@ -660,6 +660,46 @@ static void quad_card(int slots, const char *cards, uint8_t id, int slot)
     qtest_quit(qts);
 }
 
+/*
+ * Fidelity audit D10 (unknown), connect-sticky=on: the disconnect written
+ * through the connected chain (3.10) does not take, the baseboard's ASICs
+ * stay in the chain and answer through it; a system reset disconnects.
+ * With the property off, quad_card() shows the disconnect taking.
+ */
+static void test_connect_sticky(void)
+{
+    QTestState *qts = start("cards=quad",
+                            "-global voyager-cat.connect-sticky=on");
+    uint8_t old;
+
+    g_assert_cmphex(probe(qts, 0x10), ==, 0x7f);
+    /* 3.12 steps 6 and 9: the baseboard selected, then connected */
+    cmd(qts, RUN);
+    old = read_reg(qts, 8);
+    write_reg(qts, 8, (old & 0x7c) | 1);
+    old = read_reg(qts, 5);
+    write_reg(qts, 5, old | 1);
+    cmd(qts, END);
+    cmd(qts, RUN);
+    g_assert_cmpint(ir_chain_bytes(qts), ==, 4);
+    /* the disconnect, as quad_card() writes it */
+    old = c_read_reg(qts, 4, 0, 5);
+    g_assert_cmphex(old & 1, ==, 1);
+    c_write_reg(qts, 4, 0, 5, old & ~1);
+    cmd(qts, END);
+    cmd(qts, RUN);
+    g_assert_cmpint(ir_chain_bytes(qts), ==, 4);
+    g_assert_cmphex(c_read_reg(qts, 4, 0, 5) & 1, ==, 1);
+    g_assert_cmphex(c_read_reg(qts, 4, 3, 0), ==, 3);
+    cmd(qts, END);
+    qtest_qmp_assert_success(qts, "{ 'execute': 'system_reset' }");
+    g_assert_cmphex(probe(qts, 0x10), ==, 0x7f);
+    cmd(qts, RUN);
+    g_assert_cmpint(ir_chain_bytes(qts), ==, 1);
+    cmd(qts, END);
+    qtest_quit(qts);
+}
+
 static void test_quad_slot0(void)
 {
     quad_card(4, "quad:dyad", 0x10, 0);
@@ -1486,6 +1526,7 @@ int main(int argc, char **argv)
     qtest_add_func("voyager/cat/config-id", test_config_id);
     qtest_add_func("voyager/cat/eprom-high", test_eprom_high);
     qtest_add_func("voyager/cat/fault-eprom", test_fault_eprom);
+    qtest_add_func("voyager/cat/connect-sticky", test_connect_sticky);
     qtest_add_func("voyager/cat/subaddress", test_subaddress);
     qtest_add_func("voyager/cat/quad-slot0", test_quad_slot0);
     qtest_add_func("voyager/cat/quad-8slot", test_quad_slot6);

@@ -85,6 +85,7 @@ struct VoyagerCatState {
     bool config_id_cpus;        /* EPROM config id = CPUs (D13) */
     uint16_t eprom_table_offset;    /* scan-path table offset (D9) */
     uint8_t fault_eprom;        /* module whose EPROM is corrupt, or 0 */
+    bool connect_sticky;        /* a chain write cannot disconnect (D10) */
     /*
      * Settable while the machine runs (qom-set), and migrated with the
      * state: the fault, the PSI event sources and the model choices.
