@@ -1079,6 +1079,29 @@ static void voyager_cpus_init(VoyagerMachineState *vms)
     }
 }
 
+/*
+ * The firmware is mapped below 4 GiB with no room left for anything else
+ * (qemu-review D8): on Level 5 it must end above the QIC CPI areas and
+ * the SUS, which would otherwise hide part of it.  Level 4 has neither.
+ */
+static bool voyager_check_firmware_size(VoyagerMachineState *vms,
+                                        X86MachineState *x86ms, Error **errp)
+{
+    uint64_t size = memory_region_size(&x86ms->bios);
+    uint64_t top = VOYAGER_SUS_BASE + VOYAGER_SUS_SIZE;
+
+    assert(VOYAGER_QIC_CPI_BASE + 8 * VOYAGER_QIC_CPI_STRIDE <= top);
+    if (vms->cfg.level == 5 && 4 * GiB - size < top) {
+        error_setg(errp, "firmware: %" PRIu64 " KiB reaches down to 0x%"
+                   PRIx64 ", over the QIC CPI areas and SUS at 0x%x-0x%"
+                   PRIx64 "; a Level 5 firmware may have at most %" PRIu64
+                   " KiB", size / KiB, 4 * GiB - size, VOYAGER_QIC_CPI_BASE,
+                   top - 1, (4 * GiB - top) / (64 * KiB) * 64);
+        return false;
+    }
+    return true;
+}
+
 static void voyager_machine_init(MachineState *ms)
 {
     VoyagerMachineState *vms = VOYAGER_MACHINE(ms);
@@ -1120,6 +1143,9 @@ static void voyager_machine_init(MachineState *ms)
 
     voyager_cpus_init(vms);
     pc_memory_init(pcms, system_memory, system_memory, 0);
+    if (!voyager_check_firmware_size(vms, x86ms, &error_fatal)) {
+        return;
+    }
 
     isa_bus = isa_bus_new(NULL, system_memory, get_system_io(),
                           &error_abort);

@@ -460,6 +460,47 @@ static void test_migrate_parked(void)
     unlink(path);
 }
 
+/* A firmware image of @kib KiB of FFh, in a file the caller removes. */
+static char *firmware_file(unsigned kib)
+{
+    g_autofree uint8_t *buf = g_malloc(kib * 1024);
+    char *path = NULL;
+    int fd = g_file_open_tmp("voyager-fw-XXXXXX", &path, NULL);
+
+    g_assert_cmpint(fd, >=, 0);
+    memset(buf, 0xff, kib * 1024);
+    g_assert_cmpint(write(fd, buf, kib * 1024), ==, kib * 1024);
+    close(fd);
+    return path;
+}
+
+/*
+ * qemu-review D8: the firmware sits right below 4 GiB; on Level 5 one of
+ * 960 KiB or more would reach the SUS (FFF10000h-FFF10FFFh) and the QIC
+ * CPI areas below it, so it is refused; 896 KiB (the largest multiple of
+ * 64 KiB above them) is taken, and Level 4, which has neither, takes
+ * 1 MiB.
+ */
+static void test_firmware_size(void)
+{
+    g_autofree char *big = firmware_file(960);
+    g_autofree char *fits = firmware_file(896);
+    g_autofree char *mib = firmware_file(1024);
+    g_autofree char *args = g_strdup_printf("-M voyager -bios %s", big);
+    QTestState *qts;
+
+    voyager_expect_refused(args, "firmware: 960 KiB");
+    voyager_expect_refused(args, "at most 896 KiB");
+    qts = qtest_initf("-M voyager -bios %s", fits);
+    qtest_quit(qts);
+    qts = qtest_initf("-M voyager,level=4,class=0x3360,cards=dyad -bios %s",
+                      mib);
+    qtest_quit(qts);
+    unlink(big);
+    unlink(fits);
+    unlink(mib);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -467,6 +508,7 @@ int main(int argc, char **argv)
     qtest_add_func("voyager/machine/quad", test_quad_box);
     qtest_add_func("voyager/machine/32-cpus", test_32_cpus);
     qtest_add_func("voyager/machine/refused", test_refused);
+    qtest_add_func("voyager/machine/firmware-size", test_firmware_size);
     qtest_add_func("voyager/machine/monitor", test_monitor);
     qtest_add_func("voyager/machine/monitor-other-machine",
                    test_monitor_other_machine);
