@@ -257,6 +257,32 @@ psi_events_boot() {
 	check voyager-psi-events-cmn-down monitor_said "$log" '^false$'
 }
 
+# The PSI's major fault at run time (fidelity audit A54, reference 7.4):
+# the kernel powers off at once, from the interrupt, with no orderly
+# shutdown.  So the boot must stop in the hold test, with the oracle
+# failing for exactly that and nothing else, and QEMU must have seen the
+# PSI power-down command, not a power-off of its own.
+psi_major_fault_boot() {
+	local name=voyager-psi-major-fault log verdict
+	log=$BUILD/logs/boot-$name.log
+	verdict=$("$top/scripts/boot.sh" --name $name \
+		--machine voyager,cards=dyad:dyad --cpus 4 --tests cpus,hold,timer \
+		--end poweroff --timeout 90 "${PSI_TRACE[@]}" \
+		--allow-level 'Voyager PSI: major power supply fault: powering off$' \
+		--expect 'Voyager PSI: major power supply fault: powering off$' \
+		--monitor-hold 'qom-set /machine/cat major-fault on')
+	echo "$verdict"
+	[ "$verdict" = "FAIL $name: end marker 'voyager-init: done' not reached; KTAP document 1: plan 1..3 but 1 results (log: $log)" ] ||
+		return 1
+	grep -q 'voyager_psi_power_off power off: PSI power down command' "$log.qemu-stderr" ||
+		{ echo "QEMU saw no PSI power-down command"; return 1; }
+	if grep -q 'voyager_psi_power_off power off: \(switch-off\|second press\)' "$log.qemu-stderr"; then
+		echo "the power went off without the guest"
+		return 1
+	fi
+	echo "powered off through the PSI at the major fault"
+}
+
 # psi_status_reports LOG N: the kernel reported and cleared N PSI events.
 psi_status_reports() {
 	local n
@@ -288,6 +314,7 @@ boot_switches_checks() {
 	ac_fail_boot
 	psi_selection_boot
 	psi_events_boot
+	check voyager-psi-major-fault psi_major_fault_boot
 	check records-check-can-fail records_check_fails
 	records_cycles voyager-power-switch 3
 	restart_boot
