@@ -20,7 +20,8 @@
 # level=4" or "pc"), RUN_CPU, RUN_SMP (only for machines other than
 # voyager, whose CPUs come from its cards), RUN_MEM, RUN_APPEND, RUN_ROOT
 # (disk or initramfs), RUN_DISK (another root disk image), RUN_NET (the
-# network options; see below).
+# network options; see below), RUN_QEMU_ARGS (more QEMU options,
+# word-split, e.g. "-global voyager-vic.dyad-trigger=level").
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -77,7 +78,7 @@ firmware)
 	# shellcheck disable=SC2086
 	exec "$qemu" -M "$machine" ${cpu:+-cpu "$cpu"} ${smp:+-smp "$smp"} -m "$mem" \
 		-nodefaults -display none -serial mon:stdio -no-reboot \
-		"${fw[@]}" -drive "file=$disk,format=raw,if=scsi" $net
+		"${fw[@]}" -drive "file=$disk,format=raw,if=scsi" $net ${RUN_QEMU_ARGS:-}
 	;;
 *) die "RUN_BOOT=${RUN_BOOT}: want kernel or firmware" ;;
 esac
@@ -107,5 +108,5 @@ note "booting -M $machine -cpu ${cpu:-"(the machine's)"}${smp:+ -smp $smp}, root
 # shellcheck disable=SC2086
 exec "$qemu" -M "$machine" ${cpu:+-cpu "$cpu"} ${smp:+-smp "$smp"} -m "$mem" \
 	-nodefaults -display none -serial mon:stdio -no-reboot \
-	-kernel "$kernel" "${boot[@]}" $net \
+	-kernel "$kernel" "${boot[@]}" $net ${RUN_QEMU_ARGS:-} \
 	-append "console=ttyS0,115200 $append voyager_shell=1 voyager_end=reboot ${RUN_APPEND:-}"

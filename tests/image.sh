@@ -256,11 +256,14 @@ image_checks() {
 	check image-boot-l4-console image_console image-boot-l4
 	check image-boot-l4-clean image_root_clean "$img" /root/written voyager-image
 	check image-boot-l4-once-cleared image_once_cleared "$img"
-	# Level 5: the default machine, its Pentiums.
+	# Level 5: the default machine, its Pentiums, with every 8259
+	# level-sensitive from reset (dyad-trigger=level, fidelity audit D7):
+	# the firmware, syslinux and the kernel as on an MCA machine.
 	img=$BUILD/image-l5.img
 	cp "$IMAGE" "$img"
 	check image-boot-l5-once-set image_once_set "$img" "voyager voyager_once=1"
-	check image-boot-l5 image_session image-boot-l5 voyager "$img" voyager_once=1
+	RUN_QEMU_ARGS='-global voyager-vic.dyad-trigger=level' \
+		check image-boot-l5 image_session image-boot-l5 voyager "$img" voyager_once=1
 	check image-boot-l5-console image_console image-boot-l5
 	check image-boot-l5-clean image_root_clean "$img" /root/written voyager-image
 	check image-boot-l5-once-cleared image_once_cleared "$img"

@@ -518,6 +518,18 @@ static void test_boot_dyad(void)
     run_boot("voyager", expected);
 }
 
+/*
+ * Fidelity audit D7, dyad-trigger=level: every 8259 level-sensitive from
+ * reset, as on an MCA machine.  The firmware reads the floppy under it
+ * (its IRQ 6 handler masks the line until the controller is answered,
+ * patches/seabios 0002; without that it live-locks on IRQ 6 and prints
+ * nothing), and the boot sector's routed IRQ 4 still reaches CPU 4.
+ */
+static void test_boot_dyad_level(void)
+{
+    run_boot("voyager -global voyager-vic.dyad-trigger=level", expected);
+}
+
 /* Reference 1.2: the class bytes follow the class property. */
 static void test_boot_class(void)
 {
@@ -577,6 +589,7 @@ int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
     qtest_add_func("voyager/boot/dyad", test_boot_dyad);
+    qtest_add_func("voyager/boot/dyad-level", test_boot_dyad_level);
     qtest_add_func("voyager/boot/class", test_boot_class);
     qtest_add_func("voyager/boot/quad", test_boot_quad);
     qtest_add_func("voyager/boot/cr4-486", test_cr4_486);
