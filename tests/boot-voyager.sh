@@ -59,17 +59,36 @@ trace_count() {
 
 # timeout_names_test: a boot killed by its time limit says which test
 # was running (boot.sh): hold, never released here, runs past 30 s.
+# Without init's deadline, which would end hold first (below).
 timeout_names_test() {
 	local out
 	if out=$("$top/scripts/boot.sh" --name timeout-named \
 		--machine voyager,cards=mono --cpus 1 --tests cpus,hold,timer \
-		--timeout 30 2>&1); then
+		--append voyager_test_deadline=0 --timeout 30 2>&1); then
 		echo "$out"
 		echo "the boot passed: hold was released by nobody"
 		return 1
 	fi
 	echo "$out"
 	grep -q '^FAIL timeout-named: timeout: .*; test hold (2 of 3) had not ended' <<<"$out"
+}
+
+# deadline_test: with the deadline boot.sh gives init (test audit 1.2,
+# "per-test limit above the boot limit"), the same hung hold is reported
+# as a TIMEOUT by init, the next test still runs, and the machine ends
+# before the runner's limit.
+deadline_test() {
+	local out log=$BUILD/logs/boot-timeout-deadline.log
+	if out=$("$top/scripts/boot.sh" --name timeout-deadline \
+		--machine voyager,cards=mono --cpus 1 --tests cpus,hold,timer \
+		--timeout 40 2>&1); then
+		echo "$out"
+		echo "the boot passed: hold was released by nobody"
+		return 1
+	fi
+	echo "$out"
+	grep -qE "^FAIL timeout-deadline: KTAP document 1: not ok 2 hold # TIMEOUT at the run's deadline, [0-9]+ s after start \(log: " <<<"$out" &&
+		grep -q '^ok 3 timer\b' "$log"
 }
 
 boot_voyager_checks() {
@@ -298,6 +317,7 @@ boot_voyager_checks() {
 		--expect 'BIOS-e820: \[mem 0x0000000000100000-0x[0-9a-f]+\] usable' \
 		--reject 'Voyager-DINO: '
 	check timeout-names-running-test timeout_names_test
+	check timeout-deadline-reported deadline_test
 	# A corrupt BIOS table: a clear message and the PC path.
 	boot voyager-bad-table --machine voyager,cards=mono,fault-bios-table=on \
 		--cpus 1 --tests cpus,timer \

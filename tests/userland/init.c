@@ -11,6 +11,10 @@
  *   voyager_end=reboot|poweroff   how to end (default reboot: QEMU runs
  *                         with -no-reboot, so both end the emulator)
  *   voyager_test_timeout=N  seconds per test (default 300)
+ *   voyager_test_deadline=N  no test runs past N s after the kernel
+ *                         started (scripts/boot.sh: its own limit less a
+ *                         margin), so a hung test is reported as a
+ *                         TIMEOUT before the runner kills the emulator
  *
  * A test program exits 0 for ok, 77 for skip, anything else for not ok;
  * its own output should be "# " diagnostic lines.  An end signal while a
@@ -115,10 +119,11 @@ static int wait_bounded(pid_t pid, int secs, int *timed_out, int *end_sig)
 static int run_tests(char *list, char **envp)
 {
 	char *names[MAX_TESTS];
-	int n = 0, i, failed = 0, timeout, end_sig = 0;
+	int n = 0, i, failed = 0, timeout, deadline, end_sig = 0;
 	char *p = list, *t;
 
 	timeout = voyager_env_int("voyager_test_timeout", 300);
+	deadline = voyager_env_int("voyager_test_deadline", 0);
 	while (p && *p && n < MAX_TESTS) {
 		names[n++] = p;
 		t = strchr(p, ',');
@@ -133,7 +138,7 @@ static int run_tests(char *list, char **envp)
 	for (i = 0; i < n; i++) {
 		char path[96] = "/tests/";
 		char *argv[] = { path, NULL };
-		int status, timed_out;
+		int status, timed_out, secs = timeout, by_deadline = 0;
 		pid_t pid;
 
 		strncat(path, names[i], sizeof(path) - strlen(path) - 1);
@@ -156,11 +161,23 @@ static int run_tests(char *list, char **envp)
 			failed++;
 			continue;
 		}
-		status = wait_bounded(pid, timeout, &timed_out, &end_sig);
+		if (deadline) {
+			int left = deadline - (int)(voyager_now_ms() / 1000);
+
+			if (left < secs) {
+				secs = left > 1 ? left : 1;
+				by_deadline = 1;
+			}
+		}
+		status = wait_bounded(pid, secs, &timed_out, &end_sig);
 		if (end_sig)
 			printf("# voyager-init: end signal %d during %s\n",
 			       end_sig, names[i]);
-		if (timed_out) {
+		if (timed_out && by_deadline) {
+			printf("not ok %d %s # TIMEOUT at the run's deadline, %d s after start\n",
+			       i + 1, names[i], deadline);
+			failed++;
+		} else if (timed_out) {
 			printf("not ok %d %s # TIMEOUT after %d s\n", i + 1,
 			       names[i], timeout);
 			failed++;
