@@ -22,6 +22,8 @@
 #include <linux/sched.h>
 #include <linux/smp.h>
 #include <linux/sort.h>
+#include <linux/string.h>
+#include <linux/workqueue.h>
 
 #define IPI_WARMUP_CALLS	32
 #define IPI_BATCHES		21
@@ -138,8 +140,81 @@ static void ipi_roundtrip(struct kunit *test)
 		  per_call[IPI_BATCHES / 2]);
 }
 
+#define IPI_PAIR_CALLS	64
+
+/* What one source CPU saw calling every other online CPU. */
+struct ipi_pairs {
+	int source;		/* the CPU the calls came from */
+	int wrong_source;	/* calls made from another CPU */
+	int failed;		/* smp_call_function_single() errors */
+	int pairs;		/* targets called */
+	struct ipi_probe probe;
+};
+
+static long ipi_from_here(void *arg)
+{
+	struct ipi_pairs *p = arg;
+	int target, i;
+
+	for_each_online_cpu(target) {
+		if (target == p->source)
+			continue;
+		p->pairs++;
+		for (i = 0; i < IPI_PAIR_CALLS; i++) {
+			if (get_cpu() != p->source)
+				p->wrong_source++;
+			p->probe.target = target;
+			if (smp_call_function_single(target, ipi_probe_fn,
+						     &p->probe, 1))
+				p->failed++;
+			put_cpu();
+		}
+	}
+	return 0;
+}
+
+/*
+ * Every ordered pair of online CPUs (test audit: ipi_roundtrip measures
+ * one): from each CPU in turn, IPI_PAIR_CALLS calls to every other one,
+ * each of which must run on its target.  On a Voyager the pairs cross
+ * dyads, quad cards and the two kinds of CPI (VIC and QIC).
+ */
+static void ipi_every_pair(struct kunit *test)
+{
+	struct ipi_pairs p;
+	int cpu, n;
+
+	cpus_read_lock();
+	n = num_online_cpus();
+	if (n < 2) {
+		cpus_read_unlock();
+		kunit_skip(test, "one CPU online: no remote CPU to call");
+	}
+	for_each_online_cpu(cpu) {
+		memset(&p, 0, sizeof(p));
+		p.source = cpu;
+		atomic_set(&p.probe.calls, 0);
+		atomic_set(&p.probe.wrong_cpu, 0);
+		work_on_cpu(cpu, ipi_from_here, &p);
+		KUNIT_EXPECT_EQ_MSG(test, p.pairs, n - 1, "from CPU %d", cpu);
+		KUNIT_EXPECT_EQ_MSG(test, p.failed, 0, "from CPU %d", cpu);
+		KUNIT_EXPECT_EQ_MSG(test, p.wrong_source, 0,
+				    "calls for CPU %d made elsewhere", cpu);
+		KUNIT_EXPECT_EQ_MSG(test, atomic_read(&p.probe.calls),
+				    (n - 1) * IPI_PAIR_CALLS, "from CPU %d", cpu);
+		KUNIT_EXPECT_EQ_MSG(test, atomic_read(&p.probe.wrong_cpu), 0,
+				    "from CPU %d: a call for CPU %d ran on CPU %d",
+				    cpu, p.probe.target,
+				    READ_ONCE(p.probe.last_wrong_cpu));
+	}
+	cpus_read_unlock();
+	kunit_info(test, "%d CPUs: %d ordered pairs, %d calls each\n", n,
+		   n * (n - 1), IPI_PAIR_CALLS);
+}
+
 static struct kunit_case voyager_ipi_cases[] = {
 	KUNIT_CASE_SLOW(ipi_roundtrip),
+	KUNIT_CASE(ipi_every_pair),
 	{}
 };
 

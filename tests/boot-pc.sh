@@ -29,5 +29,6 @@ boot_pc_checks() {
 	boot pc-kunit-smp4 --machine pc --cpu pentium \
 		--smp 4,sockets=4,cores=1,threads=1 --cpus 4 --tests cpus \
 		--kernel "$BUILD/linux-kunit/arch/x86/boot/bzImage" \
-		--expect '^ok [0-9]+ voyager_ipi$' --expect '# ipi_roundtrip_ns: [0-9]+'
+		--expect '^ok [0-9]+ voyager_ipi$' --expect '# ipi_roundtrip_ns: [0-9]+' \
+		--expect '# ipi_every_pair: 4 CPUs: 12 ordered pairs, 64 calls each$'
 }

@@ -335,10 +335,13 @@ boot_voyager_checks() {
 		--expect '^ok [0-9]+ voyager$' \
 		--expect '^ +ok [0-9]+ vic_trigger_types$' \
 		--expect '^ +ok [0-9]+ cat_eprom_tables_high$'
-	# The cross-CPU call round trip on CPIs: voyager_ipi runs, not skips.
-	boot voyager-kunit-smp --machine voyager,cards=dyad:dyad --cpus 4 \
+	# The cross-CPU call round trip on CPIs: voyager_ipi runs, not skips;
+	# its every-pair case crosses the dyad and the quad card's siblings
+	# (VIC and QIC CPIs both ways), 30 ordered pairs.
+	boot voyager-kunit-smp --machine voyager,cards=dyad:quad --cpus 6 \
 		--tests cpus --kernel "$BUILD/linux-kunit/arch/x86/boot/bzImage" \
-		--expect '^ok [0-9]+ voyager_ipi$' --expect '# ipi_roundtrip_ns: [0-9]+'
+		--expect '^ok [0-9]+ voyager_ipi$' --expect '# ipi_roundtrip_ns: [0-9]+' \
+		--expect '# ipi_every_pair: 6 CPUs: 30 ordered pairs, 64 calls each$'
 }
 
 # Known failures under investigation, not part of "all" (make check-open):
