@@ -94,8 +94,9 @@ qemu_warnings() {
 }
 
 # A source revision our patches no longer fit stops the preparation with
-# one line naming the revision and the patch (apply_series, used for the
-# kernel and QEMU trees alike); a patch that fits goes through.
+# one line naming the revision and the patch (apply_series, through
+# prepare_patched_tree for the kernel, QEMU and SeaBIOS trees alike); a
+# patch that fits goes through.
 patch_misfit() {
 	local tmp err rc=0
 	tmp=$(mktemp -d)
@@ -132,6 +133,19 @@ patch_misfit() {
 	grep -q 'Debian qemu 1:99.0+ds-1: patch .*0002-misfit.patch does not apply' "$tmp/err" ||
 		{ echo "the line does not name the revision and the patch"; rc=1; }
 	grep -q '^TWO$' "$tmp/tree/file" || { echo "the fitting patch was not applied"; rc=1; }
+	# The preparation of a whole tree (prepare_patched_tree, as the
+	# kernel, QEMU and SeaBIOS builds call it) stops with that same line
+	# after its note, and swaps nothing in.
+	mkdir -p "$tmp/pristine"
+	printf 'one\ntwo\nthree\n' >"$tmp/pristine/file"
+	if (top=$tmp BUILD=$tmp/build; prepare_patched_tree "$tmp/src" 1:99.0+ds-1 \
+		"$tmp/patches" "Debian qemu 1:99.0+ds-1" cp -a "$tmp/pristine") 2>"$tmp/err2"; then
+		echo "prepare_patched_tree applied a patch that does not fit"; rc=1
+	fi
+	cat "$tmp/err2"
+	[ "$(grep -v '^\[voyager\] preparing ' "$tmp/err2")" = "$err" ] ||
+		{ echo "prepare_patched_tree did not stop with the same one line"; rc=1; }
+	[ ! -e "$tmp/src" ] || { echo "a tree was swapped in"; rc=1; }
 	rm -rf "$tmp"
 	return $rc
 }
