@@ -2,8 +2,10 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # Boot a kernel + initramfs under the project's QEMU with a timeout,
-# capture the serial console to a log, and judge it (scripts/oracle.py).
-# Prints one verdict line; exit 0 on PASS.
+# capture the serial console (LOG.raw), write it once as the log every
+# check reads (LOG: each kernel record on a line of its own, the
+# user-space lines that records split joined again), and judge that
+# (scripts/oracle.py).  Prints one verdict line; exit 0 on PASS.
 #
 # Usage: scripts/boot.sh --name NAME --machine M --cpus N [options]
 #   --name NAME        test name; log in build/logs/boot-NAME.log
@@ -104,6 +106,7 @@ for f in "$kernel" "$initrd" "$qemu"; do
 done
 
 log=$BUILD/logs/boot-$name.log
+raw=$log.raw
 mig=$log.migration
 snapshot=$log.qcow2
 mkdir -p "$BUILD/logs"
@@ -145,7 +148,7 @@ fi
 # The console is appended to, so that a machine restored from a
 # migration (--migrate-at) continues the log of the one it came from.
 machine_args=(-M "$machine" -m "$mem" -nodefaults -display none
-	-chardev "file,id=console,path=$log,append=on" -serial chardev:console
+	-chardev "file,id=console,path=$raw,append=on" -serial chardev:console
 	-serial null ${no_reboot:+"$no_reboot"}
 	-kernel "$kernel" -initrd "$initrd" -append "$cmdline")
 [ -n "$cpu" ] && machine_args+=(-cpu "$cpu")
@@ -154,12 +157,13 @@ machine_args+=("${qemu_extra[@]}")
 args=("${machine_args[@]}" "${monitor[@]}")
 [ -n "$migrate_at" ] && args+=(-global migration.store-global-state=off)
 
+: >"$raw"
 : >"$log"
 rm -f "$log.monitor"
 watcher=
 if [ -n "$sock" ]; then
 	: >"$log.monitor"
-	python3 "$top/scripts/monitor-at.py" "$sock" "$log" "$log.monitor" \
+	python3 "$top/scripts/monitor-at.py" "$sock" "$raw" "$log.monitor" \
 		"${monitor_at[@]}" 2>>"$log.monitor" &
 	watcher=$!
 fi
@@ -189,6 +193,9 @@ if [ -n "$watcher" ]; then
 	wait "$watcher" 2>/dev/null || true
 	rm -f "$sock"
 fi
+# The console as the checks read it, written once (the oracle's joining;
+# monitor-at.py joined the same way as the console grew).
+python3 "$top/scripts/oracle.py" --unsplit "$raw" >"$log"
 # running_test: the test of --tests the test init had started and not
 # ended when QEMU was stopped (its KTAP plan printed, fewer results than
 # tests), as "NAME (N of M)"; nothing before the plan or after the last.

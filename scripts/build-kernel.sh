@@ -55,19 +55,15 @@ overlay_map=(
 
 # 1. The patched tree, redone from the tarball when it or the series changes.
 pristine_list=$BUILD/src/linux-source-6.12.files
-stamp="$pkgver $(inputs_hash "$top/patches/linux-6.12")"
-if [ "$(cat "$src/.voyager-stamp" 2>/dev/null)" != "$stamp" ]; then
-	note "unpacking $tarball (linux-source-6.12 $pkgver)"
-	rm -rf "$src.new"
-	mkdir -p "$src.new"
-	tar -C "$src.new" --strip-components=1 -xf "$tarball" ||
-		die "cannot unpack $tarball"
-	(cd "$src.new" && find . -type f | sed 's|^\./||' | sort) >"$pristine_list"
-	note "applying patches/linux-6.12/series"
-	apply_series "$src.new" "$top/patches/linux-6.12" "linux-source-6.12 $pkgver"
-	echo "$stamp" >"$src.new/.voyager-stamp"
-	rm -rf "$src"
-	mv "$src.new" "$src"
+# unpack_linux DIR: the tarball's tree in DIR, its file list the pristine one.
+unpack_linux() {
+	mkdir -p "$1"
+	tar -C "$1" --strip-components=1 -xf "$tarball" || die "cannot unpack $tarball"
+	(cd "$1" && find . -type f | sed 's|^\./||' | sort) >"$pristine_list"
+}
+prepare_patched_tree "$src" "$pkgver" "$top/patches/linux-6.12" "linux-source-6.12 $pkgver" \
+	unpack_linux
+if [ "$PATCHED_TREE_REDONE" = 1 ]; then
 	# Object trees built from another source are stale: a reverted patch
 	# brings back older time stamps that make would not notice.
 	for d in "$BUILD"/linux "$BUILD"/linux-*; do

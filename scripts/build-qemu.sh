@@ -35,16 +35,10 @@ if [ ! -s "$pristine_list" ] || [ "$pristine_list" -ot "$orig/VERSION" ]; then
 fi
 
 # 1. The patched tree, redone from pristine whenever the series changes.
-stamp="$deb_version $(inputs_hash "$top/qemu/patches")"
-if [ "$(cat "$src/.voyager-stamp" 2>/dev/null)" != "$stamp" ]; then
-	note "preparing $src (patches: qemu/patches/series)"
-	rm -rf "$src.new" "$obj"
-	cp -a "$orig" "$src.new"
-	apply_series "$src.new" "$top/qemu/patches" "Debian qemu $deb_version"
-	echo "$stamp" >"$src.new/.voyager-stamp"
-	rm -rf "$src"
-	mv "$src.new" "$src"
-fi
+prepare_patched_tree "$src" "$deb_version" "$top/qemu/patches" "Debian qemu $deb_version" \
+	cp -a "$orig"
+[ "$PATCHED_TREE_REDONE" = 0 ] || rm -rf "$obj"
+stamp=$(cat "$src/.voyager-stamp")
 
 # 2. Our new files, synchronised on every run (cheap; keeps time stamps).
 manifest=$src/.voyager-overlay

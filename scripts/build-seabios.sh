@@ -54,16 +54,10 @@ mkdir -p "$BUILD/logs"
 deb_version=$(cut -d' ' -f1 "$BUILD/src/seabios-apt/version")
 
 # 1. The patched tree, redone from pristine when the series changes.
-stamp="$deb_version $(inputs_hash "$top/patches/seabios")"
-if [ "$(cat "$src/.voyager-stamp" 2>/dev/null)" != "$stamp" ]; then
-	note "preparing $src (Debian seabios $deb_version, patches/seabios/series)"
-	rm -rf "$src.new" "$obj"
-	cp -a "$orig" "$src.new"
-	apply_series "$src.new" "$top/patches/seabios" "Debian seabios $deb_version"
-	echo "$stamp" >"$src.new/.voyager-stamp"
-	rm -rf "$src"
-	mv "$src.new" "$src"
-fi
+prepare_patched_tree "$src" "$deb_version" "$top/patches/seabios" "Debian seabios $deb_version" \
+	cp -a "$orig"
+[ "$PATCHED_TREE_REDONE" = 0 ] || rm -rf "$obj"
+stamp=$(cat "$src/.voyager-stamp")
 
 setup_ccache
 # SeaBIOS compiles each of its images from all its C files at once, which

@@ -4,11 +4,13 @@
 
 Usage: monitor-at.py SOCKET LOG RECORD REGEX=COMMAND...
 
-Watches the console LOG as it grows.  The REGEX=COMMAND pairs fire in
-order: the first is armed at once, each next one once the previous has
-fired, and a pair fires on the first console line (after the line that
-fired the previous pair) that matches REGEX: COMMAND is then sent to the
-human monitor on the unix SOCKET.  So the same REGEX given twice means
+Watches the console LOG (as QEMU writes it) as it grows, its lines
+joined as the oracle joins them: a user-space line that kernel records
+split is one line again, each record one of its own (oracle.Unsplitter).
+The REGEX=COMMAND pairs fire in order: the first is armed at once, each
+next one once the previous has fired, and a pair fires on the first
+console line (after the line that fired the previous pair) that matches
+REGEX: COMMAND is then sent to the human monitor on the unix SOCKET.  So the same REGEX given twice means
 "its next occurrence".  Every command sent, with the console line that
 triggered it and the monitor's reply, is appended to RECORD, which the
 test can check.  Ends when all pairs have fired or the monitor socket
@@ -24,6 +26,8 @@ import re
 import socket
 import sys
 import time
+
+from oracle import Unsplitter
 
 POLL = 0.1
 REPLY_WAIT = 10.0
@@ -98,6 +102,7 @@ def main():
     record = open(record_path, "a")
     pos = 0
     partial = ""
+    joined = Unsplitter()
     while pairs:
         try:
             with open(log_path, errors="replace") as f:
@@ -108,6 +113,8 @@ def main():
             chunk = ""
         lines = (partial + chunk).split("\n")
         partial = lines.pop()
+        lines = [j.rstrip("\n")
+                 for raw in lines for j in joined.feed(raw + "\n")]
         for line in lines:
             if not pairs:
                 break

@@ -100,20 +100,34 @@ KMSG_START_RE = re.compile(r"(?<=.)(?=<[0-7]>\[\s*\d+\.\d+\])")
 KMSG_LINE_RE = re.compile(r"^<[0-7]>\[\s*\d+\.\d+\]")
 
 
-def split_interleaved(lines):
-    out = []
-    fragment = ""
-    for line in lines:
+class Unsplitter:
+    """The joining one console line at a time, as it is printed:
+    feed(line) returns the lines it completes, end() what is left."""
+
+    def __init__(self):
+        self.fragment = ""
+
+    def feed(self, line):
+        out = []
         parts = KMSG_START_RE.split(line)
         if len(parts) > 1 and not KMSG_LINE_RE.match(parts[0]):
-            fragment += parts.pop(0)
+            self.fragment += parts.pop(0)
         for p in parts:
-            if fragment and not KMSG_LINE_RE.match(p):
-                p, fragment = fragment + p, ""
+            if self.fragment and not KMSG_LINE_RE.match(p):
+                p, self.fragment = self.fragment + p, ""
             out.append(p if p.endswith("\n") else p + "\n")
-    if fragment:
-        out.append(fragment + "\n")
-    return out
+        return out
+
+    def end(self):
+        return [self.fragment + "\n"] if self.fragment else []
+
+
+def split_interleaved(lines):
+    u = Unsplitter()
+    out = []
+    for line in lines:
+        out += u.feed(line)
+    return out + u.end()
 
 
 def judge(lines, cpus, expect, reject, allow_level=(), reports=(),
@@ -305,7 +319,8 @@ def main():
     ap.add_argument("--unsplit", action="store_true",
                     help="only print the console with each kernel record "
                     "on a line of its own and the user-space lines it "
-                    "split joined again, for the checks that grep it")
+                    "split joined again (scripts/boot.sh writes the log "
+                    "that the checks read so)")
     args = ap.parse_args()
     name = args.name or args.log
     if args.unsplit:

@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: GPL-2.0
 #
-# The overlay rules shared by the kernel and the QEMU tree preparation:
-# patches from a quilt-style series applied with zero fuzz, and new files
-# copied in, never over a file the pristine tree already has.  Sourced.
+# The overlay rules shared by the kernel, QEMU and SeaBIOS tree
+# preparation: patches from a quilt-style series applied with zero fuzz,
+# and new files copied in, never over a file the pristine tree already
+# has.  Sourced.
 
 # series_files <patchdir>: the patch names listed in <patchdir>/series.
 series_files() {
@@ -40,6 +41,32 @@ apply_series() {
 			die "$what: patch ${dir#"$top"/}/$p needed fuzz: refresh it"
 		fi
 	done
+}
+
+# prepare_patched_tree <tree> <version> <patchdir> <what> <fill>...: make
+#   <tree> the pristine source with the series of <patchdir> applied,
+#   redone only when <version> or the series changed (the stamp
+#   <tree>/.voyager-stamp says "<version> <inputs_hash>").  "<fill>...
+#   <tree>.new" puts the pristine source in <tree>.new; the series is
+#   applied there (apply_series, whose one-line error names <what>), the
+#   stamp written, and the result swapped in for <tree>.  Sets
+#   PATCHED_TREE_REDONE to 1 when it redid the tree, else 0, so that the
+#   caller drops what it built from the old one.
+# shellcheck disable=SC2034 # PATCHED_TREE_REDONE: read by the caller
+prepare_patched_tree() {
+	local tree=$1 version=$2 dir=$3 what=$4 stamp
+	shift 4
+	stamp="$version $(inputs_hash "$dir")"
+	PATCHED_TREE_REDONE=0
+	[ "$(cat "$tree/.voyager-stamp" 2>/dev/null)" != "$stamp" ] || return 0
+	note "preparing $tree ($what, ${dir#"$top"/}/series)"
+	rm -rf "$tree.new"
+	"$@" "$tree.new"
+	apply_series "$tree.new" "$dir" "$what"
+	echo "$stamp" >"$tree.new/.voyager-stamp"
+	rm -rf "$tree"
+	mv "$tree.new" "$tree"
+	PATCHED_TREE_REDONE=1
 }
 
 # copy_overlay <srcdir> <tree> <dest-subdir> <pristine-file-list> <manifest>

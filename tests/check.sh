@@ -47,6 +47,28 @@ boot() {
 	fi
 }
 
+# one_line_error [-n NOTE-REGEX] REGEX COMMAND...: COMMAND fails (exits
+# non-zero) and says why in exactly one line of stderr, an ERROR matching
+# the extended REGEX after "[voyager] ERROR: "; lines matching NOTE-REGEX
+# (the notes that the step started) are not counted.  The stderr is kept
+# in ONE_LINE_ERROR_OUT.
+one_line_error() {
+	local notes='' regex rc=0 rest
+	if [ "$1" = -n ]; then
+		notes=$2
+		shift 2
+	fi
+	regex=$1
+	shift
+	ONE_LINE_ERROR_OUT=$("$@" 2>&1 >/dev/null) || rc=$?
+	echo "exit status $rc; stderr:"
+	echo "$ONE_LINE_ERROR_OUT"
+	rest=$ONE_LINE_ERROR_OUT
+	[ -z "$notes" ] || rest=$(grep -Ev "$notes" <<<"$ONE_LINE_ERROR_OUT")
+	[ "$rc" != 0 ] && [ "$(wc -l <<<"$rest")" = 1 ] &&
+		grep -qE "^\[voyager\] ERROR: $regex" <<<"$rest"
+}
+
 # The IRQ-affinity stress (tests/userland/irqstress.c) as the PC and Voyager
 # boots run it, and what its report must say: every IRQ moved, CPUs went off
 # and on line, and nothing was lost (the test fails on a lost message).

@@ -176,15 +176,11 @@ image_once_cleared() {
 
 # image_bad EXPECT-REGEX ENV...: scripts/build-image.sh with ENV fails
 # with exactly one line, an ERROR matching EXPECT-REGEX (kept in
-# IMAGE_BAD_OUT).
+# ONE_LINE_ERROR_OUT).
 image_bad() {
-	local regex=$1 rc=0
+	local regex=$1
 	shift
-	IMAGE_BAD_OUT=$(env "$@" "$top/scripts/build-image.sh" 2>&1 >/dev/null) || rc=$?
-	echo "exit status $rc; stderr:"
-	echo "$IMAGE_BAD_OUT"
-	[ "$rc" != 0 ] && [ "$(wc -l <<<"$IMAGE_BAD_OUT")" = 1 ] &&
-		grep -qE "^\[voyager\] ERROR: $regex" <<<"$IMAGE_BAD_OUT"
+	one_line_error "$regex" env "$@" "$top/scripts/build-image.sh"
 }
 
 # image_too_small: IMAGE_MB=2 (less than the MBR's MiB and a boot
@@ -196,7 +192,7 @@ image_too_small() {
 	tmp=$(mktemp -d)
 	image_bad 'image too small: needs [0-9]+ MiB \(IMAGE_MB=2;' \
 		IMAGE_MB=2 IMAGE_OUT="$tmp/small.img" || rc=1
-	n=$(sed -n 's/.*image too small: needs \([0-9]*\) MiB.*/\1/p' <<<"$IMAGE_BAD_OUT")
+	n=$(sed -n 's/.*image too small: needs \([0-9]*\) MiB.*/\1/p' <<<"$ONE_LINE_ERROR_OUT")
 	if [ $rc = 0 ] && [ -n "$n" ] && [ "$n" -gt 2 ]; then
 		IMAGE_MB=$n IMAGE_OUT="$tmp/small.img" "$top/scripts/build-image.sh" || rc=1
 		[ "$(stat -c %s "$tmp/small.img" 2>/dev/null)" = $((n * 1048576)) ] ||

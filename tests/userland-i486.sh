@@ -89,7 +89,7 @@ i486_shell_session() {
 # directory that borrows the sources and the built musl, so the real
 # busybox is left alone.
 i486_bad_config() {
-	local tmp rc out
+	local tmp rc=0
 	tmp=$(mktemp -d)
 	mkdir -p "$tmp/src" "$tmp/userland-i486" "$tmp/cfg/configs"
 	for p in musl-apt musl-debian busybox-apt busybox-debian; do
@@ -99,17 +99,13 @@ i486_bad_config() {
 	ln -s "$BUILD/userland-i486/musl" "$tmp/userland-i486/musl"
 	{ cat "$top/configs/busybox.config"; echo CONFIG_NO_SUCH_APPLET=y; } \
 		>"$tmp/cfg/configs/busybox.config"
-	rc=0
-	out=$(BUILD=$tmp BUSYBOX_CONFIG=$tmp/cfg/configs/busybox.config \
-		"$top/scripts/build-userland-i486.sh" 2>&1 >/dev/null) || rc=$?
-	rm -rf "$tmp"
-	echo "exit status $rc; stderr:"
-	echo "$out"
-	[ "$rc" != 0 ] || return 1
 	# The note that the build starts, then the one line of the error.
-	[ "$(grep -c 'ERROR' <<<"$out")" = 1 ] &&
-		grep -q '^\[voyager\] ERROR: busybox .* has no CONFIG_NO_SUCH_APPLET=y (' <<<"$out" &&
-		[ "$(grep -vc '^\[voyager\] building busybox' <<<"$out")" = 1 ]
+	one_line_error -n '^\[voyager\] building busybox' \
+		'busybox .* has no CONFIG_NO_SUCH_APPLET=y \(' \
+		env BUILD="$tmp" BUSYBOX_CONFIG="$tmp/cfg/configs/busybox.config" \
+		"$top/scripts/build-userland-i486.sh" || rc=1
+	rm -rf "$tmp"
+	return $rc
 }
 
 # i486_divide: userland/i486rt.c, built for the host with its functions

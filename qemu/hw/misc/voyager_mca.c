@@ -59,11 +59,36 @@ static VoyagerMCAState *mca_bridge_of(MCADevice *dev)
     return bus ? VOYAGER_MCA(bus->parent) : NULL;
 }
 
-/* ---- cards: enable, interrupts ---------------------------------------- */
+/* ---- cards: enable, I/O ports, interrupts ----------------------------- */
 
 bool mca_device_enabled(MCADevice *dev)
 {
     return dev->pos[2] & MCA_POS2_ENABLE;
+}
+
+/*
+ * A card decodes @mr in the I/O space at the @base its POS values select,
+ * or nowhere (0: disabled, or no base selected); *@mapped is where it
+ * decodes now, and follows.
+ */
+void mca_device_map_io(MCADevice *dev, MemoryRegion *mr, uint32_t *mapped,
+                       uint32_t base)
+{
+    MCADeviceClass *mc = MCA_DEVICE_GET_CLASS(dev);
+
+    if (base == *mapped) {
+        return;
+    }
+    if (*mapped) {
+        memory_region_del_subregion(get_system_io(), mr);
+        trace_voyager_mca_unmap_io(dev->slot, memory_region_name(mr));
+    }
+    *mapped = base;
+    if (base) {
+        memory_region_add_subregion(get_system_io(), base, mr);
+        trace_voyager_mca_map_io(dev->slot, memory_region_name(mr), base,
+                                 mc->pos_irq ? mc->pos_irq(dev) : -1);
+    }
 }
 
 static void mca_bridge_drive(VoyagerMCAState *s, int line)

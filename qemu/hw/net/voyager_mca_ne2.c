@@ -32,9 +32,7 @@
 #include "hw/mca/voyager_mca.h"
 #include "migration/vmstate.h"
 #include "net/net.h"
-#include "system/address-spaces.h"
 #include "ne2000.h"
-#include "trace.h"
 
 #define NE2_IO_SIZE         0x30
 #define NE2_CORE_SIZE       0x18    /* 8390 registers and the data port */
@@ -91,20 +89,9 @@ static int ne2_pos_irq(MCADevice *d)
 static void ne2_remap(NE2MCAState *s)
 {
     MCADevice *d = MCA_DEVICE(s);
-    uint32_t base = mca_device_enabled(d) ? ne2_pos_base(d) : 0;
 
-    if (base == s->mapped_base) {
-        return;
-    }
-    if (s->mapped_base) {
-        memory_region_del_subregion(get_system_io(), &s->io);
-        trace_voyager_mca_ne2_unmap(d->slot);
-    }
-    s->mapped_base = base;
-    if (base) {
-        memory_region_add_subregion(get_system_io(), base, &s->io);
-        trace_voyager_mca_ne2_map(d->slot, base, ne2_pos_irq(d));
-    }
+    mca_device_map_io(d, &s->io, &s->mapped_base,
+                      mca_device_enabled(d) ? ne2_pos_base(d) : 0);
 }
 
 static void ne2_pos_written(MCADevice *d, int reg)

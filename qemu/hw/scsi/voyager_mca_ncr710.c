@@ -35,7 +35,6 @@
 #include "hw/scsi/ncr53c710.h"
 #include "migration/vmstate.h"
 #include "system/address-spaces.h"
-#include "trace.h"
 
 #define NCR710_MCA_IO_SIZE  0x40
 
@@ -86,20 +85,9 @@ static int ncr710_mca_pos_irq(MCADevice *d)
 static void ncr710_mca_remap(NCR710MCAState *s)
 {
     MCADevice *d = MCA_DEVICE(s);
-    uint32_t base = mca_device_enabled(d) ? ncr710_mca_pos_base(d) : 0;
 
-    if (base == s->mapped_base) {
-        return;
-    }
-    if (s->mapped_base) {
-        memory_region_del_subregion(get_system_io(), &s->io);
-        trace_voyager_mca_ncr710_unmap(d->slot);
-    }
-    s->mapped_base = base;
-    if (base) {
-        memory_region_add_subregion(get_system_io(), base, &s->io);
-        trace_voyager_mca_ncr710_map(d->slot, base, ncr710_mca_pos_irq(d));
-    }
+    mca_device_map_io(d, &s->io, &s->mapped_base,
+                      mca_device_enabled(d) ? ncr710_mca_pos_base(d) : 0);
 }
 
 static void ncr710_mca_pos_written(MCADevice *d, int reg)
@@ -347,6 +335,7 @@ struct NCRD700SIOPState {
     uint8_t index;
     NCR710State chip;
     MemoryRegion io;
+    uint32_t mapped;            /* I/O base decoded; 0: none */
 };
 
 struct NCRD700State {
@@ -363,7 +352,7 @@ struct NCRD700State {
     BusState siop_bus;
     NCRD700SIOPState siop[NCR_D700_SIOPS];
     MemoryRegion board_io;
-    uint32_t mapped_base, mapped_siops;
+    uint32_t mapped_base;       /* board registers decoded; 0: none */
     uint8_t siop_irq;           /* bit i: SIOP i requests */
 };
 
@@ -391,38 +380,14 @@ static void d700_remap(NCRD700State *s)
 {
     MCADevice *d = MCA_DEVICE(s);
     bool on = mca_device_enabled(d);
-    uint32_t board = on ? d700_pos_board(s) : 0;
     uint32_t siops = on ? d700_pos_siops(s) : 0;
     int i;
 
-    if (board != s->mapped_base) {
-        if (s->mapped_base) {
-            memory_region_del_subregion(get_system_io(), &s->board_io);
-        }
-        s->mapped_base = board;
-        if (board) {
-            memory_region_add_subregion(get_system_io(), board,
-                                        &s->board_io);
-        }
-    }
-    if (siops != s->mapped_siops) {
-        for (i = 0; i < NCR_D700_SIOPS; i++) {
-            if (s->mapped_siops) {
-                memory_region_del_subregion(get_system_io(),
-                                            &s->siop[i].io);
-            }
-            if (siops) {
-                memory_region_add_subregion(get_system_io(),
-                                            siops + 0x80 * i,
-                                            &s->siop[i].io);
-            }
-        }
-        s->mapped_siops = siops;
-        if (siops) {
-            trace_voyager_mca_ncr710_map(d->slot, siops, d700_pos_irq(d));
-        } else {
-            trace_voyager_mca_ncr710_unmap(d->slot);
-        }
+    mca_device_map_io(d, &s->board_io, &s->mapped_base,
+                      on ? d700_pos_board(s) : 0);
+    for (i = 0; i < NCR_D700_SIOPS; i++) {
+        mca_device_map_io(d, &s->siop[i].io, &s->siop[i].mapped,
+                          siops ? siops + 0x80 * i : 0);
     }
 }
 
@@ -455,9 +420,9 @@ static void d700_describe(MCADevice *d, GString *buf)
     g_string_append_printf(buf, ", board 0x%04x, IRQ %d", s->mapped_base,
                            d700_pos_irq(d));
     for (i = 0; i < NCR_D700_SIOPS; i++) {
-        if (s->mapped_siops) {
+        if (s->siop[i].mapped) {
             g_string_append_printf(buf, ", SIOP%d I/O 0x%04x bus %s%s", i,
-                                   s->mapped_siops + 0x80 * i,
+                                   s->siop[i].mapped,
                                    s->siop[i].chip.bus.qbus.name,
                                    s->differential & (1 << i)
                                    ? " (differential)" : "");

@@ -101,6 +101,12 @@ struct VoyagerMCAState {
 void mca_device_set_irq(MCADevice *dev, bool level);
 void mca_device_update_irq(MCADevice *dev);
 bool mca_device_enabled(MCADevice *dev);
+/*
+ * Cards: decode @mr in the system I/O space at @base, 0 for nowhere (the
+ * card disabled or no base selected); *@mapped says where it decodes now.
+ */
+void mca_device_map_io(MCADevice *dev, MemoryRegion *mr, uint32_t *mapped,
+                       uint32_t base);
 
 /*
  * The board (hw/i386/voyager.c): the MCA bus with its ports, the card
