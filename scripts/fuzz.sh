@@ -17,10 +17,12 @@
 #   build/fuzz/<layout>/fuzz.log   libFuzzer's output
 #
 # Reproduce a crash input:
-#   QEMU_FUZZ_ARGS="-M voyager,<layout> -nodefaults" QEMU_FUZZ_TIMEOUT=0 \
-#   QEMU_FUZZ_OBJECTS="<objects>" QTEST_LOG=1 \
+#   QEMU_FUZZ_ARGS="-M voyager,<layout> -nodefaults" \
+#   QEMU_FUZZ_OBJECTS="<objects>" QTEST_LOG=1 FUZZ_SERIALIZE_QTEST=1 \
 #   build/qemu-fuzz/qemu-fuzz-i386 --fuzz-target=generic-fuzz FILE
-# QTEST_LOG=1 prints the access sequence as qtest commands.
+# QTEST_LOG=1 with FUZZ_SERIALIZE_QTEST=1 prints the access sequence as
+# qtest commands (without the latter the accesses bypass the qtest server
+# and nothing is printed).
 #
 # Usage: scripts/fuzz.sh [--build-only | --run-only] [LAYOUT...]
 #   LAYOUT          -M voyager properties, e.g. cards=quad:dyad:mono,
@@ -46,7 +48,13 @@ set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/scripts/lib.sh"
 
-FUZZ_NULL_DISK="-drive if=scsi,file=null-co://,format=raw,file.read-zeroes=on"
+# A disk with no file behind it: reads return zeroes.
+FUZZ_NULL_DRIVE="file=null-co://,format=raw,file.read-zeroes=on"
+FUZZ_NULL_DISK="-drive if=scsi,$FUZZ_NULL_DRIVE"
+# The MCA layouts (below).
+LAYOUT_MCA_L5="cards=dyad|voyager-mca ncr53c710-mca|$FUZZ_NULL_DISK"
+LAYOUT_MCA_L4="level=4|voyager-mca ncr53c710-mca|$FUZZ_NULL_DISK"
+LAYOUT_D700="cards=dyad|voyager-mca ncr-d700-mca ncr53c710-mca|-device ncr-d700-mca,slot=5,id=d7 -drive if=none,id=d0,$FUZZ_NULL_DRIVE -device scsi-hd,drive=d0,bus=d7.0,scsi-id=0 -device ncr53c710-mca,slot=3,card-id=0x01bb,fault-pos=4=04"
 DEFAULT_LAYOUTS=(
 	cards=dyad
 	cards=quad:dyad:mono
@@ -69,9 +77,9 @@ DEFAULT_LAYOUTS=(
 	# registers with SCRIPTS fetched and data moved by DMA from the
 	# fuzzer's memory.  Level 5 (01BAh card in slot 0), Level 4 (the
 	# on-board 01BBh), and a D700 beside a card with malformed POS.
-	"cards=dyad|voyager-mca ncr53c710-mca|$FUZZ_NULL_DISK"
-	"level=4|voyager-mca ncr53c710-mca|$FUZZ_NULL_DISK"
-	"cards=dyad|voyager-mca ncr-d700-mca ncr53c710-mca|-device ncr-d700-mca,slot=5,id=d7 -drive if=none,id=d0,file=null-co://,format=raw,file.read-zeroes=on -device scsi-hd,drive=d0,bus=d7.0,scsi-id=0 -device ncr53c710-mca,slot=3,card-id=0x01bb,fault-pos=4=04"
+	"$LAYOUT_MCA_L5"
+	"$LAYOUT_MCA_L4"
+	"$LAYOUT_D700"
 	# The NE/2 network card (its 8390 core, the reset port, POS moving
 	# it), with no network behind it: what it sends is dropped.
 	"cards=dyad|voyager-mca ne2-mca* ne2000|-device ne2-mca,slot=2 -device ne2-mca,slot=4,iobase=0xc3d0,irq=9,card-id=0x70de"
@@ -187,11 +195,29 @@ stat_of() {
 	sed -n "s/^stat::$1: *//p" "$2" | tail -n 1
 }
 
+# split_layout LAYOUT: set the caller's mopts, objects (FUZZ_OBJECTS
+# when LAYOUT names none) and extra from "MOPTS|OBJECTS|EXTRA".
+split_layout() {
+	IFS='|' read -r mopts objects extra <<<"$1"
+	objects=${objects:-$FUZZ_OBJECTS}
+}
+
+# fuzz_env LAYOUT: export generic-fuzz's environment for the machine
+# LAYOUT (in a subshell that then runs the fuzzer).
+fuzz_env() {
+	local mopts objects extra
+	split_layout "$1"
+	export QEMU_FUZZ_ARGS="-M voyager,$mopts -nodefaults $extra"
+	export QEMU_FUZZ_OBJECTS="$objects"
+	export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0}
+	export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1}
+	export PATH=$LLVM_BIN:$PATH
+}
+
 # layout_dir LAYOUT: the directory name of LAYOUT under build/fuzz.
 layout_dir() {
 	local mopts objects extra
-	IFS='|' read -r mopts objects extra <<<"$1"
-	objects=${objects:-$FUZZ_OBJECTS}
+	split_layout "$1"
 	printf '%s' "$mopts${objects:+_$objects}${extra:+_x$(printf '%s' "$extra" | cksum | cut -d' ' -f1)}" |
 		tr '=,: *|' '-_.__.' | cut -c1-120
 }
@@ -201,8 +227,7 @@ layout_dir() {
 run_layout() {
 	local layout=$1 secs=$2 dir flog before after found pid rc
 	local mopts objects extra dict=()
-	IFS='|' read -r mopts objects extra <<<"$layout"
-	objects=${objects:-$FUZZ_OBJECTS}
+	split_layout "$layout"
 	dir=$out/$(layout_dir "$layout")
 	flog=$dir/fuzz.log
 	mkdir -p "$dir/corpus"
@@ -215,19 +240,15 @@ run_layout() {
 	before=$(find "$dir" -maxdepth 1 -type f \( -name 'crash-*' -o -name 'timeout-*' \
 		-o -name 'oom-*' -o -name 'leak-*' \) | wc -l)
 	note "fuzzing -M voyager,$mopts $extra on $objects for ${secs}s (log: $flog)"
-	# timeout(1) runs the fuzzer in a process group of its own: the
-	# children generic-fuzz forks for each input (a hung one outlives a
-	# fuzzer that stopped on a timeout) are killed with it.
-	QEMU_FUZZ_ARGS="-M voyager,$mopts -nodefaults $extra" \
-	QEMU_FUZZ_OBJECTS="$objects" \
-	QEMU_FUZZ_TIMEOUT=0 \
-	ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0} \
-	UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1} \
-	PATH=$LLVM_BIN:$PATH \
-		timeout -k 10 $((secs + 4 * FUZZ_TIMEOUT + 600)) \
+	# A last resort for a fuzzer that hangs past its own time-outs (an
+	# input that holds QEMU's main loop delays libFuzzer's alarm: QEMU
+	# takes SIGALRM through its signalfd): timeout(1) runs it in a process
+	# group of its own, killed with it.
+	(fuzz_env "$layout"
+	exec timeout -k 10 $((secs + 4 * FUZZ_TIMEOUT + 600)) \
 		"$bin" --fuzz-target=generic-fuzz -max_total_time="$secs" \
 		-timeout="$FUZZ_TIMEOUT" -rss_limit_mb=4096 -print_final_stats=1 -print_coverage=1 \
-		-artifact_prefix="$dir/" "${dict[@]}" "$dir/corpus" >"$flog" 2>&1 &
+		-artifact_prefix="$dir/" "${dict[@]}" "$dir/corpus") >"$flog" 2>&1 &
 	pid=$!
 	rc=0
 	wait $pid || rc=$?
