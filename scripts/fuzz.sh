@@ -15,6 +15,12 @@
 #   build/fuzz/<layout>/corpus     the inputs kept (reused by the next run)
 #   build/fuzz/<layout>/crash-*    crash, timeout (hang), oom, leak inputs
 #   build/fuzz/<layout>/fuzz.log   libFuzzer's output
+#   build/fuzz/regress.log         the replay of the regression inputs
+#
+# Before fuzzing, the inputs of earlier findings that were fixed
+# (qemu/tests/fuzz-voyager/regress/, see its README) are replayed, each
+# on its layout: one that crashes or runs longer than FUZZ_TIMEOUT is a
+# finding again.
 #
 # Reproduce a crash input:
 #   QEMU_FUZZ_ARGS="-M voyager,<layout> -nodefaults" \
@@ -24,7 +30,7 @@
 # qtest commands (without the latter the accesses bypass the qtest server
 # and nothing is printed).
 #
-# Usage: scripts/fuzz.sh [--build-only | --run-only] [LAYOUT...]
+# Usage: scripts/fuzz.sh [--build-only | --run-only | --regress-only] [LAYOUT...]
 #   LAYOUT          -M voyager properties, e.g. cards=quad:dyad:mono,
 #                   optionally followed by "|OBJECTS" (the QOM types to fuzz
 #                   instead of FUZZ_OBJECTS) and "|EXTRA" (more QEMU
@@ -51,7 +57,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 # A disk with no file behind it: reads return zeroes.
 FUZZ_NULL_DRIVE="file=null-co://,format=raw,file.read-zeroes=on"
 FUZZ_NULL_DISK="-drive if=scsi,$FUZZ_NULL_DRIVE"
-# The MCA layouts (below).
+# The MCA layouts, named for the regression inputs (regress_layout).
 LAYOUT_MCA_L5="cards=dyad|voyager-mca ncr53c710-mca|$FUZZ_NULL_DISK"
 LAYOUT_MCA_L4="level=4|voyager-mca ncr53c710-mca|$FUZZ_NULL_DISK"
 LAYOUT_D700="cards=dyad|voyager-mca ncr-d700-mca ncr53c710-mca|-device ncr-d700-mca,slot=5,id=d7 -drive if=none,id=d0,$FUZZ_NULL_DRIVE -device scsi-hd,drive=d0,bus=d7.0,scsi-id=0 -device ncr53c710-mca,slot=3,card-id=0x01bb,fault-pos=4=04"
@@ -94,11 +100,13 @@ FUZZ_SANITIZERS=${FUZZ_SANITIZERS:-1}
 
 do_build=1
 do_run=1
+do_fuzz=1
 layouts=()
 for arg in "$@"; do
 	case $arg in
 	--build-only) do_run=0 ;;
 	--run-only) do_build=0 ;;
+	--regress-only) do_build=0; do_fuzz=0 ;;
 	-*) die "unknown option $arg" ;;
 	*) layouts+=("$arg") ;;
 	esac
@@ -282,18 +290,65 @@ run_layout() {
 	[ "$found" = 0 ] && [ "$ub" = 0 ] && [ "$rc" = 0 ]
 }
 
+# regress_layout NAME: the layout a regression input was found on, from
+# its name's prefix (qemu/tests/fuzz-voyager/regress/README).
+regress_layout() {
+	case $1 in
+	ncr710-l5-*) printf '%s' "$LAYOUT_MCA_L5" ;;
+	ncr710-l4-*) printf '%s' "$LAYOUT_MCA_L4" ;;
+	d700-*) printf '%s' "$LAYOUT_D700" ;;
+	*) return 1 ;;
+	esac
+}
+
+# regress: replay each regression input once on its layout; prints one
+# line per input and a summary; returns 1 if one failed (a crash, a
+# sanitizer report, or longer than FUZZ_TIMEOUT).
+regress() {
+	local f name layout t0 t1 rc n=0 bad=0
+	local rlog=$out/regress.log
+	: >"$rlog"
+	for f in "$top"/qemu/tests/fuzz-voyager/regress/*; do
+		name=$(basename "$f")
+		[ "$name" = README ] && continue
+		layout=$(regress_layout "$name") ||
+			die "regress/$name: no layout for this name (see regress/README)"
+		n=$((n + 1))
+		t0=$(date +%s%N)
+		rc=0
+		(fuzz_env "$layout"
+		exec timeout -k 10 $((4 * FUZZ_TIMEOUT + 60)) \
+			"$bin" --fuzz-target=generic-fuzz -timeout="$FUZZ_TIMEOUT" \
+			-rss_limit_mb=4096 "$f") >"$rlog.one" 2>&1 || rc=$?
+		t1=$(date +%s%N)
+		# UBSan reports without stopping
+		if [ "$rc" = 0 ] && grep -q 'runtime error:' "$rlog.one"; then
+			rc=ubsan
+		fi
+		cat "$rlog.one" >>"$rlog"
+		rm -f "$rlog.one"
+		printf 'regress %-32s %6d ms  rc %s\n' "$name" $(((t1 - t0) / 1000000)) "$rc"
+		[ "$rc" = 0 ] || bad=$((bad + 1))
+	done
+	printf 'regress: %d inputs replayed, %d failed (log: %s)\n' "$n" "$bad" "$rlog"
+	[ "$bad" = 0 ]
+}
+
 llvm_setup
 note "LLVM $LLVM_VERSION ($LLVM_BIN)"
 [ $do_build = 1 ] && build
 [ $do_run = 1 ] || exit 0
 [ -x "$bin" ] || die "no $bin: run scripts/fuzz.sh --build-only"
 
-per=$((FUZZ_SECONDS / ${#layouts[@]}))
-[ $per -ge 1 ] || per=1
-note "objects: $FUZZ_OBJECTS"
 status=0
 summary=$out/summary.txt
 : >"$summary"
+regress | tee -a "$summary" || status=1
+[ $do_fuzz = 1 ] || exit $status
+
+per=$((FUZZ_SECONDS / ${#layouts[@]}))
+[ $per -ge 1 ] || per=1
+note "objects: $FUZZ_OBJECTS"
 for layout in "${layouts[@]}"; do
 	run_layout "$layout" "$per" | tee -a "$summary" || status=1
 done
