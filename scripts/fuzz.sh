@@ -15,14 +15,22 @@
 #   build/fuzz/<layout>/corpus     the inputs kept (reused by the next run)
 #   build/fuzz/<layout>/crash-*    crash, timeout (hang), oom, leak inputs
 #   build/fuzz/<layout>/fuzz.log   libFuzzer's output
+#   build/fuzz/regress.log         the replay of the regression inputs
+#
+# Before fuzzing, the inputs of earlier findings that were fixed
+# (qemu/tests/fuzz-voyager/regress/, see its README) are replayed, each
+# on its layout: one that crashes or runs longer than FUZZ_TIMEOUT is a
+# finding again.
 #
 # Reproduce a crash input:
-#   QEMU_FUZZ_ARGS="-M voyager,<layout> -nodefaults" QEMU_FUZZ_TIMEOUT=0 \
-#   QEMU_FUZZ_OBJECTS="<objects>" QTEST_LOG=1 \
+#   QEMU_FUZZ_ARGS="-M voyager,<layout> -nodefaults" \
+#   QEMU_FUZZ_OBJECTS="<objects>" QTEST_LOG=1 FUZZ_SERIALIZE_QTEST=1 \
 #   build/qemu-fuzz/qemu-fuzz-i386 --fuzz-target=generic-fuzz FILE
-# QTEST_LOG=1 prints the access sequence as qtest commands.
+# QTEST_LOG=1 with FUZZ_SERIALIZE_QTEST=1 prints the access sequence as
+# qtest commands (without the latter the accesses bypass the qtest server
+# and nothing is printed).
 #
-# Usage: scripts/fuzz.sh [--build-only | --run-only] [LAYOUT...]
+# Usage: scripts/fuzz.sh [--build-only | --run-only | --regress-only] [LAYOUT...]
 #   LAYOUT          -M voyager properties, e.g. cards=quad:dyad:mono,
 #                   optionally followed by "|OBJECTS" (the QOM types to fuzz
 #                   instead of FUZZ_OBJECTS) and "|EXTRA" (more QEMU
@@ -46,7 +54,13 @@ set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/scripts/lib.sh"
 
-FUZZ_NULL_DISK="-drive if=scsi,file=null-co://,format=raw,file.read-zeroes=on"
+# A disk with no file behind it: reads return zeroes.
+FUZZ_NULL_DRIVE="file=null-co://,format=raw,file.read-zeroes=on"
+FUZZ_NULL_DISK="-drive if=scsi,$FUZZ_NULL_DRIVE"
+# The MCA layouts, named for the regression inputs (regress_layout).
+LAYOUT_MCA_L5="cards=dyad|voyager-mca ncr53c710-mca|$FUZZ_NULL_DISK"
+LAYOUT_MCA_L4="level=4|voyager-mca ncr53c710-mca|$FUZZ_NULL_DISK"
+LAYOUT_D700="cards=dyad|voyager-mca ncr-d700-mca ncr53c710-mca|-device ncr-d700-mca,slot=5,id=d7 -drive if=none,id=d0,$FUZZ_NULL_DRIVE -device scsi-hd,drive=d0,bus=d7.0,scsi-id=0 -device ncr53c710-mca,slot=3,card-id=0x01bb,fault-pos=4=04"
 DEFAULT_LAYOUTS=(
 	cards=dyad
 	cards=quad:dyad:mono
@@ -69,9 +83,9 @@ DEFAULT_LAYOUTS=(
 	# registers with SCRIPTS fetched and data moved by DMA from the
 	# fuzzer's memory.  Level 5 (01BAh card in slot 0), Level 4 (the
 	# on-board 01BBh), and a D700 beside a card with malformed POS.
-	"cards=dyad|voyager-mca ncr53c710-mca|$FUZZ_NULL_DISK"
-	"level=4|voyager-mca ncr53c710-mca|$FUZZ_NULL_DISK"
-	"cards=dyad|voyager-mca ncr-d700-mca ncr53c710-mca|-device ncr-d700-mca,slot=5,id=d7 -drive if=none,id=d0,file=null-co://,format=raw,file.read-zeroes=on -device scsi-hd,drive=d0,bus=d7.0,scsi-id=0 -device ncr53c710-mca,slot=3,card-id=0x01bb,fault-pos=4=04"
+	"$LAYOUT_MCA_L5"
+	"$LAYOUT_MCA_L4"
+	"$LAYOUT_D700"
 	# The NE/2 network card (its 8390 core, the reset port, POS moving
 	# it), with no network behind it: what it sends is dropped.
 	"cards=dyad|voyager-mca ne2-mca* ne2000|-device ne2-mca,slot=2 -device ne2-mca,slot=4,iobase=0xc3d0,irq=9,card-id=0x70de"
@@ -86,11 +100,13 @@ FUZZ_SANITIZERS=${FUZZ_SANITIZERS:-1}
 
 do_build=1
 do_run=1
+do_fuzz=1
 layouts=()
 for arg in "$@"; do
 	case $arg in
 	--build-only) do_run=0 ;;
 	--run-only) do_build=0 ;;
+	--regress-only) do_build=0; do_fuzz=0 ;;
 	-*) die "unknown option $arg" ;;
 	*) layouts+=("$arg") ;;
 	esac
@@ -187,11 +203,29 @@ stat_of() {
 	sed -n "s/^stat::$1: *//p" "$2" | tail -n 1
 }
 
+# split_layout LAYOUT: set the caller's mopts, objects (FUZZ_OBJECTS
+# when LAYOUT names none) and extra from "MOPTS|OBJECTS|EXTRA".
+split_layout() {
+	IFS='|' read -r mopts objects extra <<<"$1"
+	objects=${objects:-$FUZZ_OBJECTS}
+}
+
+# fuzz_env LAYOUT: export generic-fuzz's environment for the machine
+# LAYOUT (in a subshell that then runs the fuzzer).
+fuzz_env() {
+	local mopts objects extra
+	split_layout "$1"
+	export QEMU_FUZZ_ARGS="-M voyager,$mopts -nodefaults $extra"
+	export QEMU_FUZZ_OBJECTS="$objects"
+	export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0}
+	export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1}
+	export PATH=$LLVM_BIN:$PATH
+}
+
 # layout_dir LAYOUT: the directory name of LAYOUT under build/fuzz.
 layout_dir() {
 	local mopts objects extra
-	IFS='|' read -r mopts objects extra <<<"$1"
-	objects=${objects:-$FUZZ_OBJECTS}
+	split_layout "$1"
 	printf '%s' "$mopts${objects:+_$objects}${extra:+_x$(printf '%s' "$extra" | cksum | cut -d' ' -f1)}" |
 		tr '=,: *|' '-_.__.' | cut -c1-120
 }
@@ -201,8 +235,7 @@ layout_dir() {
 run_layout() {
 	local layout=$1 secs=$2 dir flog before after found pid rc
 	local mopts objects extra dict=()
-	IFS='|' read -r mopts objects extra <<<"$layout"
-	objects=${objects:-$FUZZ_OBJECTS}
+	split_layout "$layout"
 	dir=$out/$(layout_dir "$layout")
 	flog=$dir/fuzz.log
 	mkdir -p "$dir/corpus"
@@ -215,19 +248,15 @@ run_layout() {
 	before=$(find "$dir" -maxdepth 1 -type f \( -name 'crash-*' -o -name 'timeout-*' \
 		-o -name 'oom-*' -o -name 'leak-*' \) | wc -l)
 	note "fuzzing -M voyager,$mopts $extra on $objects for ${secs}s (log: $flog)"
-	# timeout(1) runs the fuzzer in a process group of its own: the
-	# children generic-fuzz forks for each input (a hung one outlives a
-	# fuzzer that stopped on a timeout) are killed with it.
-	QEMU_FUZZ_ARGS="-M voyager,$mopts -nodefaults $extra" \
-	QEMU_FUZZ_OBJECTS="$objects" \
-	QEMU_FUZZ_TIMEOUT=0 \
-	ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0} \
-	UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1} \
-	PATH=$LLVM_BIN:$PATH \
-		timeout -k 10 $((secs + 4 * FUZZ_TIMEOUT + 600)) \
+	# A last resort for a fuzzer that hangs past its own time-outs (an
+	# input that holds QEMU's main loop delays libFuzzer's alarm: QEMU
+	# takes SIGALRM through its signalfd): timeout(1) runs it in a process
+	# group of its own, killed with it.
+	(fuzz_env "$layout"
+	exec timeout -k 10 $((secs + 4 * FUZZ_TIMEOUT + 600)) \
 		"$bin" --fuzz-target=generic-fuzz -max_total_time="$secs" \
 		-timeout="$FUZZ_TIMEOUT" -rss_limit_mb=4096 -print_final_stats=1 -print_coverage=1 \
-		-artifact_prefix="$dir/" "${dict[@]}" "$dir/corpus" >"$flog" 2>&1 &
+		-artifact_prefix="$dir/" "${dict[@]}" "$dir/corpus") >"$flog" 2>&1 &
 	pid=$!
 	rc=0
 	wait $pid || rc=$?
@@ -261,18 +290,65 @@ run_layout() {
 	[ "$found" = 0 ] && [ "$ub" = 0 ] && [ "$rc" = 0 ]
 }
 
+# regress_layout NAME: the layout a regression input was found on, from
+# its name's prefix (qemu/tests/fuzz-voyager/regress/README).
+regress_layout() {
+	case $1 in
+	ncr710-l5-*) printf '%s' "$LAYOUT_MCA_L5" ;;
+	ncr710-l4-*) printf '%s' "$LAYOUT_MCA_L4" ;;
+	d700-*) printf '%s' "$LAYOUT_D700" ;;
+	*) return 1 ;;
+	esac
+}
+
+# regress: replay each regression input once on its layout; prints one
+# line per input and a summary; returns 1 if one failed (a crash, a
+# sanitizer report, or longer than FUZZ_TIMEOUT).
+regress() {
+	local f name layout t0 t1 rc n=0 bad=0
+	local rlog=$out/regress.log
+	: >"$rlog"
+	for f in "$top"/qemu/tests/fuzz-voyager/regress/*; do
+		name=$(basename "$f")
+		[ "$name" = README ] && continue
+		layout=$(regress_layout "$name") ||
+			die "regress/$name: no layout for this name (see regress/README)"
+		n=$((n + 1))
+		t0=$(date +%s%N)
+		rc=0
+		(fuzz_env "$layout"
+		exec timeout -k 10 $((4 * FUZZ_TIMEOUT + 60)) \
+			"$bin" --fuzz-target=generic-fuzz -timeout="$FUZZ_TIMEOUT" \
+			-rss_limit_mb=4096 "$f") >"$rlog.one" 2>&1 || rc=$?
+		t1=$(date +%s%N)
+		# UBSan reports without stopping
+		if [ "$rc" = 0 ] && grep -q 'runtime error:' "$rlog.one"; then
+			rc=ubsan
+		fi
+		cat "$rlog.one" >>"$rlog"
+		rm -f "$rlog.one"
+		printf 'regress %-32s %6d ms  rc %s\n' "$name" $(((t1 - t0) / 1000000)) "$rc"
+		[ "$rc" = 0 ] || bad=$((bad + 1))
+	done
+	printf 'regress: %d inputs replayed, %d failed (log: %s)\n' "$n" "$bad" "$rlog"
+	[ "$bad" = 0 ]
+}
+
 llvm_setup
 note "LLVM $LLVM_VERSION ($LLVM_BIN)"
 [ $do_build = 1 ] && build
 [ $do_run = 1 ] || exit 0
 [ -x "$bin" ] || die "no $bin: run scripts/fuzz.sh --build-only"
 
-per=$((FUZZ_SECONDS / ${#layouts[@]}))
-[ $per -ge 1 ] || per=1
-note "objects: $FUZZ_OBJECTS"
 status=0
 summary=$out/summary.txt
 : >"$summary"
+regress | tee -a "$summary" || status=1
+[ $do_fuzz = 1 ] || exit $status
+
+per=$((FUZZ_SECONDS / ${#layouts[@]}))
+[ $per -ge 1 ] || per=1
+note "objects: $FUZZ_OBJECTS"
 for layout in "${layouts[@]}"; do
 	run_layout "$layout" "$per" | tee -a "$summary" || status=1
 done

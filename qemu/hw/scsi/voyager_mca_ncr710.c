@@ -221,6 +221,8 @@ static void ncr710_mca_realize(DeviceState *dev, Error **errp)
     s->ncr710.reselection_retry_timer =
         timer_new_ns(QEMU_CLOCK_VIRTUAL, ncr710_reselection_retry_callback,
                      &s->ncr710);
+    s->ncr710.scripts_timer =
+        timer_new_us(QEMU_CLOCK_VIRTUAL, ncr710_scripts_timer_cb, &s->ncr710);
     ncr710_soft_reset(&s->ncr710);
 
     memory_region_init_io(&s->io, OBJECT(s), &ncr710_mca_io_ops, s,
@@ -675,6 +677,8 @@ static void d700_siop_realize(DeviceState *dev, Error **errp)
     c->reselection_retry_timer =
         timer_new_ns(QEMU_CLOCK_VIRTUAL, ncr710_reselection_retry_callback,
                      c);
+    c->scripts_timer = timer_new_us(QEMU_CLOCK_VIRTUAL, ncr710_scripts_timer_cb,
+                                    c);
     ncr710_soft_reset(c);
     memory_region_init_io(&siop->io, OBJECT(card), &d700_siop_ops, c,
                           siop->index ? "ncr-d700-siop1" : "ncr-d700-siop0",

@@ -460,6 +460,106 @@ static void test_move_unconnected(void)
     unlink(img);
 }
 
+/*
+ * A guard for the qtests whose SCRIPTS never end: with a model that runs
+ * them to their end inside the register write, the write never returns.
+ * Fail within seconds (libqtest's abort handler kills QEMU) instead of
+ * waiting for the test harness's time-out.
+ */
+static void scripts_hung(int sig)
+{
+    static const char msg[] = "the SCRIPTS held QEMU: no answer in 20 s\n";
+
+    if (write(STDERR_FILENO, msg, sizeof(msg) - 1) < 0) {
+        /* nothing more to do */
+    }
+    abort();
+}
+
+static void scripts_guard(bool on)
+{
+    struct sigaction sa = { .sa_handler = on ? scripts_hung : SIG_DFL };
+
+    if (!on) {
+        alarm(0);
+    }
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGALRM, &sa, NULL);
+    if (on) {
+        alarm(20);
+    }
+}
+
+/*
+ * The make fuzz hangs: one byte written to the top of DSP started the
+ * SCRIPTS at 5D000000h, above RAM, where every fetch reads zero and each
+ * empty dword is skipped.  The walk through the address space (6.8e8
+ * fetches, ended by whatever non-zero word it met: the SUS or the BIOS)
+ * ran inside that one write.  The SCRIPTS processor now yields after 500
+ * instructions, so the write returns with DSP 500 dwords on, QEMU
+ * answers, and each 500 us of virtual time runs 500 more.
+ */
+static void test_scripts_empty_walk(void)
+{
+    QTestState *qts = qtest_init("-M voyager,level=4");
+    uint32_t base = 0x800, start = 0x5d000000;
+    QDict *r;
+
+    scripts_guard(true);
+    qtest_outb(qts, base + DSP + 3, start >> 24);
+    scripts_guard(false);
+    g_assert_cmphex(qtest_inl(qts, base + DSP), ==, start + 500 * 4);
+    r = qtest_qmp(qts, "{'execute': 'query-status'}");
+    g_assert(qdict_haskey(r, "return"));
+    qobject_unref(r);
+    qtest_clock_step(qts, 500 * 1000);
+    g_assert_cmphex(qtest_inl(qts, base + DSP), ==, start + 1000 * 4);
+    /* no interrupt; a reset stops the walk */
+    g_assert_cmphex(qtest_inb(qts, base + ISTAT) & ISTAT_DIP, ==, 0);
+    qtest_system_reset(qts);
+    qtest_clock_step(qts, 5 * 1000 * 1000);
+    g_assert_cmphex(qtest_inl(qts, base + DSP), ==, 0);
+    qtest_quit(qts);
+}
+
+/*
+ * A SCRIPTS program that never ends, JUMP to itself: the chip stays busy
+ * (no interrupt) while QEMU and its monitor go on answering, and the
+ * driver's abort (ISTAT ABRT) stops it; the chip then works.
+ */
+static void test_scripts_jump_self(void)
+{
+    g_autofree char *img = make_img();
+    g_autofree char *args = g_strdup_printf("-M voyager -drive if=scsi,"
+                                            "file=%s,format=raw", img);
+    QTestState *qts = qtest_init(args);
+    uint32_t base = 0x800;
+    g_autofree char *out = NULL;
+
+    qtest_writel(qts, SCRIPT, 0x80080000);      /* JUMP SCRIPT */
+    qtest_writel(qts, SCRIPT + 4, SCRIPT);
+    scripts_guard(true);
+    qtest_outl(qts, base + DSP, SCRIPT);
+    scripts_guard(false);
+    out = qtest_hmp(qts, "info status");
+    g_assert(strstr(out, "running"));
+    qtest_clock_step(qts, 5 * 1000 * 1000);     /* 10 more yields */
+    g_assert_cmphex(qtest_inl(qts, base + DSP), ==, SCRIPT);
+    g_assert_cmphex(qtest_inb(qts, base + ISTAT) & ISTAT_DIP, ==, 0);
+    qtest_outb(qts, base + ISTAT, ISTAT_ABRT);
+    g_assert_cmphex(qtest_inb(qts, base + ISTAT) & ISTAT_DIP, ==, ISTAT_DIP);
+    g_assert_cmphex(qtest_inb(qts, base + DSTAT) & DSTAT_ABRT, ==, DSTAT_ABRT);
+    qtest_outb(qts, base + ISTAT, 0);
+    /* stopped: a yielded loop would now run into the INT */
+    put_int(qts, SCRIPT, 0xbad);
+    qtest_clock_step(qts, 5 * 1000 * 1000);
+    g_assert_cmphex(qtest_inb(qts, base + ISTAT) & ISTAT_DIP, ==, 0);
+    /* the chip still works: an INQUIRY to the disk */
+    inquiry(qts, base, "QEMU HARDDISK");
+    qtest_quit(qts);
+    unlink(img);
+}
+
 /* POS3 behind the sub-address in POS6 (the D700's way). */
 static uint8_t pos_sub(QTestState *qts, int slot, int sub)
 {
@@ -695,6 +795,9 @@ int main(int argc, char **argv)
     qtest_add_func("/voyager/mca/refused", test_refused);
     qtest_add_func("/voyager/mca/d700", test_d700);
     qtest_add_func("/voyager/mca/move-unconnected", test_move_unconnected);
+    qtest_add_func("/voyager/mca/scripts-empty-walk",
+                   test_scripts_empty_walk);
+    qtest_add_func("/voyager/mca/scripts-jump-self", test_scripts_jump_self);
     qtest_add_func("/voyager/mca/slots-listing", test_slots_listing);
     qtest_add_func("/voyager/mca/irq", test_irq);
     qtest_add_func("/voyager/mca/irq-shared", test_irq_shared);
