@@ -59,7 +59,7 @@ qemu_configure_setup() {
 	QEMU_CFG_ARGS=(--python=/usr/bin/python3 --target-list=i386-softmmu
 		--without-default-features --without-default-devices
 		--with-devices-i386=voyager --disable-install-blobs
-		--enable-fdt=system --enable-slirp --disable-werror)
+		--enable-fdt=system --enable-slirp --enable-kvm --disable-werror)
 	qmp_py=$(ls -d "$BUILD"/src/python/python3-qemu-qmp/root/usr/lib/python3/dist-packages 2>/dev/null || true)
 	[ -n "$qmp_py" ] || die "no python3-qemu-qmp in build/src/python: run scripts/deps.sh"
 	export PYTHONPATH=$qmp_py${PYTHONPATH:+:$PYTHONPATH}

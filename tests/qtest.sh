@@ -23,6 +23,29 @@ qtest_run() {
 		timeout -k 5 "$(scaled 600)" "$bin" --tap -k)
 }
 
+# qemu-review D4: a Voyager never runs under another accelerator than
+# TCG (the machine answers acknowledges and starts CPUs on TCG's threads;
+# QEMU is built with KVM so that this can be asked).  With a usable
+# /dev/kvm the machine itself refuses in one line; without one, QEMU's
+# KVM start-up fails before any machine exists, and the check says so.
+voyager_never_kvm() {
+	local out rc=0
+	out=$(timeout 30 "$BUILD/qemu/qemu-system-i386" -M voyager -accel kvm \
+		-display none -nodefaults -S -monitor none 2>&1) || rc=$?
+	echo "$out"
+	if [ $rc -eq 0 ] || [ $rc -eq 124 ]; then
+		echo "QEMU ran a Voyager under KVM (exit $rc)"
+		return 1
+	fi
+	if [ -r /dev/kvm ] && [ -w /dev/kvm ]; then
+		[ "$(wc -l <<<"$out")" = 1 ] &&
+			grep -q '^qemu-system-i386: voyager: the machine runs under TCG only' <<<"$out"
+	else
+		echo "no usable /dev/kvm here: QEMU's own KVM start-up refused; the machine's check was not reached"
+		grep -qi 'kvm' <<<"$out"
+	fi
+}
+
 qtest_checks() {
 	local names=() n out
 	mapfile -t names < <(qtest_names)
@@ -36,4 +59,5 @@ qtest_checks() {
 	for n in "${names[@]}"; do
 		check "qtest-$n" qtest_run "$n"
 	done
+	check qtest-voyager-never-kvm voyager_never_kvm
 }
