@@ -94,8 +94,12 @@ boot_voyager_checks() {
 		--expect 'Voyager: NCR class 3430, Level 4' "${mem_expect[@]}"
 	# SMP on VIC CPUs: secondaries started by the boot CPI, IPIs as CPIs
 	# (RES/CAL count on every CPU), per-CPU ticks from the timer CPI.
+	# Also a bad voyager= value: one line naming it (arch-voyager/setup.c),
+	# no second "Malformed early option", and the boot goes on as a Voyager.
 	boot voyager-dyad --machine voyager,cards=dyad --cpus 2 \
-		--tests $t,threads,cpis,hotplug \
+		--tests $t,threads,cpis,hotplug --append voyager=bogus \
+		--expect 'Voyager: unknown option voyager=bogus \(only voyager=off is known\)$' \
+		--reject 'Malformed early option' \
 		--expect '^# +LOC: +[0-9]+ +[1-9][0-9]* ' \
 		--expect 'Voyager SMP: CPU 1 is hardware CPU 4'
 	boot voyager-2dyads --machine voyager,cards=dyad:dyad --end poweroff --cpus 4 \
