@@ -135,6 +135,9 @@ static void test_refused_faults(void)
                                 "fault-module: 0x43 is not a CAT module id");
     voyager_expect_refused_line("-M voyager,fault-cat-module=256",
                                 "fault-cat-module");
+    voyager_expect_refused_line("-M voyager,fault-bios-table=bogus",
+                                "fault-bios-table: 'bogus' is not one of "
+                                "off, on, level3, absent");
     voyager_expect_refused_line("-M voyager,level=4,class=0x3360,"
                                 "fault-cat-module=0x10",
                                 "fault-module: 0x10: on Level 4 only the "
@@ -399,7 +402,7 @@ static void test_runtime_faults(void)
     /* The one fault fixed with the machine: the firmware's table. */
     r = qtest_qmp(qts, "{'execute': 'qom-set', 'arguments': {'path': "
                   "'/machine', 'property': 'fault-bios-table', "
-                  "'value': true}}");
+                  "'value': 'on'}}");
     g_assert_nonnull(strstr(qdict_get_str(qdict_get_qdict(r, "error"),
                                           "desc"),
                             "fault-bios-table: cannot change while the "
