@@ -8,7 +8,9 @@
  * /sys/kernel/debug/voyager/cat/subaddr: write "MM AA ADDR [LEN]" to read
  * LEN (default 1, at most 64) bytes of the ASIC's subaddress space; read
  * back "MM AA ADDR: b0 b1 ...".  Everything goes through the driver API,
- * with its locking, checks and retries.
+ * with its locking, checks and retries.  A command with a field missing
+ * or too many, a value out of range or not a number, or longer than 47
+ * bytes is refused with -EINVAL and leaves the last result as it was.
  */
 #define pr_fmt(fmt) "Voyager CAT: " fmt
 
@@ -16,7 +18,9 @@
 #include <linux/fs.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
+#include <linux/kstrtox.h>
 #include <linux/mutex.h>
+#include <linux/string.h>
 #include <linux/uaccess.h>
 
 #include "cat.h"
@@ -52,10 +56,51 @@ static int cat_get_line(char *line, size_t size, const char __user *ubuf,
 	return 0;
 }
 
+/* One field of a command: its base and its largest value. */
+struct cat_field {
+	unsigned int base;
+	unsigned int max;
+};
+
+/*
+ * Split @line into the fields of @fields (3, or all @nfields), separated
+ * by blanks, a newline at the end allowed: each a whole number in its
+ * base, at most its largest value.  Return the number of fields, or
+ * -EINVAL for anything else (sscanf() would take "1x" for 1, ignore a
+ * field too many and cut a 64-bit value to 32 bits).
+ */
+static int cat_parse(char *line, const struct cat_field *fields,
+		     int nfields, unsigned int *val)
+{
+	char *tok;
+	int n = 0;
+
+	while ((tok = strsep(&line, " \t\n")) != NULL) {
+		if (!*tok)
+			continue;
+		if (n == nfields || kstrtouint(tok, fields[n].base, &val[n]) ||
+		    val[n] > fields[n].max)
+			return -EINVAL;
+		n++;
+	}
+	return n == 3 || n == nfields ? n : -EINVAL;
+}
+
+/* "MM AA RR [VV]", hex. */
+static const struct cat_field raw_fields[] = {
+	{ 16, 0xff }, { 16, 0xff }, { 16, 0xff }, { 16, 0xff },
+};
+
+/* "MM AA ADDR [LEN]", hex but LEN decimal. */
+static const struct cat_field subaddr_fields[] = {
+	{ 16, 0xff }, { 16, 0xff }, { 16, 0xffff }, { 10, CAT_DEBUG_MAX_LEN },
+};
+
 static ssize_t raw_write(struct file *file, const char __user *ubuf,
 			 size_t count, loff_t *ppos)
 {
-	unsigned int module, asic, reg, val;
+	unsigned int f[ARRAY_SIZE(raw_fields)];
+	unsigned int module, asic, reg;
 	char line[48];
 	int n, ret;
 	u8 v;
@@ -63,14 +108,16 @@ static ssize_t raw_write(struct file *file, const char __user *ubuf,
 	ret = cat_get_line(line, sizeof(line), ubuf, count);
 	if (ret)
 		return ret;
-	n = sscanf(line, "%x %x %x %x", &module, &asic, &reg, &val);
-	if (n < 3 || module > 0xff || asic > 0xff || reg > 0xff ||
-	    (n == 4 && val > 0xff))
-		return -EINVAL;
+	n = cat_parse(line, raw_fields, ARRAY_SIZE(raw_fields), f);
+	if (n < 0)
+		return n;
+	module = f[0];
+	asic = f[1];
+	reg = f[2];
 
 	mutex_lock(&cat_debug_lock);
 	if (n == 4) {
-		v = val;
+		v = f[3];
 		ret = voyager_cat_write(module, asic, reg, v);
 	} else {
 		ret = voyager_cat_read(module, asic, reg, &v);
@@ -94,7 +141,8 @@ static ssize_t raw_read(struct file *file, char __user *ubuf, size_t count,
 static ssize_t subaddr_write(struct file *file, const char __user *ubuf,
 			     size_t count, loff_t *ppos)
 {
-	unsigned int module, asic, addr, len = 1, i;
+	unsigned int f[ARRAY_SIZE(subaddr_fields)];
+	unsigned int module, asic, addr, len, i;
 	u8 buf[CAT_DEBUG_MAX_LEN];
 	char line[48];
 	int n, ret, pos;
@@ -102,9 +150,14 @@ static ssize_t subaddr_write(struct file *file, const char __user *ubuf,
 	ret = cat_get_line(line, sizeof(line), ubuf, count);
 	if (ret)
 		return ret;
-	n = sscanf(line, "%x %x %x %u", &module, &asic, &addr, &len);
-	if (n < 3 || module > 0xff || asic > 0xff || addr > 0xffff ||
-	    !len || len > CAT_DEBUG_MAX_LEN)
+	n = cat_parse(line, subaddr_fields, ARRAY_SIZE(subaddr_fields), f);
+	if (n < 0)
+		return n;
+	module = f[0];
+	asic = f[1];
+	addr = f[2];
+	len = n == 4 ? f[3] : 1;
+	if (!len)
 		return -EINVAL;
 
 	mutex_lock(&cat_debug_lock);

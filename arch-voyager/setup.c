@@ -151,14 +151,16 @@ static int __init voyager_debugfs_init(void)
 }
 late_initcall(voyager_debugfs_init);
 
-/* voyager_early_init() reads the option; this only validates it. */
+/*
+ * voyager_early_init() reads the option; this only validates it.  A bad
+ * value is ignored (the Voyager path runs) with this one line: returning
+ * an error would add the generic "Malformed early option" line.
+ */
 static int __init voyager_param(char *arg)
 {
-	if (!arg || strcmp(arg, "off")) {
+	if (!arg || strcmp(arg, "off"))
 		pr_warn("unknown option voyager=%s (only voyager=off is known)\n",
 			arg ?: "");
-		return -EINVAL;
-	}
 	return 0;
 }
 early_param("voyager", voyager_param);

@@ -69,14 +69,30 @@ boot_irq_checks() {
 		--expect 'NMI backtrace for cpu 3' --reject 'has no Voyager CPI'
 	# The firmware chose hardware CPU 4 to boot: the kernel must not
 	# take the lower-numbered CPU 0 for the "real BSP" of a crash kernel.
-	boot irq-boot-cpu4 --machine voyager,cards=dyad,boot-cpu=4 --cpus 2 \
-		--tests cpus,timer,hotplug --reject 'Crash kernel detected'
+	# Also irq0-ack=port61 (emulator guide, "IRQ0"): only a write of
+	# port 61h bit 7 clears the PIT's IRQ0 latch, as on the MCA
+	# hardware, so the tick runs only if the kernel writes it after each
+	# IRQ 0 (voyager_pit_irq0_ack); else the latch stays set and IRQ 0
+	# storms.  timer wants a 200 ms sleep to take 190-5000 ms and IRQ 0
+	# to count, interrupts IRQ 0 counted and no ERR.
+	boot irq-boot-cpu4 --machine voyager,cards=dyad,boot-cpu=4,irq0-ack=port61 \
+		--cpus 2 --tests cpus,timer,hold,interrupts,hotplug \
+		--reject 'Crash kernel detected' --monitor-hold 'info voyager vic'
+	check irq0-ack-port61-ran monitor_said "$BUILD/logs/boot-irq-boot-cpu4.log" \
+		'IRQ0 latch [01] \(cleared by port 61h\)'
 	# A CPU started after the boot: it calibrates with interrupts off
 	# and must not capture the tick (here it is the lowest-numbered CPU,
 	# the one the VIC prefers), nor set up an APIC it does not have.
-	boot irq-late-online --machine voyager,cards=dyad,boot-cpu=4 --cpus 1 \
-		--append maxcpus=1 --tests cpus,lateonline,timer --timeout 120 \
-		--expect '^# CPU 1 online after'
+	# Also irq0-ack=inta: the acknowledge clears the latch (PC-like) and
+	# the kernel's port 61h writes do not; the tick runs all the same,
+	# and the VIC says it stayed in that mode (auto, the default, turns
+	# to port 61h at the kernel's first write).
+	boot irq-late-online --machine voyager,cards=dyad,boot-cpu=4,irq0-ack=inta \
+		--cpus 1 --append maxcpus=1 --timeout 120 \
+		--tests cpus,lateonline,timer,hold,interrupts \
+		--expect '^# CPU 1 online after' --monitor-hold 'info voyager vic'
+	check irq0-ack-inta-ran monitor_said "$BUILD/logs/boot-irq-late-online.log" \
+		'IRQ0 latch [01] \(cleared by INTA\)'
 	# The extended CPU of the second quad card off and on line: its
 	# running siblings keep their CPIs (cross-CPU calls, ticks).
 	boot irq-2quads-hotplug --machine voyager,cards=quad:quad --end poweroff \

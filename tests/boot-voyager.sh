@@ -113,8 +113,12 @@ boot_voyager_checks() {
 		--expect 'Voyager: NCR class 3430, Level 4' "${mem_expect[@]}"
 	# SMP on VIC CPUs: secondaries started by the boot CPI, IPIs as CPIs
 	# (RES/CAL count on every CPU), per-CPU ticks from the timer CPI.
+	# Also a bad voyager= value: one line naming it (arch-voyager/setup.c),
+	# no second "Malformed early option", and the boot goes on as a Voyager.
 	boot voyager-dyad --machine voyager,cards=dyad --cpus 2 \
-		--tests $t,threads,cpis,hotplug \
+		--tests $t,threads,cpis,hotplug --append voyager=bogus \
+		--expect 'Voyager: unknown option voyager=bogus \(only voyager=off is known\)$' \
+		--reject 'Malformed early option' \
 		--expect '^# +LOC: +[0-9]+ +[1-9][0-9]* ' \
 		--expect 'Voyager SMP: CPU 1 is hardware CPU 4'
 	boot voyager-2dyads --machine voyager,cards=dyad:dyad --end poweroff --cpus 4 \
@@ -323,6 +327,18 @@ boot_voyager_checks() {
 		--cpus 1 --tests cpus,timer \
 		--expect 'Voyager: not detected: corrupt BIOS table' \
 		--reject 'Voyager: NCR class'
+	# The other answers voyager_parse_bios_table() refuses (its KUnit
+	# cases bios_table_levels, bios_table_absent), from the firmware: a
+	# Level 3 class (3400h: below 3435h, neither 3360h nor 3430h) is
+	# named with its class and the revision the table gives (1.0), and
+	# boots as a PC; a length byte of FFh is "not a Voyager", an ordinary
+	# PC, and the kernel says nothing of a Voyager.
+	boot voyager-bad-table-level3 --machine voyager,cards=mono,fault-bios-table=level3 \
+		--cpus 1 --tests cpus,timer \
+		--expect 'Voyager: not detected: Level 3 machine, not supported \(class 3400, revision 1\.0\); booting as a PC$' \
+		--reject 'Voyager: NCR class'
+	boot voyager-bad-table-absent --machine voyager,cards=mono,fault-bios-table=absent \
+		--cpus 1 --tests cpus,timer --reject 'Voyager'
 	# voyager=off: a Voyager booted as a PC on purpose.
 	boot voyager-off --machine voyager,cards=mono --append voyager=off \
 		--cpus 1 --tests cpus,timer \

@@ -11,6 +11,12 @@
  *   # cat: module ID type T asics N [card C slot S cpus LIST]
  *   # cat: raw MM AA RR = VV         debugfs raw read (after a write: "set")
  *   # cat: subaddr MM AA ADDR = B..  debugfs subaddress read
+ *
+ * It also fails when a malformed command (cat_debugfs.c's contract: a
+ * field missing or too many, a value out of range or not a number, more
+ * than 47 bytes, an empty write) is not refused with EINVAL, when one
+ * changes the last result, or when a good command no longer works after
+ * them.
  */
 #include "voyager_test.h"
 
@@ -86,6 +92,90 @@ static int cat_debug(const char *file, const char *cmd, const char *what)
 	return n < 0 ? -1 : 0;
 }
 
+/*
+ * Write len bytes of cmd to a debugfs file: it must be refused with
+ * EINVAL and leave the file's last result as it was.
+ */
+static int cat_refused(const char *file, const char *cmd, int len)
+{
+	char path[96], before[256], after[256];
+	int fd, n, err;
+
+	cat_join(path, sizeof(path), CAT_DEBUG "/", file, NULL, NULL);
+	if (voyager_read_file(path, before, sizeof(before)) <= 0) {
+		printf("# cannot read %s\n", path);
+		return -1;
+	}
+	fd = open(path, O_WRONLY, 0);
+	if (fd < 0) {
+		printf("# cannot open %s (errno %d)\n", path, errno);
+		return -1;
+	}
+	n = write(fd, cmd, len);
+	err = errno;
+	close(fd);
+	if (n >= 0 || err != EINVAL) {
+		printf("# %s: malformed \"%s\" (%d bytes): %d, errno %d, not EINVAL\n",
+		       file, len > 40 ? "(long)" : cmd, len, n, n < 0 ? err : 0);
+		return -1;
+	}
+	if (voyager_read_file(path, after, sizeof(after)) <= 0 ||
+	    strcmp(before, after)) {
+		printf("# %s: malformed \"%s\" changed the result to %s", file,
+		       len > 40 ? "(long)" : cmd, after);
+		return -1;
+	}
+	return 0;
+}
+
+/* Each malformed command must be refused; 0 if every one was. */
+static int cat_malformed(void)
+{
+	static const char * const raw[] = {
+		"\n",			/* no field */
+		"14 1",			/* a field missing */
+		"14 1 4 a5 7",		/* a field too many */
+		"14 1 4 zz",		/* a value that is not hex */
+		"14 1 4x",
+		"100 1 4",		/* module above FFh */
+		"14 100 4",		/* ASIC above FFh */
+		"14 1 100",		/* register above FFh */
+		"14 1 4 100",		/* value above FFh */
+		"100000014 1 4",	/* 14h in 32 bits, not in 64 */
+		"-1 1 4",
+	};
+	static const char * const sub[] = {
+		"18 0",			/* a field missing */
+		"18 0 0 8 9",		/* a field too many */
+		"18 0 0 0",		/* no byte */
+		"18 0 0 65",		/* more than 64 bytes */
+		"18 0 10000",		/* address above FFFFh */
+		"18 0 0 -1",
+		"18 0 0 8x",
+		"18 0 0 4294967297",	/* 1 in 32 bits */
+		"18 0 0 a",		/* LEN is decimal */
+	};
+	char longline[200];
+	unsigned int i;
+	int bad = 0;
+
+	for (i = 0; i < sizeof(raw) / sizeof(raw[0]); i++)
+		bad |= cat_refused("raw", raw[i], strlen(raw[i])) < 0;
+	for (i = 0; i < sizeof(sub) / sizeof(sub[0]); i++)
+		bad |= cat_refused("subaddr", sub[i], strlen(sub[i])) < 0;
+	/* empty writes; a good command after 42 blanks, 48 bytes in all */
+	bad |= cat_refused("raw", "", 0) < 0;
+	bad |= cat_refused("subaddr", "", 0) < 0;
+	memset(longline, ' ', sizeof(longline));
+	memcpy(longline + 42, "1a 0 1", 6);
+	bad |= cat_refused("raw", longline, 48) < 0;
+	memcpy(longline + 42, "18 0 0", 6);
+	bad |= cat_refused("subaddr", longline, 48) < 0;
+	bad |= cat_refused("raw", longline, sizeof(longline)) < 0;
+	printf("# malformed commands: %s\n", bad ? "not all refused" : "all refused");
+	return bad;
+}
+
 int main(void)
 {
 	char modules[16], extended[128], mod[16], buf[128], hex[3];
@@ -143,6 +233,18 @@ int main(void)
 	bad |= cat_debug("raw", "14 1 4", "raw") < 0;
 	/* the PSI "present" register and the start of an EPROM */
 	bad |= cat_debug("subaddr", "1a 0 8002", "subaddr") < 0;
+	bad |= cat_debug("subaddr", "18 0 0 8", "subaddr") < 0;
+	/*
+	 * Malformed commands, then good ones again: MMC register 4 still
+	 * holds the 5a written above, and the EPROM reads as before.
+	 */
+	bad |= cat_malformed();
+	bad |= cat_debug("raw", "14 1 4", "raw") < 0;
+	if (voyager_read_file(CAT_DEBUG "/raw", buf, sizeof(buf)) <= 0 ||
+	    strcmp(buf, "14 01 04 5a\n")) {
+		printf("# raw after the malformed commands: not 14 01 04 5a\n");
+		bad = 1;
+	}
 	bad |= cat_debug("subaddr", "18 0 0 8", "subaddr") < 0;
 	printf("# %d quad cards\n", quads);
 	return bad;

@@ -60,8 +60,15 @@
 #define VOYAGER_ROM_FILE        "voyager.bin"
 #define VOYAGER_ROM_SIGNATURE   "$VOYTAB"
 #define VOYAGER_TABLE_LEN       7
-/* fault-bios-table: a class whose hex digits are not a model number. */
+/* fault-bios-table=on: a class whose hex digits are not a model number. */
 #define VOYAGER_CORRUPT_CLASS   0xa5a5
+/*
+ * fault-bios-table=level3: a model number below the first Level 5 class
+ * 3435h that is neither 3360h nor 3430h (reference 1.3), a Level 3 box.
+ */
+#define VOYAGER_LEVEL3_CLASS    0x3400
+/* The length byte of a table that says "not a Voyager" (reference 1.2). */
+#define VOYAGER_TABLE_ABSENT    0xff
 
 /* ---- CPU numbering: the one place cpu_index <-> hardware id ----------- */
 
@@ -703,8 +710,10 @@ static void voyager_load_rom(VoyagerMachineState *vms)
     g_autofree char *path = qemu_find_file(QEMU_FILE_TYPE_BIOS,
                                            VOYAGER_ROM_FILE);
     g_autoptr(GError) gerr = NULL;
-    uint16_t cls = vms->fault_bios_table ? VOYAGER_CORRUPT_CLASS
-                                         : vms->cfg.model_class;
+    const char *fault = vms->fault_bios_table ?: "off";
+    uint16_t cls = !strcmp(fault, "on") ? VOYAGER_CORRUPT_CLASS
+                   : !strcmp(fault, "level3") ? VOYAGER_LEVEL3_CLASS
+                   : vms->cfg.model_class;
     size_t siglen = strlen(VOYAGER_ROM_SIGNATURE);
     gchar *data;
     gsize len, i;
@@ -730,7 +739,9 @@ static void voyager_load_rom(VoyagerMachineState *vms)
         error_report("voyager: %s has no configuration table", path);
         exit(1);
     }
-    table[0] = VOYAGER_TABLE_LEN;   /* length: anything but FFh */
+    /* length: anything but FFh, which fault-bios-table=absent puts */
+    table[0] = !strcmp(fault, "absent") ? VOYAGER_TABLE_ABSENT
+                                        : VOYAGER_TABLE_LEN;
     table[1] = 1;                   /* major revision */
     table[2] = 0;                   /* minor revision */
     table[3] = 0;                   /* debug */
@@ -828,8 +839,9 @@ static void voyager_info_config(VoyagerMachineState *vms, GString *buf)
     g_string_append_printf(buf, "NCR Voyager: Level %u, class 0x%04x%s, "
                            "%u slots, %d CPUs, boot CPU %u\n",
                            vms->cfg.level, vms->cfg.model_class,
-                           vms->fault_bios_table ? " (BIOS table corrupt)"
-                                                 : "",
+                           vms->fault_bios_table &&
+                           strcmp(vms->fault_bios_table, "off")
+                           ? " (BIOS table corrupt)" : "",
                            vms->cfg.slots, vms->ncpus, vms->boot_cpu);
     g_string_append(buf, "  cards:");
     for (slot = 0; slot < vms->cfg.slots; slot++) {
@@ -1338,6 +1350,10 @@ static const VoyagerChoice voyager_cpu_cr4_choice = {
 static const VoyagerChoice voyager_apicbase_bsp_choice = {
     offsetof(VoyagerMachineState, apicbase_bsp), { "boot", "all", "none" }
 };
+static const VoyagerChoice voyager_fault_bios_table_choice = {
+    offsetof(VoyagerMachineState, fault_bios_table),
+    { "off", "on", "level3", "absent" }
+};
 
 static void voyager_get_choice(Object *obj, Visitor *v, const char *name,
                                void *opaque, Error **errp)
@@ -1493,20 +1509,6 @@ static void voyager_set_cpi_storm(Object *obj, Visitor *v, const char *name,
     VOYAGER_MACHINE(obj)->fault_cpi_storm = value;
 }
 
-static bool voyager_get_fault_bios_table(Object *obj, Error **errp)
-{
-    return VOYAGER_MACHINE(obj)->fault_bios_table;
-}
-
-static void voyager_set_fault_bios_table(Object *obj, bool value,
-                                         Error **errp)
-{
-    if (voyager_refuse_when_built(obj, "fault-bios-table", errp)) {
-        return;
-    }
-    VOYAGER_MACHINE(obj)->fault_bios_table = value;
-}
-
 static bool voyager_get_fault_clickmap(Object *obj, Error **errp)
 {
     return VOYAGER_MACHINE(obj)->fault_clickmap;
@@ -1548,6 +1550,7 @@ static void voyager_machine_finalize(Object *obj)
     g_free(vms->irq0_ack);
     g_free(vms->cpu_cr4);
     g_free(vms->apicbase_bsp);
+    g_free(vms->fault_bios_table);
 }
 
 static GlobalProperty voyager_compat[] = {
@@ -1655,12 +1658,11 @@ static void voyager_machine_class_init(ObjectClass *oc, const void *data)
         "Fault: spurious CPIs of level 0 the VIC raises at random CPUs, "
         "from 500 ms after the CPI base is set, about one per ms "
         "(0 = none, at most 1000000)");
-    object_class_property_add_bool(oc, "fault-bios-table",
-                                   voyager_get_fault_bios_table,
-                                   voyager_set_fault_bios_table);
-    object_class_property_set_description(oc, "fault-bios-table",
+    voyager_add_choice(oc, "fault-bios-table",
+                       &voyager_fault_bios_table_choice,
         "Fault: the int 15h table reports a class that is not a model "
-        "number (0xa5a5)");
+        "number (on: 0xa5a5), the Level 3 class 0x3400 (level3), or "
+        "length FFh, not a Voyager (absent); off (default)");
     object_class_property_add_bool(oc, "fault-clickmap",
                                    voyager_get_fault_clickmap,
                                    voyager_set_fault_clickmap);

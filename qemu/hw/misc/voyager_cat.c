@@ -1279,14 +1279,18 @@ static void voyager_cat_reset_exit(Object *obj, ResetType type)
 /* Properties settable while the machine runs                         */
 
 /*
- * Level 5: a CAT module (10h-1Fh).  Level 4 has no module that answers
- * the CAT protocol (D22); its one part the OS reads is the DINO ASIC
- * behind the SSPB window (reference 8.2), so there the DINO is the
- * module that can stop answering.
+ * Level 5: a CAT module (10h-1Fh) that the layout has (a module it does
+ * not have never answers anyway: silencing it would test nothing).
+ * Level 4 has no module that answers the CAT protocol (D22); its one
+ * part the OS reads is the DINO ASIC behind the SSPB window (reference
+ * 8.2), so there the DINO is the module that can stop answering.
  */
 static bool cat_check_fault_module(VoyagerCatState *s, uint8_t id,
                                    Error **errp)
 {
+    g_autoptr(GString) have = NULL;
+    int m;
+
     if (!id) {
         return true;
     }
@@ -1302,7 +1306,28 @@ static bool cat_check_fault_module(VoyagerCatState *s, uint8_t id,
                    "(0x10-0x1f, or 0 for none)", id);
         return false;
     }
-    return true;
+    if (s->level == 4) {
+        return true;
+    }
+    /* Before realize, the module table is built here first. */
+    if (!DEVICE(s)->realized) {
+        s->ram = s->ram_size;
+        voyager_cat_build(s);
+    }
+    if (mod_info(s, id)->kind != MOD_ABSENT) {
+        return true;
+    }
+    have = g_string_new("");
+    for (m = 0; m < VOYAGER_CAT_MODULES; m++) {
+        if (s->info[m].kind != MOD_ABSENT) {
+            g_string_append_printf(have, " 0x%x",
+                                   m + VOYAGER_CAT_MODULE_FIRST);
+        }
+    }
+    error_setg(errp, "fault-module: 0x%x: the layout (cards=%s, %u slots, "
+               "%" PRIu64 " MiB) has no module 0x%x; it has%s", id,
+               s->cards ?: "", s->cfg.slots, s->ram / MiB, id, have->str);
+    return false;
 }
 
 /*

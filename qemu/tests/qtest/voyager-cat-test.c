@@ -1019,7 +1019,7 @@ static void test_guest_power_off(void)
 static void test_random(void)
 {
     QTestState *qts = qtest_init("-M voyager,cards=quad:dyad:mono,"
-                                 "fault-cat-module=0x13 -nodefaults "
+                                 "fault-cat-module=0x12 -nodefaults "
                                  "-no-shutdown -no-reboot -m 64");
     static const uint16_t ports[] = {
         0x96, 0x97, 0x98, 0x74, 0x75, 0x76, 0x3ff,
@@ -1385,6 +1385,47 @@ static void test_fault_module_runtime(void)
     qtest_quit(qts);
 }
 
+/*
+ * A module id the layout does not have (reference 3.3: processor slot s
+ * of a 4-slot box is 10h+s, memory card n is 14h+n with 2 GiB a card,
+ * the second MCA bridge 19h is a 51xx's) is refused at start, with one
+ * line naming the module and the layout, and with qom-set at run time.
+ */
+static void test_fault_module_absent(void)
+{
+    QTestState *qts;
+
+    /* the default box: one dyad in slot 0, so no 11h */
+    voyager_expect_refused_line("-M voyager,fault-cat-module=0x11",
+                                "fault-module: 0x11: the layout "
+                                "(cards=dyad:empty:empty:empty, 4 slots, "
+                                "128 MiB) has no module 0x11");
+    voyager_expect_refused_line("-M voyager,cards=dyad:dyad:mono,"
+                                "fault-cat-module=0x13",
+                                "has no module 0x13; it has 0x10 0x11 "
+                                "0x12 0x14 0x18 0x1a");
+    /* 128 MiB: one memory card, no second one (15h) */
+    voyager_expect_refused_line("-M voyager,fault-cat-module=0x15 -m 128M",
+                                "has no module 0x15");
+    voyager_expect_refused_line("-M voyager,cards=quad,fault-cat-module=0x19",
+                                "has no module 0x19");
+    voyager_expect_refused_line("-M voyager,cards=dyad:dyad,"
+                                "fault-cat-module=0x1b", "has no module 0x1b");
+    /* 8 slots: slot 7 is 1Fh, and there is a second MCA bridge */
+    qts = start("slots=8,class=0x5100,cards=mono:empty:empty:empty:empty:"
+                "empty:empty:mono,fault-cat-module=0x1f", "");
+    g_assert_cmphex(probe(qts, 0x1f), ==, 0xff);
+    g_assert_true(qom_set_int(qts, "fault-module", 0x19));
+    qtest_quit(qts);
+
+    qts = start("cards=dyad:dyad", "");
+    g_assert_true(qom_set_int(qts, "fault-module", 0x11));
+    g_assert_false(qom_set_int(qts, "fault-module", 0x13));
+    g_assert_cmpint(qom_int(qts, "/machine/cat", "fault-module"), ==, 0x11);
+    g_assert_cmphex(probe(qts, 0x11), ==, 0xff);
+    qtest_quit(qts);
+}
+
 static void inject_nmi(QTestState *qts)
 {
     qobject_unref(qtest_qmp(qts, "{'execute': 'inject-nmi'}"));
@@ -1531,6 +1572,8 @@ int main(int argc, char **argv)
     qtest_add_func("voyager/cat/quad-slot0", test_quad_slot0);
     qtest_add_func("voyager/cat/quad-8slot", test_quad_slot6);
     qtest_add_func("voyager/cat/fault-module", test_fault_module);
+    qtest_add_func("voyager/cat/fault-module-absent",
+                   test_fault_module_absent);
     qtest_add_func("voyager/cat/dino-silent", test_dino_silent);
     qtest_add_func("voyager/cat/dino", test_dino);
     qtest_add_func("voyager/cat/dino-m", test_dino_from_m);

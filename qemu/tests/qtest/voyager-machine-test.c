@@ -89,6 +89,61 @@ static void test_refused(void)
     voyager_expect_refused("-M voyager -cpu athlon", "athlon");
 }
 
+/*
+ * Machine properties out of their range: each is refused at start-up
+ * with one error line naming the property, and QEMU exits non-zero
+ * rather than crashing.  The ranges are the properties' documented
+ * contracts (docs/system/i386/voyager.rst): irq0-ack auto|port61|inta,
+ * fault-cpi-storm at most 1000000, fault-dead-cpu a hardware CPU id
+ * (reference 4.3: 0-31) or 255, fault-stuck-irq an ISA IRQ 0-15 or 255,
+ * fault-cat-module a module id 10h-1Fh (reference 3.3) or 0, on Level 4
+ * only the DINO 43h (reference 8.2).
+ */
+static void test_refused_faults(void)
+{
+    voyager_expect_refused_line("-M voyager,irq0-ack=bogus",
+                                "irq0-ack: 'bogus' is not auto, port61 or "
+                                "inta");
+    voyager_expect_refused_line("-M voyager,irq0-ack=", "irq0-ack: '' ");
+    voyager_expect_refused_line("-M voyager,fault-cpi-storm=1000001",
+                                "fault-cpi-storm: 1000001 is more than "
+                                "1000000");
+    voyager_expect_refused_line("-M voyager,fault-cpi-storm=4294967296",
+                                "fault-cpi-storm");
+    voyager_expect_refused_line("-M voyager,fault-cpi-storm=-1",
+                                "fault-cpi-storm");
+    voyager_expect_refused_line("-M voyager,slots=8,class=0x5100,"
+                                "cards=quad:quad:quad:quad:quad:quad:quad:"
+                                "quad,fault-dead-cpu=32",
+                                "fault-dead-cpu: 32 is not a present "
+                                "secondary CPU");
+    voyager_expect_refused_line("-M voyager,fault-dead-cpu=254",
+                                "fault-dead-cpu: 254 ");
+    voyager_expect_refused_line("-M voyager,fault-dead-cpu=256",
+                                "fault-dead-cpu");
+    voyager_expect_refused_line("-M voyager,fault-stuck-irq=16",
+                                "fault-stuck-irq: 16 is not an ISA IRQ");
+    voyager_expect_refused_line("-M voyager,fault-stuck-irq=254",
+                                "fault-stuck-irq: 254 ");
+    voyager_expect_refused_line("-M voyager,fault-stuck-irq=256",
+                                "fault-stuck-irq");
+    voyager_expect_refused_line("-M voyager,fault-cat-module=0x0f",
+                                "fault-module: 0xf is not a CAT module id");
+    voyager_expect_refused_line("-M voyager,fault-cat-module=0x20",
+                                "fault-module: 0x20 is not a CAT module id");
+    voyager_expect_refused_line("-M voyager,fault-cat-module=0x43",
+                                "fault-module: 0x43 is not a CAT module id");
+    voyager_expect_refused_line("-M voyager,fault-cat-module=256",
+                                "fault-cat-module");
+    voyager_expect_refused_line("-M voyager,fault-bios-table=bogus",
+                                "fault-bios-table: 'bogus' is not one of "
+                                "off, on, level3, absent");
+    voyager_expect_refused_line("-M voyager,level=4,class=0x3360,"
+                                "fault-cat-module=0x10",
+                                "fault-module: 0x10: on Level 4 only the "
+                                "DINO");
+}
+
 /* A 32-CPU 51xx (8 quads) starts. */
 static void test_32_cpus(void)
 {
@@ -347,7 +402,7 @@ static void test_runtime_faults(void)
     /* The one fault fixed with the machine: the firmware's table. */
     r = qtest_qmp(qts, "{'execute': 'qom-set', 'arguments': {'path': "
                   "'/machine', 'property': 'fault-bios-table', "
-                  "'value': true}}");
+                  "'value': 'on'}}");
     g_assert_nonnull(strstr(qdict_get_str(qdict_get_qdict(r, "error"),
                                           "desc"),
                             "fault-bios-table: cannot change while the "
@@ -509,6 +564,7 @@ int main(int argc, char **argv)
     qtest_add_func("voyager/machine/32-cpus", test_32_cpus);
     qtest_add_func("voyager/machine/refused", test_refused);
     qtest_add_func("voyager/machine/firmware-size", test_firmware_size);
+    qtest_add_func("voyager/machine/refused-faults", test_refused_faults);
     qtest_add_func("voyager/machine/monitor", test_monitor);
     qtest_add_func("voyager/machine/monitor-other-machine",
                    test_monitor_other_machine);

@@ -15,12 +15,16 @@
 /*
  * QEMU started with @args must refuse to start and say @what on stderr.
  * Run as a child of its own (qtest_init() would abort the whole test).
+ * Returns what it said on stderr (g_free it).
  */
-static inline void voyager_expect_refused(const char *args, const char *what)
+static inline char *voyager_refused_stderr(const char *args,
+                                           const char *what)
 {
     const char *qemu = g_getenv("QTEST_QEMU_BINARY");
-    g_autofree char *cmd = g_strdup_printf("%s -display none -nodefaults "
-                                           "-S -accel qtest %s", qemu, args);
+    /* A QEMU that does not refuse would wait for ever: 60 s, then 124. */
+    g_autofree char *cmd = g_strdup_printf("timeout -k 5 60 %s -display none "
+                                           "-nodefaults -S -accel qtest %s",
+                                           qemu, args);
     g_autofree char *out = NULL, *err = NULL;
     g_auto(GStrv) argv = NULL;
     g_autoptr(GError) gerr = NULL;
@@ -33,8 +37,34 @@ static inline void voyager_expect_refused(const char *args, const char *what)
                           &out, &err, &status, &gerr));
     /* It ended by itself, with a failure (QEMU's glib floor is 2.66). */
     g_assert_true(WIFEXITED(status) && WEXITSTATUS(status) != 0);
+    if (WEXITSTATUS(status) == 124) {
+        g_test_message("'%s' started (no refusal within 60 s)", args);
+        g_assert_not_reached();
+    }
     if (!strstr(err, what)) {
         g_test_message("'%s' said: %s", args, err);
+        g_assert_not_reached();
+    }
+    return g_steal_pointer(&err);
+}
+
+static inline void voyager_expect_refused(const char *args, const char *what)
+{
+    g_free(voyager_refused_stderr(args, what));
+}
+
+/*
+ * The same, and what it said is one line: the error, nothing else (no
+ * second message, no abort or assertion text).
+ */
+static inline void voyager_expect_refused_line(const char *args,
+                                               const char *what)
+{
+    g_autofree char *err = voyager_refused_stderr(args, what);
+    const char *nl = strchr(err, '\n');
+
+    if (!nl || nl[1]) {
+        g_test_message("'%s' said more than one line: %s", args, err);
         g_assert_not_reached();
     }
 }

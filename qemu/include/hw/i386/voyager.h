@@ -32,7 +32,7 @@ struct VoyagerMachineState {
     char *irq0_ack;             /* "port61" or "inta" */
     uint8_t fault_dead_cpu;     /* hardware id that never starts */
     uint8_t fault_stuck_irq;    /* ISA IRQ held asserted */
-    bool fault_bios_table;      /* int 15h table with a corrupt class */
+    char *fault_bios_table;     /* "off", "on", "level3", "absent" */
     bool fault_clickmap;        /* ClickMap with overlapping ranges */
     uint8_t fault_cat_module;   /* CAT module id that does not answer */
     uint32_t fault_cpi_storm;   /* spurious CPIs the VIC raises per boot */
