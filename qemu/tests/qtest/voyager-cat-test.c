@@ -484,22 +484,24 @@ static void test_eprom_high(void)
  * seven a scan path holds (3.11), and nothing else changes; a module
  * without an EPROM in the layout is refused.
  */
+static uint8_t eprom_asic_count(QTestState *qts, uint8_t id)
+{
+    uint8_t n;
+
+    g_assert_cmphex(probe(qts, id), ==, 0x7f);
+    cmd(qts, RUN);
+    sub_read(qts, 0x1e, 1, &n);
+    cmd(qts, END);
+    return n;
+}
+
 static void test_fault_eprom(void)
 {
     QTestState *qts = start("cards=dyad:dyad",
                             "-global voyager-cat.fault-eprom=0x11");
-    uint8_t n;
 
-    g_assert_cmphex(probe(qts, 0x11), ==, 0x7f);
-    cmd(qts, RUN);
-    sub_read(qts, 0x1e, 1, &n);
-    cmd(qts, END);
-    g_assert_cmpint(n, ==, 8);
-    g_assert_cmphex(probe(qts, 0x10), ==, 0x7f);
-    cmd(qts, RUN);
-    sub_read(qts, 0x1e, 1, &n);
-    cmd(qts, END);
-    g_assert_cmpint(n, ==, 1);
+    g_assert_cmpint(eprom_asic_count(qts, 0x11), ==, 8);
+    g_assert_cmpint(eprom_asic_count(qts, 0x10), ==, 1);
     qtest_quit(qts);
 
     /* an empty slot, the PSI (no EPROM), Level 4 (no Level 5 CAT) */
