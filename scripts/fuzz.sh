@@ -73,11 +73,11 @@ DEFAULT_LAYOUTS=(
 	# The PSI events and choices of issue 14, standing from reset.
 	"cards=quad2:dyad,fault-cat-module=0x11|voyager-cat|-global voyager-cat.ac-fail=on -global voyager-cat.battery-fail=on -global voyager-cat.dc-fail=on -global voyager-cat.cmn-repeat-us=100 -global voyager-cat.dump-status=off"
 	"level=4|voyager-cat"
-	# The other readings of the hardware (fidelity rows D6, D7, D8, D11,
-	# D13, D30) and the run-time faults, standing from reset: generic-fuzz
-	# cannot qom-set within an input.
+	# The other readings of the hardware (fidelity rows D6, D7, D8, D9,
+	# D10, D11, D13, D30) and the run-time faults, standing from reset:
+	# generic-fuzz cannot qom-set within an input.
 	"cards=quad:dyad,fault-dead-cpu=1||-global voyager-vic.dyad-trigger=level -global voyager-vic.masquerade=global -global voyager-qic.cpi-trigger=read-write -global voyager-vic.glitch-irq=4"
-	"cards=quad:dyad:mono|voyager-cat|-global voyager-cat.psi-read-all=off -global voyager-cat.psi-read-all-selection=on -global voyager-cat.major-fault=on -global voyager-cat.config-id-cpus=off"
+	"cards=quad:dyad:mono|voyager-cat|-global voyager-cat.psi-read-all=off -global voyager-cat.psi-read-all-selection=on -global voyager-cat.major-fault=on -global voyager-cat.config-id-cpus=off -global voyager-cat.connect-sticky=on -global voyager-cat.eprom-table-offset=0x1000 -global voyager-cat.fault-eprom=0x12"
 	# The MCA bus and NCR's SCSI adapters, each with a disk (null-co: no
 	# file, reads return zeroes): the setup ports and POS, the 53C710's
 	# registers with SCRIPTS fetched and data moved by DMA from the
