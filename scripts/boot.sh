@@ -33,9 +33,12 @@
 #                      --tests) holds the run, then release it: a query
 #                      that must find the machine mid-run (in order with
 #                      the --monitor-at pairs)
-#   --allow REGEX      a splat line this boot asks for on purpose (e.g.
-#                      the dump switch's call traces): lines matching
-#                      REGEX are not splats (repeatable; see oracle.py)
+#   --allow REGEX      a splat line this boot asks for on purpose: lines
+#                      matching REGEX are not splats (repeatable; never a
+#                      stack dump's lines: see oracle.py)
+#   --allow-trace START[=>END]  stack dumps this boot asks for (the dump
+#                      switch, sysrq-l), accepted only from a line matching
+#                      START to one matching END (repeatable; oracle.py)
 #   --allow-skip TEST=REASON  TEST may report "# SKIP" here, for REASON
 #                      (any other skip fails the boot; repeatable)
 #   --may-reboot       run QEMU without -no-reboot: a guest restart
@@ -91,6 +94,7 @@ while [ $# -gt 0 ]; do
 	# register (port 2FFh).
 	--monitor-hold) monitor_at+=("^# hold for the monitor=$2 ;; o /b 0x2ff 0x5a") ;;
 	--allow) oracle_args+=(--allow "$2") ;;
+	--allow-trace) oracle_args+=(--allow-trace "$2") ;;
 	--allow-skip) oracle_args+=(--allow-skip "$2") ;;
 	--may-reboot) no_reboot= ; shift; continue ;;
 	--migrate-at) migrate_at=$2 restore=incoming ;;

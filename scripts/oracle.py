@@ -20,9 +20,22 @@ and, before the end marker:
   * every --expect pattern was seen and no --reject pattern was.
 
 --allow REGEX exempts the lines matching REGEX from the splat list, for a
-boot that asks for a register or stack dump on purpose (the Voyager dump
-switch prints "Call Trace:" for every CPU and task).  It is per boot, never
-global, and it does not exempt anything from the level check.
+boot that expects a line such as a port warning on purpose.  It is per
+boot, never global, it does not exempt anything from the level check, and
+it may not exempt a stack dump's own lines ("Call Trace:", "Tainted:"):
+those are accepted only inside a window the boot names.
+
+--allow-trace START[=>END] is that window, for a boot that asks for stack
+dumps (the Voyager dump switch prints one for every CPU and task, sysrq-l
+one per CPU): from a line matching START to the next one matching END (at
+most TRACE_MAX_LINES lines), or the TRACE_OPEN_LINES lines after START
+when there is no END, the stack dump lines are accepted, any number of
+times.  A stack dump outside every window fails, and so does any other
+splat inside one (a WARNING, a BUG, a lockup, a stall).
+
+--expect-report START=>END (a report that must appear once, such as
+genirq's "nobody cared") accepts the report's stack dump lines and its own
+crit/alert/emerg lines, and nothing else: a new splat inside it fails.
 
 Prints one verdict line ("PASS name: ..." or "FAIL name: reason (log: ...)")
 and exits 0 or 1.
@@ -68,6 +81,11 @@ ENDINGS_RE = re.compile(r"^reboot: (?:Restarting system|Power down|System "
 # declares it (--expect, --allow or --allow-level matches it).
 PORT_RE = re.compile(r"^(?:Voyager[A-Za-z ]*|mca|ncr_mca): ")
 BAD_RE = re.compile("|".join("(?:%s)" % p for p in BAD))
+# The splat patterns a stack dump itself prints (dump_stack(), show_regs()):
+# accepted inside a report or a trace window, where any other splat still
+# starts a report of its own and fails.
+STACK = [r"Call Trace:", r"\bTainted:"]
+STACK_RE = re.compile("|".join("(?:%s)" % p for p in STACK))
 BENIGN_RE = re.compile("|".join("(?:%s)" % p for p in BENIGN))
 # "<N>" syslog prefix (console_msg_format=syslog), after a printk timestamp
 # or at the start of the line.
@@ -89,6 +107,11 @@ def strip_line(line):
 
 
 REPORT_MAX_LINES = 80
+# A trace window with an END: longer than this, it was not closed (the
+# dump switch's task list is about 30 lines a task); without an END, its
+# length (show_regs() prints about 15 lines before "Call Trace:").
+TRACE_MAX_LINES = 4000
+TRACE_OPEN_LINES = 40
 
 # A kernel message that lands in the middle of a user-space line on the
 # shared console: the kernel writes whole records ("<6>[   1.24] ...\n"),
@@ -130,8 +153,53 @@ def split_interleaved(lines):
     return out + u.end()
 
 
+class TraceWindows:
+    """The --allow-trace windows: feed(body) before judging each line,
+    then inside says whether a stack dump line is accepted there."""
+
+    def __init__(self, specs, reasons):
+        self.specs = []
+        self.reasons = reasons
+        for spec in specs:
+            start, sep, end = spec.partition("=>")
+            if not start:
+                reasons.append("--allow-trace %r: want START[=>END]" % spec)
+                continue
+            self.specs.append((start, end if sep else None))
+        # Open windows: spec index -> lines left (END-less) or read.
+        self.open = {}
+
+    def feed(self, body):
+        for i, (start, end) in enumerate(self.specs):
+            if i in self.open:
+                self.open[i] += 1
+                if end is not None and re.search(end, body):
+                    del self.open[i]
+                    continue
+                limit = TRACE_MAX_LINES if end else TRACE_OPEN_LINES
+                if self.open[i] > limit:
+                    del self.open[i]
+                    if end:
+                        self.reasons.append(
+                            "trace window /%s/ not closed by /%s/ within "
+                            "%d lines" % (start, end, limit))
+            if re.search(start, body):
+                self.open[i] = 0
+
+    @property
+    def inside(self):
+        return bool(self.open)
+
+    def finish(self):
+        for i in self.open:
+            start, end = self.specs[i]
+            if end is not None:
+                self.reasons.append("trace window /%s/ not closed by /%s/"
+                                    % (start, end))
+
+
 def judge(lines, cpus, expect, reject, allow_level=(), reports=(),
-          allow=(), allow_skip=()):
+          allow=(), allow_skip=(), allow_trace=()):
     """Return a list of failure reasons (empty means pass) and facts.
 
     The whole console counts: after the end marker (the shutdown, restart
@@ -160,6 +228,11 @@ def judge(lines, cpus, expect, reject, allow_level=(), reports=(),
     reports_seen = set()
     allow_re = re.compile("|".join("(?:%s)" % p for p in allow)) \
         if allow else None
+    for a in allow:
+        if re.search(a, "Call Trace:") or re.search(a, "Tainted: G W"):
+            reasons.append("--allow %r exempts stack dumps everywhere: "
+                           "name their window with --allow-trace" % a)
+    traces = TraceWindows(allow_trace, reasons)
     skips = []
     for a in allow_skip:
         test, _, why = a.partition("=")
@@ -178,8 +251,11 @@ def judge(lines, cpus, expect, reject, allow_level=(), reports=(),
             seen_end = True
             continue
         body = re.sub(r"^\[\s*\d+\.\d+\]\s?", "", line)
+        traces.feed(body)
+        stack_ok = traces.inside and STACK_RE.search(body)
         if seen_end:
             if BAD_RE.search(body) and not BENIGN_RE.search(body) and \
+                    not stack_ok and \
                     not (allow_re and allow_re.search(body)):
                 reasons.append("splat after the end marker: %s"
                                % body.strip())
@@ -211,8 +287,10 @@ def judge(lines, cpus, expect, reject, allow_level=(), reports=(),
                                                     REPORT_MAX_LINES))
                 report_open = None
                 in_report = False
+        if in_report or traces.inside:
+            stack_ok = STACK_RE.search(body)
         if BAD_RE.search(body) and not BENIGN_RE.search(body) and \
-                not in_report and not (allow_re and allow_re.search(body)):
+                not stack_ok and not (allow_re and allow_re.search(body)):
             reasons.append("splat: %s" % body.strip())
         if level is not None and level <= 2 and not in_report and \
                 not any(re.search(p, body) for p in allow_level):
@@ -244,6 +322,7 @@ def judge(lines, cpus, expect, reject, allow_level=(), reports=(),
             if m:
                 doc["results"].append((m.group(1), int(m.group(2)),
                                        m.group(3).strip()))
+    traces.finish()
     for i, (start, end) in enumerate(reports):
         if i not in reports_seen:
             reasons.append("expected report /%s/ not seen" % start)
@@ -311,6 +390,13 @@ def main():
                     "matching START to the next matching END are accepted")
     ap.add_argument("--allow", action="append", default=[],
                     help="regex of splat lines this boot requests on purpose")
+    ap.add_argument("--allow-trace", action="append", default=[],
+                    metavar="START[=>END]",
+                    help="stack dumps this boot asks for (the dump switch, "
+                    "sysrq-l): their lines are accepted from a line "
+                    "matching START to the next matching END, or the %d "
+                    "lines after START; any other splat there still fails"
+                    % TRACE_OPEN_LINES)
     ap.add_argument("--allow-skip", action="append", default=[],
                     metavar="TEST=REASON",
                     help="a test that may report # SKIP here, and why")
@@ -335,7 +421,7 @@ def main():
         return 1
     reasons, facts = judge(lines, args.cpus, args.expect, args.reject,
                            args.allow_level, args.expect_report,
-                           args.allow, args.allow_skip)
+                           args.allow, args.allow_skip, args.allow_trace)
     if args.note:
         reasons.insert(0, args.note)
     if reasons:

@@ -206,7 +206,7 @@ boot_faults_checks() {
 	# presses at least a second apart: see dump_boot_presses).
 	boot fault-dump-boot --machine voyager,cards=dyad:dyad --cpus 4 \
 		--tests dumpquiet,cpus,timer --append voyager_dump_boot=2 \
-		--timeout 90 --allow '^ *Call Trace:$' \
+		--timeout 90 "${dump_traces[@]}" \
 		--monitor-at 'smp: Bringing up secondary CPUs=nmi' \
 		--monitor-at 'Run /init=nmi' \
 		--reject 'NMI received for unknown reason'

@@ -40,7 +40,7 @@ dump_boot() {
 		--tests cpus,dumpswitch,timer --append voyager_dump_presses=2 \
 		--monitor-at 'press the dump switch now \(press 1\)=nmi' \
 		--monitor-at 'press the dump switch now \(press 2\)=nmi' \
-		--allow '^ *Call Trace:$' \
+		"${dump_traces[@]}" \
 		--qemu-arg -trace --qemu-arg voyager_sus_mmio_write \
 		--expect 'Voyager dump switch: pressed \(press 2\)' \
 		--expect 'task:init +state:'
@@ -300,7 +300,7 @@ boot_switches_checks() {
 		--append 'voyager_dump_presses=2 voyager_dump_offline=1' \
 		--monitor-at 'press the dump switch now \(press 1\)=nmi' \
 		--monitor-at 'press the dump switch now \(press 2\)=nmi' \
-		--allow '^ *Call Trace:$' --expect '^# CPU 3 offline for the presses$'
+		"${dump_traces[@]}" --expect '^# CPU 3 offline for the presses$'
 	check voyager-dump-offline-online-cpus dump_cpus_seen \
 		"$BUILD/logs/boot-voyager-dump-offline.log" 2 3
 	ac_fail_boot

@@ -75,6 +75,13 @@ one_line_error() {
 irqstress="voyager_irqstress_s=20 voyager_irqstress_ms=2 voyager_irqstress_hotplug=100"
 irqstress_moved='^# [1-9][0-9]{3,} messages echoed; [1-9][0-9]{3,} affinity writes accepted, [0-9]+ refused; [1-9][0-9]* CPUs offline'
 
+# The stack dumps the Voyager dump switch asks for (arch-voyager/nmi.c):
+# each CPU's registers between its "registers:" and "done" lines, the
+# tasks between "tasks on the machine" and "dump complete"; a call trace
+# anywhere else, or any other splat inside them, fails the boot.
+dump_traces=(--allow-trace 'Voyager dump switch: CPU [0-9]+ \(hardware CPU [0-9]+\) registers:$=>Voyager dump switch: CPU [0-9]+ done$'
+	--allow-trace 'Voyager dump switch: tasks on the machine \(sysrq-t\):$=>Voyager dump switch: dump complete')
+
 # shellcheck source=tests/static.sh
 . "$top/tests/static.sh"
 # shellcheck source=tests/oracle-selftest.sh

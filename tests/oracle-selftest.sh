@@ -75,15 +75,61 @@ oracle_checks() {
 	check oracle-two-documents oracle_judges pass two-documents "$kunit"
 	check oracle-kunit-fails oracle_judges fail kunit-fails \
 		"${kunit//ok 1 /not ok 1 }"
-	# --allow: a dump the boot asked for (the Voyager dump switch) is
-	# not a splat, a warning next to it still is.
-	local dump='/ok 1 cpus/a <4>[    1.000000] Call Trace:\n<4>[    1.000000]  default_idle+0x5/0x10'
-	check oracle-dump-not-allowed oracle_judges fail dump-not-allowed "$dump"
-	check oracle-dump-allowed oracle_judges pass dump-allowed "$dump" \
-		--allow '^ *Call Trace:$'
+	# --allow-trace: a dump the boot asked for (the Voyager dump switch)
+	# is not a splat inside its window; a warning in the window, a trace
+	# outside it, and an --allow that would exempt every trace still fail.
+	local regs='<6>[    1.000000] Voyager dump switch: CPU 1 (hardware CPU 1) registers:\n'
+	local trace='<4>[    1.000000] Call Trace:\n<4>[    1.000000]  default_idle+0x5/0x10\n'
+	local done='<6>[    1.000000] Voyager dump switch: CPU 1 done'
+	local warn='<4>[    1.000000] WARNING: CPU: 0 PID: 1 at x.c:1 f+0x1/0x2\n'
+	local window='Voyager dump switch: CPU [0-9]+ \(hardware CPU [0-9]+\) registers:$=>Voyager dump switch: CPU [0-9]+ done$'
+	check oracle-dump-not-allowed oracle_judges fail dump-not-allowed \
+		"/ok 1 cpus/a $regs$trace$done"
+	check oracle-dump-allowed oracle_judges pass dump-allowed \
+		"/ok 1 cpus/a $regs$trace$done" --allow-trace "$window"
 	check oracle-allow-narrow oracle_judges fail allow-narrow \
-		"$dump"'\n<4>[    1.000000] WARNING: CPU: 0 PID: 1 at x.c:1 f+0x1/0x2' \
-		--allow '^ *Call Trace:$'
+		"/ok 1 cpus/a $regs$trace$warn$done" --allow-trace "$window"
+	check oracle-trace-outside-window oracle_judges fail trace-outside-window \
+		"/ok 1 cpus/a $regs$done\n${trace%\\n}" --allow-trace "$window"
+	check oracle-trace-window-unclosed oracle_judges fail trace-window-unclosed \
+		"/ok 1 cpus/a ${regs}${trace%\\n}" --allow-trace "$window"
+	check oracle-trace-window-no-end oracle_judges pass trace-window-no-end \
+		"/ok 1 cpus/a <4>[    1.000000] NMI backtrace for cpu 1\n${trace%\\n}" \
+		--allow-trace 'NMI backtrace for cpu [0-9]+$'
+	check oracle-allow-call-trace-refused oracle_judges fail allow-call-trace-refused \
+		"/ok 1 cpus/a $regs$trace$done" --allow '^ *Call Trace:$'
+	# --expect-report: the report's own stack dump and emergency line
+	# pass; another splat inside its window fails.
+	local report="/ok 1 cpus/a <3>[    1.000000] irq 3: nobody cared (try booting with the \"irqpoll\" option)\n$trace"
+	local disabling='<0>[    1.000000] Disabling IRQ #3'
+	check oracle-report-seen oracle_judges pass report-seen \
+		"$report$disabling" --expect-report 'irq 3: nobody cared=>Disabling IRQ #3'
+	check oracle-report-missing oracle_judges fail report-missing '' \
+		--expect-report 'irq 3: nobody cared=>Disabling IRQ #3'
+	check oracle-report-other-splat oracle_judges fail report-other-splat \
+		"$report$warn$disabling" --expect-report 'irq 3: nobody cared=>Disabling IRQ #3'
+	check oracle-report-panic oracle_judges fail report-panic \
+		"$report<0>[    1.000000] Kernel panic - not syncing: Fatal exception in interrupt\n$disabling" \
+		--expect-report 'irq 3: nobody cared=>Disabling IRQ #3'
+	# The detectors of a debug kernel, --reject and a runner's note.
+	check oracle-hung-task oracle_judges fail hung-task \
+		'/ok 1 cpus/a <3>[  150.000000] INFO: task kworker/0:1:12 blocked for more than 122 seconds.'
+	check oracle-soft-lockup oracle_judges fail soft-lockup \
+		'/ok 1 cpus/a <0>[   30.000000] watchdog: BUG: soft lockup - CPU#1 stuck for 22s! [threads:80]'
+	check oracle-soft-lockup-warning oracle_judges fail soft-lockup-warning \
+		'/ok 1 cpus/a <4>[   30.000000] watchdog: BUG: soft lockup - CPU#1 stuck for 22s! [threads:80]'
+	check oracle-hard-lockup oracle_judges fail hard-lockup \
+		'/ok 1 cpus/a <4>[   30.000000] watchdog: CPU3: Watchdog detected hard LOCKUP on cpu 2'
+	check oracle-lockdep-circular oracle_judges fail lockdep-circular \
+		'/ok 1 cpus/a <4>[    1.000000] ======================================================\n<4>[    1.000000] WARNING: possible circular locking dependency detected'
+	check oracle-lockdep-inconsistent oracle_judges fail lockdep-inconsistent \
+		'/ok 1 cpus/a <4>[    1.000000] [ INFO: inconsistent lock state ]'
+	check oracle-reject-seen oracle_judges fail reject-seen '' \
+		--reject 'BIOS says not a Voyager'
+	check oracle-reject-not-seen oracle_judges pass reject-not-seen '' \
+		--reject 'Voyager: NCR class'
+	check oracle-timeout-note oracle_judges fail timeout-note '' \
+		--note 'timeout: QEMU still running after 240 s'
 	# The whole console: a splat, an emergency line or a port error
 	# after the end marker fails; the reboot notice there does not.
 	check oracle-after-end-splat oracle_judges fail after-end-splat \
