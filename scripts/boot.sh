@@ -5,7 +5,9 @@
 # capture the serial console (LOG.raw), write it once as the log every
 # check reads (LOG: each kernel record on a line of its own, the
 # user-space lines that records split joined again), and judge that
-# (scripts/oracle.py).  Prints one verdict line; exit 0 on PASS.
+# (scripts/oracle.py).  Prints one verdict line; exit 0 on PASS.  The
+# verdict is also written as data next to the log (boot-NAME.json: the
+# result, the reasons and every KTAP result).
 #
 # Usage: scripts/boot.sh --name NAME --machine M --cpus N [options]
 #   --name NAME        test name; log in build/logs/boot-NAME.log
@@ -229,4 +231,4 @@ printf '%q ' "$qemu" "${args[@]}" >"$log.cmd"
 echo >>"$log.cmd"
 
 exec python3 "$top/scripts/oracle.py" "$log" --name "$name" --cpus "$cpus" \
-	${note:+--note "$note"} "${oracle_args[@]}"
+	--json "${log%.log}.json" ${note:+--note "$note"} "${oracle_args[@]}"

@@ -41,6 +41,7 @@ Prints one verdict line ("PASS name: ..." or "FAIL name: reason (log: ...)")
 and exits 0 or 1.
 """
 import argparse
+import json
 import re
 import sys
 
@@ -365,7 +366,27 @@ def judge(lines, cpus, expect, reject, allow_level=(), reports=(),
             reasons.append("expected pattern /%s/ not seen" % pat)
     facts["cpus"] = cpus_up
     facts["tests"] = sum(len(d["results"]) for d in docs)
+    facts["results"] = [{"document": i + 1, "number": num,
+                         "name": desc.split("#")[0].strip(),
+                         "result": "skip" if res == "ok" and
+                         re.search(r"#\s*SKIP", desc, re.I) else
+                         "pass" if res == "ok" else "fail",
+                         "line": "%s %d %s" % (res, num, desc)}
+                        for i, d in enumerate(docs)
+                        for res, num, desc in d["results"]]
     return reasons, facts
+
+
+def write_report(path, name, log, reasons, facts):
+    """The verdict as data, one JSON file per boot (KernelCI-style: the
+    boot, its result, the reasons and every KTAP result)."""
+    report = {"name": name, "log": log,
+              "result": "fail" if reasons else "pass",
+              "reasons": reasons, "cpus": facts.get("cpus"),
+              "tests": facts.get("results", [])}
+    with open(path, "w") as f:
+        json.dump(report, f, indent=1)
+        f.write("\n")
 
 
 def main():
@@ -400,6 +421,9 @@ def main():
     ap.add_argument("--allow-skip", action="append", default=[],
                     metavar="TEST=REASON",
                     help="a test that may report # SKIP here, and why")
+    ap.add_argument("--json", default=None, metavar="FILE",
+                    help="also write the verdict, its reasons and every "
+                    "KTAP result to FILE as JSON")
     ap.add_argument("--note", default="",
                     help="extra reason to report (e.g. a timeout)")
     ap.add_argument("--unsplit", action="store_true",
@@ -418,12 +442,17 @@ def main():
             lines = split_interleaved(f.readlines())
     except OSError as e:
         print("FAIL %s: cannot read log: %s" % (name, e))
+        if args.json:
+            write_report(args.json, name, args.log,
+                         ["cannot read log: %s" % e], {})
         return 1
     reasons, facts = judge(lines, args.cpus, args.expect, args.reject,
                            args.allow_level, args.expect_report,
                            args.allow, args.allow_skip, args.allow_trace)
     if args.note:
         reasons.insert(0, args.note)
+    if args.json:
+        write_report(args.json, name, args.log, reasons, facts)
     if reasons:
         more = " (+%d more)" % (len(reasons) - 3) if len(reasons) > 3 else ""
         print("FAIL %s: %s%s (log: %s)" % (name, "; ".join(reasons[:3]), more,

@@ -35,6 +35,27 @@ port_count_judges() {
 	esac
 }
 
+# oracle_json_report: the JSON verdict of a failing boot names the boot,
+# its result, the reason and each KTAP result with its own result.
+oracle_json_report() {
+	local log json
+	log=$(oracle_variant json-report 's/^ok 2 timer/not ok 2 timer/')
+	json=$BUILD/logs/oracle-json-report.json
+	rm -f "$json"
+	python3 "$top/scripts/oracle.py" "$log" --name json-report --cpus 2 \
+		--json "$json" && return 1
+	cat "$json"
+	python3 - "$json" <<-'EOP'
+	import json, sys
+	r = json.load(open(sys.argv[1]))
+	assert r["name"] == "json-report" and r["result"] == "fail", r
+	assert any("not ok 2 timer" in x for x in r["reasons"]), r
+	assert [(t["name"], t["result"]) for t in r["tests"]] == \
+	    [("cpus", "pass"), ("timer", "fail")], r["tests"]
+	assert r["cpus"] == 2, r
+	EOP
+}
+
 oracle_checks() {
 	mkdir -p "$BUILD/logs"
 	# The interrupt-cost counter (irq-cost-*-counted): the fasteoi flow
@@ -44,6 +65,7 @@ oracle_checks() {
 	check port-count-eoi-first port_count_judges fail eoi-first
 	check port-count-handler-cpi port_count_judges fail handler-cpi
 	check oracle-good oracle_judges pass good ''
+	check oracle-json-report oracle_json_report
 	# The emergency "reboot: Restarting system" after the end marker is
 	# the kernel's own notice: it passes.
 	check oracle-oops oracle_judges fail oops \
