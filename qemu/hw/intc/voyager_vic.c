@@ -273,25 +273,36 @@ static uint8_t vic_master_irr(VoyagerVICState *s, int c)
 
 static void vic_storm_check(VoyagerVICState *s);
 
+/* The CPU ISA IRQ @n is offered to now, or -1: derived state. */
+static int vic_route_now(VoyagerVICState *s, int n)
+{
+    if (n != 2 && s->owner[n] < 0 && vic_irq_requested(s, n)) {
+        return vic_route_irq(s, n);
+    }
+    return -1;
+}
+
+/* Whether CPU @c's INTR is asserted: derived state. */
+static bool vic_intr_now(VoyagerVICState *s, int c)
+{
+    return vic_has_cpu(s, c) &&
+           pic_pending(&s->cpu[c].pic[MASTER], vic_master_irr(s, c)) >= 0;
+}
+
 static void vic_update(VoyagerVICState *s)
 {
     int c, n;
 
     for (n = 0; n < VOYAGER_VIC_ISA_IRQS; n++) {
-        int r = -1;
+        int r = vic_route_now(s, n);
 
-        if (n != 2 && s->owner[n] < 0 && vic_irq_requested(s, n)) {
-            r = vic_route_irq(s, n);
-        }
         if (r != s->route[n]) {
             s->route[n] = r;
             trace_voyager_vic_route(n, r);
         }
     }
     for (c = 0; c < VOYAGER_VIC_CPUS; c++) {
-        VoyagerPIC *m = &s->cpu[c].pic[MASTER];
-        bool level = vic_has_cpu(s, c) &&
-                     pic_pending(m, vic_master_irr(s, c)) >= 0;
+        bool level = vic_intr_now(s, c);
 
         if (level != !!(s->out_level & (1u << c))) {
             s->out_level ^= 1u << c;
@@ -1509,9 +1520,19 @@ static int vic_post_load(void *opaque, int version_id)
         if (s->owner[n] >= VOYAGER_VIC_CPUS) {
             s->owner[n] = -1;
         }
-        if (s->route[n] >= VOYAGER_VIC_CPUS) {
-            s->route[n] = -1;
-        }
+    }
+    /*
+     * Derived state is recomputed, not migrated (qemu-review D5): where
+     * each request is offered, and the INTR levels the board already has
+     * (its intr_level and the CPUs' interrupt requests are migrated, so
+     * no line is driven here).
+     */
+    s->out_level = 0;
+    for (n = 0; n < VOYAGER_VIC_ISA_IRQS; n++) {
+        s->route[n] = vic_route_now(s, n);
+    }
+    for (n = 0; n < VOYAGER_VIC_CPUS; n++) {
+        s->out_level |= vic_intr_now(s, n) << n;
     }
     return 0;
 }
@@ -1574,8 +1595,8 @@ static const VMStateDescription vmstate_voyager_vic_faults = {
 
 static const VMStateDescription vmstate_voyager_vic = {
     .name = "voyager-vic",
-    .version_id = 1,
-    .minimum_version_id = 1,
+    .version_id = 2,
+    .minimum_version_id = 2,
     .post_load = vic_post_load,
     .subsections = (const VMStateDescription * const []) {
         &vmstate_voyager_vic_os,
@@ -1594,9 +1615,6 @@ static const VMStateDescription vmstate_voyager_vic = {
         VMSTATE_UINT16(edge_latch, VoyagerVICState),
         VMSTATE_ARRAY(owner, VoyagerVICState, VOYAGER_VIC_ISA_IRQS, 0,
                       vmstate_info_int8, int8_t),
-        VMSTATE_ARRAY(route, VoyagerVICState, VOYAGER_VIC_ISA_IRQS, 0,
-                      vmstate_info_int8, int8_t),
-        VMSTATE_UINT8(out_level, VoyagerVICState),
         VMSTATE_END_OF_LIST()
     }
 };
