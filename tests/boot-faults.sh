@@ -163,6 +163,16 @@ power_load() {
 		'voyager-init: end signal 12 during powerload'
 }
 
+# sys_int_cpus LOG N: exactly N distinct CPUs acknowledged a SYS_INT (the
+# VIC CPUs; quad CPUs mask it at their QIC, reference 5.5).
+sys_int_cpus() {
+	local cpus
+	cpus=$(grep -oE 'Voyager PSI: SYS_INT \(system error\) on CPU [0-9]+: acknowledged' "$1" |
+		grep -oE 'CPU [0-9]+' | sort -u)
+	echo "CPUs that acknowledged a SYS_INT: ${cpus//$'\n'/, }"
+	[ "$(grep -c . <<<"$cpus")" = "$2" ]
+}
+
 boot_faults_checks() {
 	local t=cpus,timer,serial,interrupts
 
@@ -183,6 +193,14 @@ boot_faults_checks() {
 		--monitor-hold 'info voyager vic'
 	check fault-stuck-irq5-injected monitor_said \
 		"$BUILD/logs/boot-fault-stuck-irq5.log" 'fault: input 5 stuck asserted'
+	# A system error (SYS_INT) while the tests run, on a dyad and a
+	# quad card: the dyad's two VIC CPUs acknowledge it, the quad's mask
+	# it, and the machine carries on (issue 14 item 2, reference 7.8).
+	boot fault-sys-int --machine voyager,cards=dyad:quad --cpus 6 \
+		--tests cpus,hold,timer,threads \
+		--monitor-hold 'qom-set /machine fault-sys-int on ;; qom-set /machine fault-sys-int off' \
+		--expect 'Voyager PSI: SYS_INT \(system error\) on CPU [0-9]+: acknowledged'
+	check fault-sys-int-vic-cpus sys_int_cpus "$BUILD/logs/boot-fault-sys-int.log" 2
 	boot fault-cpi-storm --machine voyager,cards=dyad:dyad,fault-cpi-storm=3000 \
 		--cpus 4 --tests cpus,timer,cpistorm,hold,serial,interrupts \
 		--append voyager_cpi_storm=3000 \

@@ -573,20 +573,37 @@ static void voyager_create_qics(VoyagerMachineState *vms,
     }
 }
 
-/* CMN_INT (PSI events) is broadcast: the VIC and every QIC. */
-static void voyager_cmn_int(void *opaque, int n, int level)
+/* SYS_INT and CMN_INT are broadcast: the VIC and every QIC. */
+static void voyager_broadcast(VoyagerMachineState *vms, int vic_in,
+                              int qic_in, int level)
 {
-    VoyagerMachineState *vms = opaque;
     int slot;
 
-    qemu_set_irq(qdev_get_gpio_in(DEVICE(vms->vic), VOYAGER_VIC_CMN_INT),
-                 level);
+    qemu_set_irq(qdev_get_gpio_in(DEVICE(vms->vic), vic_in), level);
     for (slot = 0; slot < VOYAGER_MAX_SLOTS; slot++) {
         if (vms->qic[slot]) {
-            qemu_set_irq(qdev_get_gpio_in(DEVICE(vms->qic[slot]),
-                                          VOYAGER_QIC_CMN_INT), level);
+            qemu_set_irq(qdev_get_gpio_in(DEVICE(vms->qic[slot]), qic_in),
+                         level);
         }
     }
+}
+
+/* CMN_INT: the PSI's events. */
+static void voyager_cmn_int(void *opaque, int n, int level)
+{
+    voyager_broadcast(opaque, VOYAGER_VIC_CMN_INT, VOYAGER_QIC_CMN_INT, level);
+}
+
+/*
+ * SYS_INT: the baseboard's system-error line (a bus or parity error on a
+ * real box, reference 7.8).  No modelled device has such an error, so
+ * only fault-sys-int drives it, held until it is cleared again; that the
+ * real baseboard takes the machine down when a SYS_INT goes unacknowledged
+ * is not modelled.
+ */
+static void voyager_sys_int(VoyagerMachineState *vms, bool level)
+{
+    voyager_broadcast(vms, VOYAGER_VIC_SYS_INT, VOYAGER_QIC_SYS_INT, level);
 }
 
 static void voyager_machine_reset(MachineState *ms, ResetType type)
@@ -639,6 +656,28 @@ static bool voyager_board_post_load_check(void *opaque, int version_id,
     return true;
 }
 
+/*
+ * fault-sys-int as set at run time (the VIC's and QICs' inputs carry the
+ * line itself), so that clearing it on the destination is what it was.
+ */
+static bool voyager_sys_int_needed(void *opaque)
+{
+    VoyagerMachineState *vms = opaque;
+
+    return vms->fault_sys_int;
+}
+
+static const VMStateDescription vmstate_voyager_board_sys_int = {
+    .name = "voyager-board/sys-int",
+    .version_id = 1,
+    .minimum_version_id = 1,
+    .needed = voyager_sys_int_needed,
+    .fields = (const VMStateField[]) {
+        VMSTATE_BOOL(fault_sys_int, VoyagerMachineState),
+        VMSTATE_END_OF_LIST()
+    }
+};
+
 static const VMStateDescription vmstate_voyager_board = {
     .name = "voyager-board",
     .version_id = 1,
@@ -650,6 +689,10 @@ static const VMStateDescription vmstate_voyager_board = {
         VMSTATE_UINT32(park_acks, VoyagerMachineState),
         VMSTATE_TIMER_PTR(park_timer, VoyagerMachineState),
         VMSTATE_END_OF_LIST()
+    },
+    .subsections = (const VMStateDescription * const []) {
+        &vmstate_voyager_board_sys_int,
+        NULL
     }
 };
 
@@ -1193,6 +1236,9 @@ static void voyager_machine_init(MachineState *ms)
         qdev_connect_gpio_out(vic, i, vic_out[i] ? vic_out[i] :
                               qemu_allocate_irq(voyager_intr, vms, i));
     }
+    if (vms->fault_sys_int) {
+        voyager_sys_int(vms, true);
+    }
     vms->park_timer = timer_new_ns(QEMU_CLOCK_VIRTUAL, voyager_park_timer,
                                    vms);
     vmstate_register_any(NULL, &vmstate_voyager_board, vms);
@@ -1527,6 +1573,22 @@ static void voyager_set_fault_clickmap(Object *obj, bool value, Error **errp)
     vms->fault_clickmap = value;
 }
 
+static bool voyager_get_fault_sys_int(Object *obj, Error **errp)
+{
+    return VOYAGER_MACHINE(obj)->fault_sys_int;
+}
+
+/* At once, at every VIC CPU and quad card, until it is cleared again. */
+static void voyager_set_fault_sys_int(Object *obj, bool value, Error **errp)
+{
+    VoyagerMachineState *vms = VOYAGER_MACHINE(obj);
+
+    vms->fault_sys_int = value;
+    if (vms->vic) {
+        voyager_sys_int(vms, value);
+    }
+}
+
 static void voyager_machine_initfn(Object *obj)
 {
     VoyagerMachineState *vms = VOYAGER_MACHINE(obj);
@@ -1669,6 +1731,12 @@ static void voyager_machine_class_init(ObjectClass *oc, const void *data)
     object_class_property_set_description(oc, "fault-clickmap",
         "Fault: the Level 5 ClickMap (the SUS memory map) counts base "
         "memory twice, in overlapping ranges");
+    object_class_property_add_bool(oc, "fault-sys-int",
+                                   voyager_get_fault_sys_int,
+                                   voyager_set_fault_sys_int);
+    object_class_property_set_description(oc, "fault-sys-int",
+        "Fault: the system-error line SYS_INT held asserted, at every VIC "
+        "CPU and quad card (a bus error; off by default)");
     /* mca-scsi: the MCA bus's own properties (voyager_mca.c). */
     voyager_mca_machine_class_init(oc);
 }

@@ -740,6 +740,45 @@ static void test_sys_cmn_level(void)
     qtest_quit(qts);
 }
 
+static void set_sys_int(QTestState *qts, bool on)
+{
+    QDict *r = qtest_qmp(qts, "{'execute': 'qom-set', 'arguments': "
+                         "{'path': '/machine', 'property': 'fault-sys-int', "
+                         "'value': %i}}", on);
+
+    g_assert(qdict_haskey(r, "return"));
+    qobject_unref(r);
+}
+
+/*
+ * The board's SYS_INT source (issue 14 item 2, reference 7.8): the
+ * machine's fault-sys-int raises the system-error line at run time; every
+ * VIC CPU with master line 0 open takes it (poll 80h, EOI 60h), and once
+ * the line is released the acknowledge ends it.
+ */
+static void test_sys_int_source(void)
+{
+    QTestState *qts = start();
+
+    masq(qts, 1);
+    qtest_outb(qts, VIC_CLAIM0, 0xff);  /* the PIT's IRQ 0 to CPU 1 */
+    masq(qts, -1);
+    init_master(qts, 0, 0xfe);
+    init_master(qts, 4, 0xfe);
+    g_assert_false(intr(qts, 0));
+    set_sys_int(qts, true);
+    set_sys_int(qts, false);
+    g_assert_true(intr(qts, 0));
+    g_assert_true(intr(qts, 4));
+    g_assert_cmphex(poll(qts, 0), ==, 0x80);
+    eoi(qts, 0, 0x60);
+    g_assert_false(intr(qts, 0));
+    g_assert_cmphex(poll(qts, 4), ==, 0x80);
+    eoi(qts, 4, 0x60);
+    g_assert_false(intr(qts, 4));
+    qtest_quit(qts);
+}
+
 /*
  * qemu-review D13 and D1 (fault state): the storm timer stops while no
  * CPU has line 0 open and is armed again when one opens it; the storm's
@@ -1068,6 +1107,7 @@ int main(int argc, char **argv)
     qtest_add_func("voyager/vic/dyad-trigger", test_dyad_trigger);
     qtest_add_func("voyager/vic/masquerade-scope", test_masquerade_scope);
     qtest_add_func("voyager/vic/sys-cmn-level", test_sys_cmn_level);
+    qtest_add_func("voyager/vic/sys-int-source", test_sys_int_source);
     qtest_add_func("voyager/vic/storm-idle", test_storm_idle);
     qtest_add_func("voyager/vic/runtime-faults", test_runtime_faults);
     qtest_add_func("voyager/vic/storm-migrate", test_storm_migrate);

@@ -34,6 +34,7 @@ struct VoyagerMachineState {
     uint8_t fault_stuck_irq;    /* ISA IRQ held asserted */
     char *fault_bios_table;     /* "off", "on", "level3", "absent" */
     bool fault_clickmap;        /* ClickMap with overlapping ranges */
+    bool fault_sys_int;         /* SYS_INT held asserted */
     uint8_t fault_cat_module;   /* CAT module id that does not answer */
     uint32_t fault_cpi_storm;   /* spurious CPIs the VIC raises per boot */
     char *cpu_cr4;              /* "auto", "on", "off" */
