@@ -78,6 +78,9 @@ DEFAULT_LAYOUTS=(
 	# generic-fuzz cannot qom-set within an input.
 	"cards=quad:dyad,fault-dead-cpu=1||-global voyager-vic.dyad-trigger=level -global voyager-vic.masquerade=global -global voyager-qic.cpi-trigger=read-write -global voyager-vic.glitch-irq=4"
 	"cards=quad:dyad:mono|voyager-cat|-global voyager-cat.psi-read-all=off -global voyager-cat.psi-read-all-selection=on -global voyager-cat.major-fault=on -global voyager-cat.config-id-cpus=off -global voyager-cat.connect-sticky=on -global voyager-cat.eprom-table-offset=0x1000 -global voyager-cat.fault-eprom=0x12"
+	# A CAT module that shifts out noise, and SYS_INT held at the VIC and
+	# the QICs (a level: it latches again at every acknowledge).
+	"cards=quad:dyad,fault-sys-int=on|voyager-cat|-global voyager-cat.fault-garbage=0x11"
 	# The MCA bus and NCR's SCSI adapters, each with a disk (null-co: no
 	# file, reads return zeroes): the setup ports and POS, the 53C710's
 	# registers with SCRIPTS fetched and data moved by DMA from the

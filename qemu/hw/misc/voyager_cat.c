@@ -327,22 +327,43 @@ static void voyager_cat_build(VoyagerCatState *s)
  * scan path can hold (3.11); its checksum is left stale, as after a real
  * corruption.  The module still answers and its ASICs work.
  */
-static bool cat_corrupt_eprom(VoyagerCatState *s, Error **errp)
+static bool cat_check_fault_eprom(VoyagerCatState *s, uint8_t id, Error **errp)
 {
     VoyagerCatModuleInfo *mi;
 
-    if (!s->fault_eprom) {
+    if (!id) {
         return true;
     }
-    mi = s->level == 4 ? NULL : mod_info(s, s->fault_eprom);
+    mi = s->level == 4 ? NULL : mod_info(s, id);
     if (!mi || !mi->sub[0].present) {
         error_setg(errp, "fault-eprom: 0x%x is not a module with an EPROM "
-                   "in this machine (cards=%s, level %u)", s->fault_eprom,
+                   "in this machine (cards=%s, level %u)", id,
                    s->cards ?: "", s->level);
         return false;
     }
-    mi->sub[0].eprom[0x1e] = VOYAGER_CAT_MAX_ASICS + 1;
     return true;
+}
+
+/*
+ * Every EPROM as built, then the one fault-eprom names corrupted: at
+ * realize, when fault-eprom changes at run time (the guest sees it at its
+ * next EPROM read) and after a migration.
+ */
+static void cat_apply_fault_eprom(VoyagerCatState *s)
+{
+    int m;
+
+    for (m = 0; m < VOYAGER_CAT_MODULES; m++) {
+        VoyagerCatSubInfo *si = &s->info[m].sub[0];
+
+        if (si->present && si->eprom) {
+            si->eprom[0x1e] = si->nasics + 1;
+        }
+    }
+    if (s->fault_eprom) {
+        mod_info(s, s->fault_eprom)->sub[0].eprom[0x1e] =
+            VOYAGER_CAT_MAX_ASICS + 1;
+    }
 }
 
 /* ------------------------------------------------------------------ */
@@ -958,6 +979,13 @@ static void cat_data_write(VoyagerCatState *s, uint8_t in)
         s->chain >>= 1;
         s->chain |= (uint64_t)((in >> i) & 1) << (s->chain_len - 1);
     }
+    if (s->select == s->fault_garbage) {
+        /* xorshift32: what the module shifts out is noise */
+        s->garbage ^= s->garbage << 13;
+        s->garbage ^= s->garbage >> 17;
+        s->garbage ^= s->garbage << 5;
+        out = s->garbage;
+    }
     s->shifted = true;
     s->data_out = out;
     trace_voyager_cat_data(s->select, in, out);
@@ -1239,6 +1267,7 @@ static void voyager_cat_reset_hold(Object *obj, ResetType type)
     s->data_out = 0xff;
     s->swnmi = 0;
     s->dumpval = 0;
+    s->garbage = 0x2545f491;    /* the same noise after every reset */
     memset(s->module, 0, sizeof(s->module));
     for (m = 0; m < VOYAGER_CAT_MODULES; m++) {
         for (k = 0; k < VOYAGER_CAT_MAX_ASICS; k++) {
@@ -1285,8 +1314,8 @@ static void voyager_cat_reset_exit(Object *obj, ResetType type)
  * part the OS reads is the DINO ASIC behind the SSPB window (reference
  * 8.2), so there the DINO is the module that can stop answering.
  */
-static bool cat_check_fault_module(VoyagerCatState *s, uint8_t id,
-                                   Error **errp)
+static bool cat_check_fault_module(VoyagerCatState *s, const char *name,
+                                   uint8_t id, Error **errp)
 {
     g_autoptr(GString) have = NULL;
     int m;
@@ -1294,16 +1323,17 @@ static bool cat_check_fault_module(VoyagerCatState *s, uint8_t id,
     if (!id) {
         return true;
     }
-    if (s->level == 4 && id != L4_DINO) {
-        error_setg(errp, "fault-module: 0x%x: on Level 4 only the DINO "
-                   "(0x%x) can be silenced, or 0 for none", id, L4_DINO);
+    if (s->level == 4 &&
+        (id != L4_DINO || strcmp(name, "fault-module"))) {
+        error_setg(errp, "%s: 0x%x: on Level 4 only the DINO (0x%x) can "
+                   "be silenced, or 0 for none", name, id, L4_DINO);
         return false;
     }
     if (s->level != 4 && (id < VOYAGER_CAT_MODULE_FIRST ||
                           id >= VOYAGER_CAT_MODULE_FIRST +
                                 VOYAGER_CAT_MODULES)) {
-        error_setg(errp, "fault-module: 0x%x is not a CAT module id "
-                   "(0x10-0x1f, or 0 for none)", id);
+        error_setg(errp, "%s: 0x%x is not a CAT module id "
+                   "(0x10-0x1f, or 0 for none)", name, id);
         return false;
     }
     if (s->level == 4) {
@@ -1324,8 +1354,8 @@ static bool cat_check_fault_module(VoyagerCatState *s, uint8_t id,
                                    m + VOYAGER_CAT_MODULE_FIRST);
         }
     }
-    error_setg(errp, "fault-module: 0x%x: the layout (cards=%s, %u slots, "
-               "%" PRIu64 " MiB) has no module 0x%x; it has%s", id,
+    error_setg(errp, "%s: 0x%x: the layout (cards=%s, %u slots, "
+               "%" PRIu64 " MiB) has no module 0x%x; it has%s", name, id,
                s->cards ?: "", s->cfg.slots, s->ram / MiB, id, have->str);
     return false;
 }
@@ -1370,7 +1400,8 @@ static bool cat_runtime_changed(VoyagerCatState *s, const char *name,
                                 void *field, Error **errp)
 {
     if (field == &s->fault_module) {
-        if (!cat_check_fault_module(s, s->fault_module, errp)) {
+        if (!cat_check_fault_module(s, "fault-module", s->fault_module,
+                                    errp)) {
             return false;
         }
         /* a module that stops answering drops its scan cycle */
@@ -1379,6 +1410,17 @@ static bool cat_runtime_changed(VoyagerCatState *s, const char *name,
             s->shifted = false;
             s->data_out = 0xff;
         }
+        return true;
+    }
+    if (field == &s->fault_garbage) {
+        return cat_check_fault_module(s, "fault-garbage", s->fault_garbage,
+                                      errp);
+    }
+    if (field == &s->fault_eprom) {
+        if (!cat_check_fault_eprom(s, s->fault_eprom, errp)) {
+            return false;
+        }
+        cat_apply_fault_eprom(s);
         return true;
     }
     if (field == &s->ac_fail || field == &s->dc_fail ||
@@ -1524,7 +1566,9 @@ static void voyager_cat_realize(DeviceState *dev, Error **errp)
         !voyager_config_check(&s->cfg, errp)) {
         return;
     }
-    if (!cat_check_fault_module(s, s->fault_module, errp) ||
+    if (!cat_check_fault_module(s, "fault-module", s->fault_module, errp) ||
+        !cat_check_fault_module(s, "fault-garbage", s->fault_garbage,
+                                errp) ||
         !cat_check_eprom_table_offset(s, errp) ||
         !cat_check_psi_event(s, "ac-fail", s->ac_fail, errp) ||
         !cat_check_psi_event(s, "dc-fail", s->dc_fail, errp) ||
@@ -1538,9 +1582,10 @@ static void voyager_cat_realize(DeviceState *dev, Error **errp)
     }
     s->ram = s->ram_size;
     voyager_cat_build(s);
-    if (!cat_corrupt_eprom(s, errp)) {
+    if (!cat_check_fault_eprom(s, s->fault_eprom, errp)) {
         return;
     }
+    cat_apply_fault_eprom(s);
 
     memory_region_init_io(&s->mc_io, OBJECT(s), &mc_ops, s,
                           "voyager-cat-mc", 3);
@@ -1574,9 +1619,12 @@ static int voyager_cat_post_load(void *opaque, int version_id)
 {
     VoyagerCatState *s = opaque;
 
-    if (s->cycle > CAT_DR || s->chain_len > 64) {
+    if (s->cycle > CAT_DR || s->chain_len > 64 ||
+        !cat_check_fault_eprom(s, s->fault_eprom, NULL)) {
         return -EINVAL;
     }
+    /* fault-eprom may have changed at run time on the source */
+    cat_apply_fault_eprom(s);
     return 0;
 }
 
@@ -1605,7 +1653,7 @@ static const VMStateDescription vmstate_voyager_cat_module = {
 
 static const VMStateDescription vmstate_voyager_cat = {
     .name = "voyager-cat",
-    .version_id = 2,
+    .version_id = 3,
     .minimum_version_id = 1,
     .post_load = voyager_cat_post_load,
     .fields = (const VMStateField[]) {
@@ -1640,6 +1688,10 @@ static const VMStateDescription vmstate_voyager_cat = {
         VMSTATE_BOOL_V(psi_ac_changed, VoyagerCatState, 2),
         VMSTATE_UINT16_V(psi_unread, VoyagerCatState, 2),
         VMSTATE_TIMER_PTR_V(cmn_timer, VoyagerCatState, 2),
+        /* 3: fault-eprom and fault-garbage, settable at run time */
+        VMSTATE_UINT8_V(fault_eprom, VoyagerCatState, 3),
+        VMSTATE_UINT8_V(fault_garbage, VoyagerCatState, 3),
+        VMSTATE_UINT32_V(garbage, VoyagerCatState, 3),
         VMSTATE_END_OF_LIST()
     }
 };
@@ -1653,9 +1705,12 @@ static const Property voyager_cat_properties[] = {
     DEFINE_PROP_BOOL("config-id-cpus", VoyagerCatState, config_id_cpus, true),
     DEFINE_PROP_UINT16("eprom-table-offset", VoyagerCatState,
                        eprom_table_offset, VOYAGER_CAT_EPROM_TABLES),
-    DEFINE_PROP_UINT8("fault-eprom", VoyagerCatState, fault_eprom, 0),
     DEFINE_PROP_BOOL("connect-sticky", VoyagerCatState, connect_sticky, false),
     DEFINE_PROP_RUNTIME("fault-module", fault_module,
+                        cat_prop_runtime_uint8, uint8_t, 0),
+    DEFINE_PROP_RUNTIME("fault-eprom", fault_eprom,
+                        cat_prop_runtime_uint8, uint8_t, 0),
+    DEFINE_PROP_RUNTIME("fault-garbage", fault_garbage,
                         cat_prop_runtime_uint8, uint8_t, 0),
     DEFINE_PROP_RUNTIME("dump-status", dump_status,
                         cat_prop_runtime_bool, bool, true),

@@ -408,17 +408,19 @@ static void mca_device_power_on(MCADevice *d)
  * fault-pos: power-on POS values the card's own properties cannot
  * express, e.g. "4=04" (an I/O base index no 53C710 board decodes), for
  * the guest's refusal of a malformed card.  Register 2-7 = hex byte,
- * colon separated.
+ * colon separated.  Parsed over the card's own values into @pos.
  */
-static bool mca_device_apply_fault_pos(MCADevice *d, Error **errp)
+static bool mca_parse_fault_pos(MCADevice *d, const char *spec,
+                                uint8_t *pos, Error **errp)
 {
     g_auto(GStrv) items = NULL;
     int i;
 
-    if (!d->fault_pos || !*d->fault_pos) {
+    memcpy(pos, d->pos_card, MCA_POS_REGS);
+    if (!spec || !*spec) {
         return true;
     }
-    items = g_strsplit(d->fault_pos, ":", -1);
+    items = g_strsplit(spec, ":", -1);
     for (i = 0; items[i]; i++) {
         unsigned long reg, val;
         const char *end;
@@ -430,9 +432,69 @@ static bool mca_device_apply_fault_pos(MCADevice *d, Error **errp)
                        "2-7 = hex byte)", items[i]);
             return false;
         }
-        d->pos_reset[reg] = val;
+        pos[reg] = val;
     }
     return true;
+}
+
+static void mca_get_fault_pos(Object *obj, Visitor *v, const char *name,
+                              void *opaque, Error **errp)
+{
+    MCADevice *d = MCA_DEVICE(obj);
+    char *value = d->fault_pos ?: (char *)"";
+
+    visit_type_str(v, name, &value, errp);
+}
+
+/*
+ * Before realize the value waits for the card's own POS values; on a
+ * realized card it is checked at once and becomes the power-on values of
+ * the next reset, as a POS EEPROM corrupted while the machine ran.
+ */
+static void mca_set_fault_pos(Object *obj, Visitor *v, const char *name,
+                              void *opaque, Error **errp)
+{
+    MCADevice *d = MCA_DEVICE(obj);
+    uint8_t pos[MCA_POS_REGS];
+    char *value;
+
+    if (!visit_type_str(v, name, &value, errp)) {
+        return;
+    }
+    if (DEVICE(obj)->realized) {
+        if (!mca_parse_fault_pos(d, value, pos, errp)) {
+            g_free(value);
+            return;
+        }
+        memcpy(d->pos_reset, pos, sizeof(pos));
+        d->fault_pos_changed = true;
+    }
+    g_free(d->fault_pos);
+    d->fault_pos = value;
+}
+
+static void mca_release_fault_pos(Object *obj, const char *name,
+                                  void *opaque)
+{
+    MCADevice *d = MCA_DEVICE(obj);
+
+    g_free(d->fault_pos);
+    d->fault_pos = NULL;
+}
+
+static const PropertyInfo mca_prop_fault_pos = {
+    .type = "str",
+    .description = "settable while running (the next power-on)",
+    .realized_set_allowed = true,
+    .get = mca_get_fault_pos,
+    .set = mca_set_fault_pos,
+    .release = mca_release_fault_pos,
+};
+
+/* @opaque: a card's state, its MCADevice first (VMSTATE_MCA_POWER_ON) */
+bool mca_device_power_on_needed(void *opaque)
+{
+    return MCA_DEVICE(opaque)->fault_pos_changed;
 }
 
 static void mca_device_realize(DeviceState *dev, Error **errp)
@@ -480,7 +542,8 @@ static void mca_device_realize(DeviceState *dev, Error **errp)
         return;
     }
     s->slot[slot] = d;
-    if (!mca_device_apply_fault_pos(d, errp)) {
+    memcpy(d->pos_card, d->pos_reset, sizeof(d->pos_card));
+    if (!mca_parse_fault_pos(d, d->fault_pos, d->pos_reset, errp)) {
         s->slot[slot] = NULL;
         d->slot = -1;
         return;
@@ -515,7 +578,8 @@ static void mca_device_reset_hold(Object *obj, ResetType type)
 
 static const Property mca_device_properties[] = {
     DEFINE_PROP_INT32("slot", MCADevice, slot, -1),
-    DEFINE_PROP_STRING("fault-pos", MCADevice, fault_pos),
+    DEFINE_PROP("fault-pos", MCADevice, fault_pos, mca_prop_fault_pos,
+                char *),
 };
 
 static void mca_device_class_init(ObjectClass *oc, const void *data)

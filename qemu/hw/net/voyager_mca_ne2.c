@@ -234,6 +234,9 @@ static int ne2_post_load(void *opaque, int version_id)
     return 0;
 }
 
+static const VMStateDescription vmstate_ne2_mca_power_on =
+    VMSTATE_MCA_POWER_ON("ne2-mca", NE2MCAState);
+
 static const VMStateDescription vmstate_ne2_mca = {
     .name = "ne2-mca",
     .version_id = 1,
@@ -244,6 +247,10 @@ static const VMStateDescription vmstate_ne2_mca = {
         VMSTATE_BOOL(parent_obj.irq_request, NE2MCAState),
         VMSTATE_STRUCT(ne2000, NE2MCAState, 0, vmstate_ne2000, NE2000State),
         VMSTATE_END_OF_LIST()
+    },
+    .subsections = (const VMStateDescription * const []) {
+        &vmstate_ne2_mca_power_on,
+        NULL
     }
 };
 

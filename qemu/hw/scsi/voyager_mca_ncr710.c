@@ -249,6 +249,9 @@ static int ncr710_mca_post_load(void *opaque, int version_id)
     return 0;
 }
 
+static const VMStateDescription vmstate_ncr710_mca_power_on =
+    VMSTATE_MCA_POWER_ON("ncr53c710-mca", NCR710MCAState);
+
 static const VMStateDescription vmstate_ncr710_mca = {
     .name = "ncr53c710-mca",
     .version_id = 1,
@@ -260,6 +263,10 @@ static const VMStateDescription vmstate_ncr710_mca = {
         VMSTATE_STRUCT(ncr710, NCR710MCAState, 1, vmstate_ncr710,
                        NCR710State),
         VMSTATE_END_OF_LIST()
+    },
+    .subsections = (const VMStateDescription * const []) {
+        &vmstate_ncr710_mca_power_on,
+        NULL
     }
 };
 
@@ -575,6 +582,9 @@ static int d700_post_load(void *opaque, int version_id)
     return 0;
 }
 
+static const VMStateDescription vmstate_d700_power_on =
+    VMSTATE_MCA_POWER_ON("ncr-d700-mca", NCRD700State);
+
 static const VMStateDescription vmstate_d700 = {
     .name = "ncr-d700-mca",
     .version_id = 1,
@@ -586,6 +596,10 @@ static const VMStateDescription vmstate_d700 = {
         VMSTATE_UINT8_ARRAY(sub, NCRD700State, 16),
         VMSTATE_UINT8(siop_irq, NCRD700State),
         VMSTATE_END_OF_LIST()
+    },
+    .subsections = (const VMStateDescription * const []) {
+        &vmstate_d700_power_on,
+        NULL
     }
 };
 

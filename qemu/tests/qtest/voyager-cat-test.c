@@ -1156,6 +1156,70 @@ static bool qom_set_int(QTestState *qts, const char *prop, int64_t v)
     return ok;
 }
 
+/*
+ * fault-eprom at run time (issue 14 item 4): a module's EPROM goes bad,
+ * and good again, while the machine runs; the guest's next read sees it.
+ * A module without an EPROM is refused with the same line as at start.
+ */
+static void test_fault_eprom_runtime(void)
+{
+    QTestState *qts = start("cards=dyad:dyad", "");
+
+    g_assert_cmpint(eprom_asic_count(qts, 0x11), ==, 1);
+    g_assert_true(qom_set_int(qts, "fault-eprom", 0x11));
+    g_assert_cmpint(eprom_asic_count(qts, 0x11), ==, 8);
+    g_assert_cmpint(eprom_asic_count(qts, 0x10), ==, 1);
+    g_assert_true(qom_set_int(qts, "fault-eprom", 0x10));
+    g_assert_cmpint(eprom_asic_count(qts, 0x10), ==, 8);
+    g_assert_cmpint(eprom_asic_count(qts, 0x11), ==, 1);
+    g_assert_false(qom_set_int(qts, "fault-eprom", 0x1a));
+    g_assert_cmpint(qom_int(qts, "/machine/cat", "fault-eprom"), ==, 0x10);
+    g_assert_true(qom_set_int(qts, "fault-eprom", 0));
+    g_assert_cmpint(eprom_asic_count(qts, 0x10), ==, 1);
+    qtest_quit(qts);
+}
+
+/* Eight probes of module @id: what its scan path shifts out. */
+static void probe8(QTestState *qts, uint8_t id, uint8_t *out)
+{
+    int i;
+
+    for (i = 0; i < 8; i++) {
+        out[i] = probe(qts, id);
+    }
+}
+
+/*
+ * fault-garbage (test audit 5.2, a CAT module that answers garbage): the
+ * module still answers, but what it shifts out is noise, the same after
+ * every reset; set and cleared at run time; the others are untouched.
+ */
+static void test_fault_garbage(void)
+{
+    QTestState *qts = start("cards=dyad:dyad", "");
+    uint8_t a[8], b[8];
+    int i, echoes = 0;
+
+    g_assert_cmphex(probe(qts, 0x11), ==, 0x7f);
+    g_assert_true(qom_set_int(qts, "fault-garbage", 0x11));
+    probe8(qts, 0x11, a);
+    for (i = 0; i < 8; i++) {
+        echoes += a[i] == 0x7f;
+    }
+    g_assert_cmpint(echoes, <, 2);
+    g_assert_cmphex(probe(qts, 0x10), ==, 0x7f);
+    qtest_system_reset(qts);
+    probe8(qts, 0x11, b);
+    g_assert_cmpmem(a, 8, b, 8);
+    g_assert_true(qom_set_int(qts, "fault-garbage", 0));
+    g_assert_cmphex(probe(qts, 0x11), ==, 0x7f);
+    g_assert_false(qom_set_int(qts, "fault-garbage", 0x13));
+    qtest_quit(qts);
+    voyager_expect_refused("-M voyager,cards=dyad "
+                           "-global voyager-cat.fault-garbage=0x12",
+                           "fault-garbage: 0x12: the layout");
+}
+
 /* The VIC as the boot CPU sees it (voyager-vic-test.c, reference 4). */
 static bool vic_intr(QTestState *qts, int cpu)
 {
@@ -1569,6 +1633,9 @@ int main(int argc, char **argv)
     qtest_add_func("voyager/cat/config-id", test_config_id);
     qtest_add_func("voyager/cat/eprom-high", test_eprom_high);
     qtest_add_func("voyager/cat/fault-eprom", test_fault_eprom);
+    qtest_add_func("voyager/cat/fault-eprom-runtime",
+                   test_fault_eprom_runtime);
+    qtest_add_func("voyager/cat/fault-garbage", test_fault_garbage);
     qtest_add_func("voyager/cat/connect-sticky", test_connect_sticky);
     qtest_add_func("voyager/cat/subaddress", test_subaddress);
     qtest_add_func("voyager/cat/quad-slot0", test_quad_slot0);

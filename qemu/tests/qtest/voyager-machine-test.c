@@ -16,6 +16,10 @@
 #include "voyager-qtest.h"
 #include "qobject/qdict.h"
 #include "qobject/qlist.h"
+#include "qobject/qbool.h"
+#include "qobject/qnum.h"
+#include "qobject/qjson.h"
+#include "qapi/error.h"
 
 #define VIC_WHO_AM_I 0xfc29
 
@@ -428,6 +432,138 @@ static void test_runtime_faults(void)
     qtest_quit(qts);
 }
 
+static void machine_set(QTestState *qts, const char *prop, const char *json)
+{
+    QDict *r = qtest_qmp(qts, "{'execute': 'qom-set', 'arguments': "
+                         "{'path': '/machine', 'property': %s, "
+                         "'value': %p}}", prop,
+                         qobject_from_json(json, &error_abort));
+
+    g_assert(qdict_haskey(r, "return"));
+    qobject_unref(r);
+}
+
+static QObject *qom_value(QTestState *qts, const char *path,
+                          const char *prop, QDict **resp)
+{
+    *resp = qtest_qmp(qts, "{'execute': 'qom-get', 'arguments': "
+                      "{'path': %s, 'property': %s}}", path, prop);
+    g_assert(qdict_haskey(*resp, "return"));
+    return qdict_get(*resp, "return");
+}
+
+static int64_t qom_int(QTestState *qts, const char *path, const char *prop)
+{
+    QDict *resp;
+    int64_t v = qnum_get_int(qobject_to(QNum, qom_value(qts, path, prop,
+                                                        &resp)));
+
+    qobject_unref(resp);
+    return v;
+}
+
+static bool qom_bool(QTestState *qts, const char *path, const char *prop)
+{
+    QDict *resp;
+    bool v = qbool_get_bool(qobject_to(QBool, qom_value(qts, path, prop,
+                                                        &resp)));
+
+    qobject_unref(resp);
+    return v;
+}
+
+/*
+ * Every fault-* property of the machine set while it runs (issue 14
+ * item 4) reaches the device that models it at once, and `info voyager
+ * cat` shows the silenced module.
+ */
+static void test_runtime_forwarding(void)
+{
+    QTestState *qts = qtest_init("-M voyager,cards=quad:dyad");
+    g_autofree char *before = qtest_hmp(qts, "info voyager cat");
+    g_autofree char *after = NULL;
+
+    g_assert_nonnull(strstr(before, "CAT bus: level 5"));
+    g_assert_nonnull(strstr(before, "  module 11:"));
+    g_assert_null(strstr(before, "NOT ANSWERING"));
+    machine_set(qts, "fault-cat-module", "17");
+    g_assert_cmpint(qom_int(qts, "/machine/cat", "fault-module"), ==, 0x11);
+    after = qtest_hmp(qts, "info voyager cat");
+    g_assert_nonnull(strstr(strstr(after, "  module 11:"),
+                            "NOT ANSWERING (fault-module)"));
+
+    machine_set(qts, "fault-stuck-irq", "5");
+    g_assert_cmpint(qom_int(qts, "/machine/vic", "stuck-irq"), ==, 5);
+    machine_set(qts, "fault-stuck-irq", "255");
+    g_assert_cmpint(qom_int(qts, "/machine/vic", "stuck-irq"), ==, -1);
+    machine_set(qts, "fault-cpi-storm", "10");
+    g_assert_cmpint(qom_int(qts, "/machine/vic", "cpi-storm"), ==, 10);
+    machine_set(qts, "fault-clickmap", "true");
+    g_assert_true(qom_bool(qts, "/machine/sus", "fault-clickmap"));
+    machine_set(qts, "fault-sys-int", "true");
+    g_assert_true(qom_bool(qts, "/machine", "fault-sys-int"));
+    qtest_quit(qts);
+}
+
+/*
+ * The board's trace events (issue 14 item 5, guide "Tracing") fire where
+ * the guide says: a parked CPU's firmware acknowledging the boot CPI and
+ * the CPU starting, the dump switch's NMI to each running CPU, and the
+ * port 61h write.  (voyager_inta needs a running CPU, which a qtest does
+ * not have; every boot's console shows its effect.)
+ */
+static void test_trace_events(void)
+{
+    g_autofree char *path = NULL, *log = NULL;
+    QTestState *qts;
+    QDict *r;
+    int fd;
+
+    fd = g_file_open_tmp("voyager-trace-XXXXXX", &path, NULL);
+    g_assert_cmpint(fd, >=, 0);
+    close(fd);
+    qts = qtest_initf("-M voyager,cards=dyad:dyad -D %s "
+                      "-trace enable=voyager_park_ack "
+                      "-trace enable=voyager_cpu_start "
+                      "-trace enable=voyager_nmi "
+                      "-trace enable=voyager_port61_write", path);
+    boot_cpi(qts, 4);
+    qtest_clock_step(qts, 1000 * 1000);
+    r = qtest_qmp(qts, "{'execute': 'inject-nmi'}");
+    qobject_unref(r);
+    qtest_outb(qts, 0x61, 0x80);
+    qtest_quit(qts);
+
+    g_assert_true(g_file_get_contents(path, &log, NULL, NULL));
+    g_assert_nonnull(strstr(log, "voyager_park_ack parked CPU 4 "
+                            "acknowledged vector"));
+    g_assert_nonnull(strstr(log, "boot CPI 1)"));
+    g_assert_nonnull(strstr(log, "voyager_cpu_start CPU 4 (cpu_index "));
+    g_assert_nonnull(strstr(log, "voyager_nmi dump switch: NMI to CPU 0"));
+    g_assert_nonnull(strstr(log, "voyager_nmi dump switch: NMI to CPU 4"));
+    g_assert_null(strstr(log, "NMI to CPU 1\n"));
+    g_assert_nonnull(strstr(log, "voyager_port61_write port 61h <- 0x80"));
+    unlink(path);
+}
+
+/*
+ * Only what a Voyager has (issue 14 item 6): no IDE controller and no
+ * ISA NE2000 on the board, and a drive asked for on IDE is refused.
+ */
+static void test_no_pc_devices(void)
+{
+    QTestState *qts = qtest_init("-M voyager");
+    g_autofree char *tree = qtest_hmp(qts, "info qtree");
+
+    g_assert_nonnull(strstr(tree, "voyager-vic"));
+    g_assert_null(strstr(tree, "isa-ide"));
+    g_assert_null(strstr(tree, "bus: ide"));
+    g_assert_null(strstr(tree, "ne2k_isa"));
+    qtest_quit(qts);
+    voyager_expect_refused("-M voyager -drive if=ide,driver=null-co",
+                           "if=ide");
+}
+
 /*
  * qemu-review D3: a line held high towards a parked CPU (here its dyad
  * re-initialised in level mode through the masquerade, which opens every
@@ -573,6 +709,10 @@ int main(int argc, char **argv)
     qtest_add_func("voyager/machine/quad2-boot", test_quad2_boot);
     qtest_add_func("voyager/machine/info-parts", test_info_parts);
     qtest_add_func("voyager/machine/runtime-faults", test_runtime_faults);
+    qtest_add_func("voyager/machine/runtime-forwarding",
+                   test_runtime_forwarding);
+    qtest_add_func("voyager/machine/no-pc-devices", test_no_pc_devices);
+    qtest_add_func("voyager/machine/trace-events", test_trace_events);
     qtest_add_func("voyager/machine/park-paced", test_park_paced);
     qtest_add_func("voyager/machine/migrate-parked", test_migrate_parked);
     return g_test_run();

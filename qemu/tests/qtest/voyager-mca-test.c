@@ -215,6 +215,45 @@ static void test_fault_pos(void)
     qtest_quit(qts);
 }
 
+static QDict *set_fault_pos(QTestState *qts, const char *value)
+{
+    return qtest_qmp(qts, "{'execute': 'qom-set', 'arguments': "
+                     "{'path': '/machine/peripheral/scsi2', "
+                     "'property': 'fault-pos', 'value': %s}}", value);
+}
+
+/*
+ * fault-pos at run time (issue 14 item 4): the card's power-on values
+ * change, as a POS store corrupted while the machine ran; the guest sees
+ * them after the next reset, and a malformed value is refused at once.
+ */
+static void test_fault_pos_runtime(void)
+{
+    QTestState *qts = qtest_init("-M voyager -device ncr53c710-mca,slot=2,"
+                                 "iobase=0x1000,id=scsi2");
+    uint8_t pos4 = pos_read(qts, 2, 4);
+    QDict *r;
+
+    g_assert_cmphex(pos4, !=, 0x04);
+    r = set_fault_pos(qts, "4=04");
+    g_assert(qdict_haskey(r, "return"));
+    qobject_unref(r);
+    g_assert_cmphex(pos_read(qts, 2, 4), ==, pos4);
+    qtest_system_reset(qts);
+    g_assert_cmphex(pos_read(qts, 2, 4), ==, 0x04);
+
+    r = set_fault_pos(qts, "9=00");
+    g_assert_nonnull(strstr(qdict_get_str(qdict_get_qdict(r, "error"),
+                                          "desc"), "fault-pos: '9=00'"));
+    qobject_unref(r);
+    r = set_fault_pos(qts, "");
+    g_assert(qdict_haskey(r, "return"));
+    qobject_unref(r);
+    qtest_system_reset(qts);
+    g_assert_cmphex(pos_read(qts, 2, 4), ==, pos4);
+    qtest_quit(qts);
+}
+
 static void test_refused(void)
 {
     /* Slot 0 holds the default adapter. */
@@ -792,6 +831,7 @@ int main(int argc, char **argv)
     qtest_add_func("/voyager/mca/enable-and-base", test_enable_and_base);
     qtest_add_func("/voyager/mca/004f", test_004f);
     qtest_add_func("/voyager/mca/fault-pos", test_fault_pos);
+    qtest_add_func("/voyager/mca/fault-pos-runtime", test_fault_pos_runtime);
     qtest_add_func("/voyager/mca/refused", test_refused);
     qtest_add_func("/voyager/mca/d700", test_d700);
     qtest_add_func("/voyager/mca/move-unconnected", test_move_unconnected);

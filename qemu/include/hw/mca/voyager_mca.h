@@ -54,6 +54,8 @@ struct MCADevice {
     uint16_t id;
     uint8_t pos[MCA_POS_REGS];          /* current POS 2-7 */
     uint8_t pos_reset[MCA_POS_REGS];    /* POS 2-7 at power-on */
+    uint8_t pos_card[MCA_POS_REGS];     /* ... before fault-pos */
+    bool fault_pos_changed;     /* fault-pos was set at run time */
 
     /* interrupt: the card's request and the ISA line it drives now */
     bool irq_request;
@@ -79,6 +81,24 @@ struct MCADeviceClass {
     /* The end of the card's line in `qom-get /machine/mca slots`. */
     void (*describe)(MCADevice *dev, GString *buf);
 };
+
+/*
+ * The subsection of card state @card's vmstate @parent (its MCADevice
+ * parent_obj first): the power-on POS values when fault-pos changed
+ * them at run time.
+ */
+bool mca_device_power_on_needed(void *opaque);
+#define VMSTATE_MCA_POWER_ON(parent, card) {                             \
+    .name = parent "/power-on",                                         \
+    .version_id = 1,                                                    \
+    .minimum_version_id = 1,                                            \
+    .needed = mca_device_power_on_needed,                               \
+    .fields = (const VMStateField[]) {                                  \
+        VMSTATE_UINT8_ARRAY(parent_obj.pos_reset, card, MCA_POS_REGS),  \
+        VMSTATE_BOOL(parent_obj.fault_pos_changed, card),               \
+        VMSTATE_END_OF_LIST()                                           \
+    }                                                                   \
+}
 
 struct VoyagerMCAState {
     SysBusDevice parent_obj;

@@ -84,13 +84,15 @@ struct VoyagerCatState {
     uint64_t ram_size;
     bool config_id_cpus;        /* EPROM config id = CPUs (D13) */
     uint16_t eprom_table_offset;    /* scan-path table offset (D9) */
-    uint8_t fault_eprom;        /* module whose EPROM is corrupt, or 0 */
     bool connect_sticky;        /* a chain write cannot disconnect (D10) */
     /*
      * Settable while the machine runs (qom-set), and migrated with the
      * state: the fault, the PSI event sources and the model choices.
      */
     uint8_t fault_module;       /* CAT module that does not answer, or 0 */
+    uint8_t fault_eprom;        /* module whose EPROM is corrupt, or 0 */
+    uint8_t fault_garbage;      /* module that shifts out noise, or 0 */
+    uint32_t garbage;           /* ... the noise generator's state */
     bool dump_status;           /* a dump press latches F823h/F813h */
     bool psi_read_all;          /* CMN_INT held until regs 0-15 were read */
     bool psi_read_all_selection;    /* ... within one selection (D11) */
