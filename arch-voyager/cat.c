@@ -698,6 +698,8 @@ static int __init cat_present(u8 id)
 		return -ENODEV;
 	pr_warn("module %02x (%s): answers %02x instead of %02x to the presence probe, skipped\n",
 		id, voyager_cat_module_name(id), out[1], VOYAGER_CAT_HEADER);
+	/* it answered, with garbage: cat_check_expected() must not say otherwise */
+	cat_skipped |= BIT(id - VOYAGER_CAT_FIRST_MODULE);
 	return -EIO;
 }
 

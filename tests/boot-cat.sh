@@ -206,4 +206,15 @@ boot_cat_checks() {
 		--expect 'present CPUs 00000033 are not all on a card that answered \(00000011\)' \
 		--allow 'Voyager SMP: CPU (1|5) is on no VIC line and no quad card: cannot start it$' \
 		--reject 'does not answer on the CAT bus'
+	# A processor card's CAT module that answers, but with noise (test
+	# audit 5.2, voyager-cat.fault-garbage): one line names it and what
+	# it said instead of the header, not a false "does not answer"; its
+	# CPUs stay parked, the others run.
+	boot cat-l5-garbage --machine voyager,cards=dyad:dyad --cpus 2 \
+		--qemu-arg -global --qemu-arg voyager-cat.fault-garbage=0x11 \
+		--tests cpus,threads,cpis --end poweroff \
+		--expect 'module 11 \(Processor Slot 1\): answers [0-9a-f]{2} instead of 7f to the presence probe, skipped$' \
+		--expect 'present CPUs 00000033 are not all on a card that answered \(00000011\)' \
+		--allow 'Voyager SMP: CPU (1|5) is on no VIC line and no quad card: cannot start it$' \
+		--reject 'does not answer on the CAT bus'
 }
