@@ -391,6 +391,72 @@ static void cat_eprom_random(struct kunit *test)
 	kunit_info(test, "%u of 2000 random EPROMs accepted", accepted);
 }
 
+/*
+ * Every QABC SET byte, with random CPI area bytes, in every slot of both
+ * machine sizes and in slots beyond them (test audit 5.3): a reading is
+ * accepted exactly when the slot is in the machine, the CPI area is not
+ * at 0 and no CPU is on both VIC lines; an accepted card has four CPUs,
+ * all of its slot, and a CPI area on a 256-byte boundary; a refused one
+ * says why.
+ */
+static void cat_qabc_random(struct kunit *test)
+{
+	unsigned int slots, slot, set, j, accepted = 0, refused = 0;
+	struct voyager_quad_card q;
+	u8 qabc[VOYAGER_QABC_BYTES];
+	u32 x = 0x9e3779b9, own;
+	bool want;
+	const char *why;
+
+	for (slots = 4; slots <= 8; slots += 4) {
+		for (slot = 0; slot < slots + 2; slot++) {
+			for (set = 0; set < 256; set++) {
+				for (j = 0; j < VOYAGER_QABC_BYTES; j++)
+					qabc[j] = xorshift32(&x);
+				/* a zero CPI area now and then */
+				if (!(xorshift32(&x) & 15))
+					memset(qabc + 5, 0, 3);
+				qabc[8] = set;
+				/* reference 5.2: what a sound reading is */
+				want = slot < slots &&
+				       (qabc[5] | qabc[6] | qabc[7]) &&
+				       !(set & (set >> 4) & 0xf);
+				why = NULL;
+				if (voyager_cat_decode_qabc(qabc, slot, slots,
+							    &q, &why)) {
+					refused++;
+					KUNIT_EXPECT_FALSE_MSG(test, want,
+							       "slots %u slot %u SET %02x",
+							       slots, slot, set);
+					KUNIT_EXPECT_NOT_NULL(test, why);
+					continue;
+				}
+				accepted++;
+				KUNIT_EXPECT_TRUE_MSG(test, want,
+						      "slots %u slot %u SET %02x",
+						      slots, slot, set);
+				own = BIT(slot) | BIT(slot + slots) |
+				      BIT(slot + 2 * slots) |
+				      BIT(slot + 3 * slots);
+				KUNIT_EXPECT_EQ(test, q.cpus, own);
+				KUNIT_EXPECT_EQ(test, q.vic_boot & ~own, 0);
+				KUNIT_EXPECT_EQ(test, q.second_line & ~own, 0);
+				KUNIT_EXPECT_EQ(test, q.vic_boot & q.second_line,
+						0);
+				KUNIT_EXPECT_EQ(test, q.cpi_base & 0xff, 0);
+			}
+		}
+	}
+	/*
+	 * 12 slots x 81 SET bytes with no CPU on both lines, less the
+	 * zero CPI areas (about one in 16)
+	 */
+	KUNIT_EXPECT_GT(test, accepted, 800);
+	KUNIT_EXPECT_GT(test, refused, 3000);
+	kunit_info(test, "%u QABC readings accepted, %u refused", accepted,
+		   refused);
+}
+
 /* Reference 5.2: CPU numbering and the SET register. */
 static void cat_qabc_decode(struct kunit *test)
 {
@@ -451,6 +517,7 @@ static struct kunit_case voyager_cat_test_cases[] = {
 	KUNIT_CASE(cat_eprom_tables_high),
 	KUNIT_CASE(cat_eprom_random),
 	KUNIT_CASE(cat_qabc_decode),
+	KUNIT_CASE(cat_qabc_random),
 	KUNIT_CASE(cat_dyad_cards),
 	{}
 };

@@ -183,7 +183,13 @@ void voyager_stop_other_cpus(int wait)
 	cpumask_clear(&cpus_stop_mask);
 }
 
-static int vector_cpi(int vector)
+/**
+ * voyager_vector_cpi() - the CPI that stands for an APIC IPI vector
+ * @vector: what the generic code asked an APIC to send
+ *
+ * Return: the CPI, or -1 for a vector a Voyager has no CPI for.
+ */
+int voyager_vector_cpi(int vector)
 {
 	switch (vector) {
 	case RESCHEDULE_VECTOR:
@@ -203,18 +209,19 @@ static int vector_cpi(int vector)
 		 */
 		return VOYAGER_CPI_BACKTRACE;
 	}
-	pr_warn_ratelimited("IPI vector %#x has no Voyager CPI, not sent\n",
-			    vector);
 	return -1;
 }
 
 /* The apic driver's vector-based senders, for their residual users. */
 void voyager_send_ipi_vector(const struct cpumask *mask, int vector)
 {
-	int cpi = vector_cpi(vector);
+	int cpi = voyager_vector_cpi(vector);
 
 	if (cpi >= 0)
 		send_cpi(mask, cpi);
+	else
+		pr_warn_ratelimited("IPI vector %#x has no Voyager CPI, not sent\n",
+				    vector);
 }
 
 /* A CPU (back) in the kernel: what was posted for it before is stale. */

@@ -41,13 +41,6 @@
 #include <asm/x86_init.h>
 #include "voyager.h"
 
-/*
- * A CPU that has not taken the press's NMI after this long never will
- * (it went offline meanwhile): stop waiting for it, so that a later NMI
- * on it is judged afresh.
- */
-#define DUMP_NMI_WINDOW		(5 * HZ)
-
 static bool sus_mailbox;
 /* What the status ports said at the last unexplained NMI. */
 static u8 dump_status, soft_nmi_status;
@@ -96,19 +89,43 @@ static unsigned char voyager_get_nmi_reason(void)
 	return reason;
 }
 
-/* Is this CPU's NMI part of a press another CPU has seen, or a new one? */
+/**
+ * voyager_dump_claim() - is a CPU's NMI part of a press, or a new one?
+ * @owed: the CPUs that still owe the current press their NMI
+ * @pressed_at: when the current press came (jiffies)
+ * @cpu: the CPU that took the NMI
+ * @online: the CPUs online now
+ * @now: jiffies now
+ *
+ * The switch NMIs every CPU at once: the first CPU to take it starts a
+ * press that every other online CPU owes an NMI.  A CPU that owes none,
+ * or an NMI after VOYAGER_DUMP_NMI_WINDOW (a CPU that went offline meanwhile
+ * never pays), is a new press.  The caller serialises the calls.
+ *
+ * Return: true for a new press.
+ */
+bool voyager_dump_claim(struct cpumask *owed, unsigned long *pressed_at,
+			int cpu, const struct cpumask *online,
+			unsigned long now)
+{
+	if (!cpumask_empty(owed) &&
+	    time_after(now, *pressed_at + VOYAGER_DUMP_NMI_WINDOW))
+		cpumask_clear(owed);
+	if (cpumask_test_cpu(cpu, owed)) {
+		cpumask_clear_cpu(cpu, owed);
+		return false;
+	}
+	cpumask_copy(owed, online);
+	cpumask_clear_cpu(cpu, owed);
+	*pressed_at = now;
+	return true;
+}
+
 static void dump_claim(int cpu, bool *first)
 {
 	arch_spin_lock(&dump_lock);
-	if (!cpumask_empty(&dump_owed) &&
-	    time_after(jiffies, dump_pressed_at + DUMP_NMI_WINDOW))
-		cpumask_clear(&dump_owed);
-	if (cpumask_test_cpu(cpu, &dump_owed)) {
-		cpumask_clear_cpu(cpu, &dump_owed);
-	} else {
-		cpumask_copy(&dump_owed, cpu_online_mask);
-		cpumask_clear_cpu(cpu, &dump_owed);
-		dump_pressed_at = jiffies;
+	if (voyager_dump_claim(&dump_owed, &dump_pressed_at, cpu,
+			       cpu_online_mask, jiffies)) {
 		dump_presses++;
 		voyager_sus_answer_dump();
 		*first = true;

@@ -129,6 +129,7 @@ void voyager_send_call_func_ipi(const struct cpumask *mask);
 void voyager_send_call_func_single_ipi(int cpu);
 void voyager_send_enable_irq(unsigned int cpu);
 void voyager_send_timer(const struct cpumask *mask);
+int voyager_vector_cpi(int vector);
 void voyager_send_ipi_vector(const struct cpumask *mask, int vector);
 void voyager_stop_other_cpus(int wait);
 void voyager_ipi_cpu_reset(void);
@@ -138,6 +139,16 @@ void voyager_ipi_install_gates(void);
 void voyager_timer_init(void);
 void voyager_pit_irq0_ack(void);
 void voyager_time_setup_percpu(void);
+
+/*
+ * nmi.c: the dump switch.  A CPU that has not taken a press's NMI after
+ * VOYAGER_DUMP_NMI_WINDOW never will (it went offline meanwhile): stop
+ * waiting for it, so that a later NMI on it is judged afresh.
+ */
+#define VOYAGER_DUMP_NMI_WINDOW		(5 * HZ)
+bool voyager_dump_claim(struct cpumask *owed, unsigned long *pressed_at,
+			int cpu, const struct cpumask *online,
+			unsigned long now);
 
 /* power.c: PSI, SYS_INT, power-off, restart. */
 void voyager_power_init(void);

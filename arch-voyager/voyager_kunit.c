@@ -10,6 +10,10 @@
 #include <linux/cpufeature.h>
 #include <linux/irq.h>
 #include <linux/processor.h>
+#include <linux/unaligned.h>
+#include <linux/jiffies.h>
+#include <linux/cpumask.h>
+#include <asm/irq_vectors.h>
 #include <asm/voyager.h>
 #include <asm/voyager_boot.h>
 #include "voyager.h"
@@ -136,6 +140,80 @@ static void clickmap_corrupt(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, voyager_clickmap_decode(raw, r), 0);
 }
 
+static u32 clickmap_rand(u32 *x)
+{
+	*x ^= *x << 13;
+	*x ^= *x >> 17;
+	*x ^= *x << 5;
+	return *x;
+}
+
+/*
+ * Random ClickMaps (test audit 5.3): random entries in even rounds, a
+ * valid map of 1-16 ranges with one field changed in odd ones.  Whatever
+ * the bytes, the decoder writes no more than 16 ranges, and what it
+ * accepts is a list of non-empty ranges below 4 GiB that do not overlap.
+ * The seed is fixed, so a failure repeats.
+ */
+static void clickmap_random(struct kunit *test)
+{
+	struct voyager_mem_range *r;
+	unsigned int round, i, k, accepted = 0;
+	u32 x = 0x6b43a9b5, next;
+	u8 *raw;
+	int n;
+
+	raw = kunit_kzalloc(test, VOYAGER_CLICKMAP_SIZE, GFP_KERNEL);
+	r = kunit_kcalloc(test, VOYAGER_MEM_RANGES + 1, sizeof(*r),
+			  GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, raw);
+	KUNIT_ASSERT_NOT_NULL(test, r);
+	for (round = 0; round < 2000; round++) {
+		if (round & 1) {
+			memset(raw, 0, VOYAGER_CLICKMAP_SIZE);
+			k = 1 + clickmap_rand(&x) % VOYAGER_CLICKMAP_ENTRIES;
+			next = 0;
+			for (i = 0; i < k; i++) {
+				u32 clicks = 1 + clickmap_rand(&x) % 4096;
+
+				put_unaligned_le32(next, raw + 8 * i);
+				put_unaligned_le32(clicks, raw + 8 * i + 4);
+				next += (clicks << 12) + 4096 *
+					(clickmap_rand(&x) % 16);
+			}
+			i = clickmap_rand(&x) % (2 * k);
+			put_unaligned_le32(clickmap_rand(&x), raw + 4 * i);
+		} else {
+			for (i = 0; i < VOYAGER_CLICKMAP_SIZE; i++)
+				raw[i] = clickmap_rand(&x);
+		}
+		r[VOYAGER_MEM_RANGES].start = 0xdeadbeef;
+		n = voyager_clickmap_decode(raw, r);
+		KUNIT_EXPECT_EQ(test, r[VOYAGER_MEM_RANGES].start, 0xdeadbeef);
+		if (n < 0) {
+			KUNIT_EXPECT_EQ(test, n, -EINVAL);
+			continue;
+		}
+		accepted++;
+		KUNIT_EXPECT_LE(test, n, VOYAGER_MEM_RANGES);
+		for (i = 0; i < n; i++) {
+			KUNIT_EXPECT_GT(test, r[i].size, 0);
+			KUNIT_EXPECT_LE(test, r[i].start + r[i].size, SZ_4G);
+			KUNIT_EXPECT_FALSE(test, r[i].reserved);
+			for (k = 0; k < i; k++) {
+				bool apart = r[i].start >= r[k].start + r[k].size ||
+					     r[k].start >= r[i].start + r[i].size;
+
+				KUNIT_EXPECT_TRUE_MSG(test, apart,
+						      "round %u: ranges %u and %u overlap",
+						      round, k, i);
+			}
+		}
+	}
+	KUNIT_EXPECT_GT(test, accepted, 100);
+	kunit_info(test, "%u of 2000 random ClickMaps accepted", accepted);
+}
+
 static void dino_top_of_memory(struct kunit *test)
 {
 	/* 1 MiB granularity: bits 23:20 from the low register's top nibble. */
@@ -210,6 +288,91 @@ static void cpi_targets(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, cpumask_empty(&no_vic));
 }
 
+/*
+ * Every IPI vector the kernel sends on x86-32 has its own CPI; any other
+ * vector has none (the sender then says so in one line).
+ */
+static void ipi_vector_map(struct kunit *test)
+{
+	static const struct { int vector; int cpi; } sent[] = {
+		{ RESCHEDULE_VECTOR, VOYAGER_CPI_RESCHEDULE },
+		{ CALL_FUNCTION_VECTOR, VOYAGER_CPI_CALL_FUNCTION },
+		{ CALL_FUNCTION_SINGLE_VECTOR,
+		  VOYAGER_CPI_CALL_FUNCTION_SINGLE },
+		{ REBOOT_VECTOR, VOYAGER_CPI_STOP },
+		{ LOCAL_TIMER_VECTOR, VOYAGER_CPI_TIMER },
+		{ NMI_VECTOR, VOYAGER_CPI_BACKTRACE },
+	};
+	static const int none[] = {
+		IRQ_WORK_VECTOR, SPURIOUS_APIC_VECTOR, ERROR_APIC_VECTOR,
+		X86_PLATFORM_IPI_VECTOR, THERMAL_APIC_VECTOR,
+		FIRST_EXTERNAL_VECTOR, FIRST_SYSTEM_VECTOR - 1, -1, 256,
+	};
+	unsigned long seen = 0;
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(sent); i++) {
+		KUNIT_EXPECT_EQ_MSG(test, voyager_vector_cpi(sent[i].vector),
+				    sent[i].cpi, "vector %#x", sent[i].vector);
+		seen |= BIT(sent[i].cpi);
+	}
+	/* six vectors, six CPIs: none shares one */
+	KUNIT_EXPECT_EQ(test, hweight_long(seen), ARRAY_SIZE(sent));
+	for (i = 0; i < ARRAY_SIZE(none); i++)
+		KUNIT_EXPECT_EQ_MSG(test, voyager_vector_cpi(none[i]), -1,
+				    "vector %#x", none[i]);
+}
+
+/*
+ * The dump switch NMIs every CPU at once: the first NMI starts a press,
+ * the others pay what they owe, and an NMI nobody owed, or one after the
+ * window (from a CPU that went offline and never paid), starts another.
+ */
+static void dump_claim_presses(struct kunit *test)
+{
+	struct cpumask *owed, *online;
+	unsigned long at = 0, t = 1000;
+
+	owed = kunit_kzalloc(test, cpumask_size(), GFP_KERNEL);
+	online = kunit_kzalloc(test, cpumask_size(), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, owed);
+	KUNIT_ASSERT_NOT_NULL(test, online);
+	cpumask_set_cpu(0, online);
+	if (nr_cpu_ids < 2) {
+		/* one CPU: nobody else owes, every NMI is a press */
+		KUNIT_EXPECT_TRUE(test, voyager_dump_claim(owed, &at, 0,
+							   online, t));
+		KUNIT_EXPECT_TRUE(test, voyager_dump_claim(owed, &at, 0,
+							   online, t));
+		return;
+	}
+	cpumask_set_cpu(1, online);
+
+	/* press 1: CPU 1 first, CPU 0 pays */
+	KUNIT_EXPECT_TRUE(test, voyager_dump_claim(owed, &at, 1, online, t));
+	KUNIT_EXPECT_EQ(test, at, t);
+	KUNIT_EXPECT_FALSE(test, voyager_dump_claim(owed, &at, 0, online,
+						    t + 1));
+	KUNIT_EXPECT_TRUE(test, cpumask_empty(owed));
+	/*
+	 * press 2: CPU 0 first; CPU 1 went offline before paying, so
+	 * CPU 0's next NMI, after the window, is press 3, not a debt
+	 */
+	t += 2 * HZ;
+	KUNIT_EXPECT_TRUE(test, voyager_dump_claim(owed, &at, 0, online, t));
+	t += VOYAGER_DUMP_NMI_WINDOW + 1;
+	KUNIT_EXPECT_TRUE(test, voyager_dump_claim(owed, &at, 0, online, t));
+	/* ... which CPU 1, back, pays within the window */
+	KUNIT_EXPECT_FALSE(test, voyager_dump_claim(owed, &at, 1, online,
+						    t + VOYAGER_DUMP_NMI_WINDOW));
+	/* a CPU not online at a press owes nothing: its NMI is new */
+	cpumask_clear_cpu(1, online);
+	t += 3 * HZ;
+	KUNIT_EXPECT_TRUE(test, voyager_dump_claim(owed, &at, 0, online, t));
+	KUNIT_EXPECT_TRUE(test, cpumask_empty(owed));
+	KUNIT_EXPECT_TRUE(test, voyager_dump_claim(owed, &at, 1, online, t));
+}
+
 static void cpu_mix(struct kunit *test)
 {
 	struct cpuinfo_x86 *p5, *p6;
@@ -262,10 +425,13 @@ static struct kunit_case voyager_test_cases[] = {
 	KUNIT_CASE(clickmap_decode),
 	KUNIT_CASE(clickmap_full),
 	KUNIT_CASE(clickmap_corrupt),
+	KUNIT_CASE(clickmap_random),
 	KUNIT_CASE(dino_top_of_memory),
 	KUNIT_CASE(level4_map),
 	KUNIT_CASE(who_am_i),
 	KUNIT_CASE(cpi_targets),
+	KUNIT_CASE(ipi_vector_map),
+	KUNIT_CASE(dump_claim_presses),
 	KUNIT_CASE(cpu_mix),
 	KUNIT_CASE(vic_trigger_types),
 	{}

@@ -350,7 +350,11 @@ boot_voyager_checks() {
 		--allow-skip 'voyager_ipi=one CPU: no remote CPU to call' \
 		--expect '^ok [0-9]+ voyager$' \
 		--expect '^ +ok [0-9]+ vic_trigger_types$' \
-		--expect '^ +ok [0-9]+ cat_eprom_tables_high$'
+		--expect '^ +ok [0-9]+ cat_eprom_tables_high$' \
+		--expect '^ +ok [0-9]+ cat_qabc_random$' \
+		--expect '^ +ok [0-9]+ clickmap_random$' \
+		--expect '^ +ok [0-9]+ ipi_vector_map$' \
+		--expect '^ +ok [0-9]+ dump_claim_presses$'
 	# The cross-CPU call round trip on CPIs: voyager_ipi runs, not skips;
 	# its every-pair case crosses the dyad and the quad card's siblings
 	# (VIC and QIC CPIs both ways), 30 ordered pairs.
