@@ -25,6 +25,7 @@
  * skipped); on more, a kernel without membarrier fails it.
  */
 #include "voyager_test.h"
+#include <linux/errno.h>
 #include <linux/futex.h>
 #include <linux/sched.h>
 #include <linux/membarrier.h>
@@ -34,6 +35,8 @@
 #define MAX_THREADS		VOYAGER_MAX_CPUS
 #define STACK_SIZE		(64 * 1024)
 #define PINGPONG_ROUNDS		64
+/* A wait this long was ended by its 100 ms timeout's timer, not a CPI. */
+#define SLOW_WAKE_MS		90
 #define MEMBARRIER_ROUNDS	200
 #define MPROTECT_ROUNDS		16
 #define SLOT_INTS		16	/* one 64-byte line per thread */
@@ -58,6 +61,14 @@ struct worker {
 	volatile int token;
 	int passes;
 	int order_errors;
+	/*
+	 * Ping-pong waits that returned woken but only after SLOW_WAKE_MS,
+	 * or timed out with the token already passed: the wake-up's CPI
+	 * did not reach this CPU, and the 100 ms timeout's timer ran the
+	 * thread instead.
+	 */
+	int slow_wakes;
+	int timeouts;
 	/* getcpu checks and how many of them found another CPU. */
 	int cpu_checks;
 	int cpu_wrong;
@@ -159,11 +170,22 @@ static void pingpong(struct worker *w)
 	struct worker *next = &workers[(w->index + 1) % nthreads];
 	int r;
 
+	long long t0;
+	long ret;
+
 	for (r = 0; r < PINGPONG_ROUNDS; r++) {
 		while (!__atomic_load_n(&w->token, __ATOMIC_SEQ_CST)) {
 			if (abort_all)
 				return;
-			futex_op(&w->token, FUTEX_WAIT_PRIVATE, 0, 100);
+			t0 = voyager_now_ms();
+			ret = futex_op(&w->token, FUTEX_WAIT_PRIVATE, 0, 100);
+			if (ret == -ETIMEDOUT)
+				w->timeouts++;
+			/* woken late, or the wake-up never came */
+			if ((!ret && voyager_now_ms() - t0 >= SLOW_WAKE_MS) ||
+			    (ret == -ETIMEDOUT &&
+			     __atomic_load_n(&w->token, __ATOMIC_SEQ_CST)))
+				w->slow_wakes++;
 		}
 		w->token = 0;
 		if (hops != r * nthreads + w->index)
@@ -517,6 +539,7 @@ static int report_worker(struct worker *w)
 int main(void)
 {
 	int cpus[MAX_THREADS], i, bad = 0, started = 0, timed_out = 0;
+	int slow, timeouts;
 	int timeout_s = voyager_env_int("voyager_threads_timeout",
 					DEFAULT_TIMEOUT_S);
 	long long t0, deadline;
@@ -578,6 +601,24 @@ int main(void)
 	if (hops != PINGPONG_ROUNDS * nthreads ||
 	    hop_sum != PINGPONG_ROUNDS * nthreads * (nthreads + 1) / 2)
 		bad++;
+	for (i = 0, slow = 0, timeouts = 0; i < started; i++) {
+		slow += workers[i].slow_wakes;
+		timeouts += workers[i].timeouts;
+	}
+	/*
+	 * A lost wake-up CPI costs a hop up to the 100 ms timeout and
+	 * nothing else (test audit 6): count such hops.  A CPU that never
+	 * gets its wake-up CPI makes most hops late; a loaded host makes a
+	 * few.  (A lost reschedule CPI alone does not show here: remote
+	 * wake-ups go through call-function CPIs, and the 250 Hz tick
+	 * ends any idle wait within 4 ms.)
+	 */
+	printf("# ping-pong: %d of %d wake-ups came after %d ms or never (the timeout's timer, not a CPI), %d waits timed out\n",
+	       slow, hops, SLOW_WAKE_MS, timeouts);
+	if (nthreads > 1 && slow > hops / 4) {
+		printf("# more than a quarter of the wake-ups were late: wake-up CPIs are lost\n");
+		bad++;
+	}
 	if (have_membarrier && nthreads > 1) {
 		printf("# membarrier: %d of %d store-buffer rounds with %d light threads, %d forbidden outcomes\n",
 		       sb_rounds_run, MEMBARRIER_ROUNDS, nthreads - 1,
