@@ -53,9 +53,12 @@ torture: all
 	done; exit $$rc
 
 # The Micro Channel bus and NCR's SCSI adapters, with SCSI disks
-# (configs/mca.config): build/linux-mca, for tests/boot-mca.sh.
+# (configs/mca.config): build/linux-mca, for tests/boot-mca.sh, the
+# selftests and the disk boots.  It is also the 486 kernel of the disk
+# image for real boxes (configs/real-486.config: its file systems and
+# console), so that make check builds one kernel for both.
 kernel-mca: deps
-	@$(S)/build-kernel.sh -v mca -f configs/mca.config -f configs/selftests.config
+	@$(S)/build-kernel.sh -v mca $(REAL_FRAGMENTS)
 
 qemu: deps seabios
 	@$(S)/build-qemu.sh
@@ -69,8 +72,7 @@ seabios: deps
 # The kernels of build/voyager.img, for real boxes: the 486 one (every
 # level) and the Pentium/Pentium Pro one.
 REAL_FRAGMENTS := -f configs/mca.config -f configs/selftests.config -f configs/real-486.config
-kernel-real486: deps
-	@$(S)/build-kernel.sh -v real486 $(REAL_FRAGMENTS)
+kernel-real486: kernel-mca
 
 kernel-realpentium: deps
 	@$(S)/build-kernel.sh -v realpentium $(REAL_FRAGMENTS) -f configs/real-pentium.config

@@ -19,7 +19,7 @@
 # hardware.
 #
 # Environment:
-#   IMAGE_KERNEL  486 (default: build/linux-real486, runs on every level)
+#   IMAGE_KERNEL  486 (default: build/linux-mca, runs on every level)
 #                 or pentium (build/linux-realpentium: Pentium, Pentium Pro)
 #   IMAGE_MB      size of the image in MiB (default 64); too small stops
 #                 with "image too small: needs N MiB"
@@ -40,7 +40,7 @@ mbr_bin=/usr/lib/syslinux/mbr/mbr.bin
 first=2048
 
 case $which_kernel in
-486) variant=real486 ;;
+486) variant=mca ;;
 pentium) variant=realpentium ;;
 *) die "IMAGE_KERNEL=$which_kernel: want 486 or pentium" ;;
 esac

@@ -15,7 +15,7 @@
 # by check.sh.
 
 IMAGE=$BUILD/voyager.img
-IMAGE_KERNEL_FILE=$BUILD/linux-real486/arch/x86/boot/bzImage
+IMAGE_KERNEL_FILE=$BUILD/linux-mca/arch/x86/boot/bzImage
 
 # image_part IMG N FIELD: partition N's first sector (FIELD first) or
 # sector count (count), from IMG's MBR.
@@ -63,7 +63,7 @@ image_session() {
 		--expect 'VFS: Mounted root \(ext4 filesystem\) on device 8:2\.')
 	s+=(--send "mount | grep ' on / '" --expect '^/dev/root on / type ext4 \(rw[,)]')
 	# Partition 1 as the running system sees it: FAT, the kernel syslinux
-	# loaded is the one build/linux-real486 built.
+	# loaded is the one build/linux-mca built.
 	s+=(--send 'mount -t vfat -o ro /dev/sda1 /mnt && sha256sum /mnt/bzImage && umount /mnt'
 		--expect "^$sum  /mnt/bzImage\$")
 	# Something written to the root, to be found clean on the host.
@@ -212,7 +212,7 @@ image_too_small() {
 image_no_kernel() {
 	local tmp rc=0
 	tmp=$(mktemp -d)
-	image_bad "no kernel $tmp/linux-real486/arch/x86/boot/bzImage: run 'make kernel-real486'" \
+	image_bad "no kernel $tmp/linux-mca/arch/x86/boot/bzImage: run 'make kernel-mca'" \
 		BUILD="$tmp" || rc=1
 	rm -rf "$tmp"
 	return $rc
@@ -220,8 +220,8 @@ image_no_kernel() {
 image_no_userland() {
 	local tmp rc=0
 	tmp=$(mktemp -d)
-	mkdir -p "$tmp/linux-real486/arch/x86/boot"
-	ln -s "$IMAGE_KERNEL_FILE" "$tmp/linux-real486/arch/x86/boot/bzImage"
+	mkdir -p "$tmp/linux-mca/arch/x86/boot"
+	ln -s "$IMAGE_KERNEL_FILE" "$tmp/linux-mca/arch/x86/boot/bzImage"
 	image_bad "no userland $tmp/userland/initramfs.list: run 'make initramfs'" \
 		BUILD="$tmp" || rc=1
 	rm -rf "$tmp"
