@@ -255,6 +255,7 @@ def judge(lines, cpus, expect, reject, allow_level=(), reports=(),
         traces.feed(body)
         stack_ok = traces.inside and STACK_RE.search(body)
         if seen_end:
+            # no report is expected after the end marker
             if BAD_RE.search(body) and not BENIGN_RE.search(body) and \
                     not stack_ok and \
                     not (allow_re and allow_re.search(body)):
@@ -288,7 +289,7 @@ def judge(lines, cpus, expect, reject, allow_level=(), reports=(),
                                                     REPORT_MAX_LINES))
                 report_open = None
                 in_report = False
-        if in_report or traces.inside:
+        if in_report:
             stack_ok = STACK_RE.search(body)
         if BAD_RE.search(body) and not BENIGN_RE.search(body) and \
                 not stack_ok and not (allow_re and allow_re.search(body)):
