@@ -9,6 +9,7 @@
 
 #include <kunit/test.h>
 #include <linux/errno.h>
+#include <linux/prandom.h>
 #include <linux/sizes.h>
 #include <linux/string.h>
 #include <linux/unaligned.h>
@@ -330,14 +331,6 @@ static void cat_eprom_tables_high(struct kunit *test)
 	KUNIT_EXPECT_STREQ(test, why, "EPROM read failed");
 }
 
-static u32 xorshift32(u32 *x)
-{
-	*x ^= *x << 13;
-	*x ^= *x >> 17;
-	*x ^= *x << 5;
-	return *x;
-}
-
 /*
  * Random EPROMs (test audit 5.3): random bytes in even rounds, a valid
  * image with three random bytes changed in odd ones.  Whatever the bytes,
@@ -350,24 +343,25 @@ static void cat_eprom_random(struct kunit *test)
 	unsigned int round, i, len, accepted = 0;
 	struct voyager_cat_eprom ep;
 	struct eprom_reader r;
-	u32 x = 0x2545f491;
+	struct rnd_state rnd;
 	const char *why;
 	u8 *img;
 
+	prandom_seed_state(&rnd, 0x2545f491);
 	img = kunit_kzalloc(test, SZ_1K, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, img);
 	for (round = 0; round < 2000; round++) {
 		if (round & 1) {
-			build_eprom_at(img, SZ_1K, 1 + xorshift32(&x) % 4,
-				       0x30 + xorshift32(&x) % 0x200);
+			build_eprom_at(img, SZ_1K, 1 + prandom_u32_state(&rnd) % 4,
+				       0x30 + prandom_u32_state(&rnd) % 0x200);
 			for (i = 0; i < 3; i++)
-				img[xorshift32(&x) % 0x300] = xorshift32(&x);
+				img[prandom_u32_state(&rnd) % 0x300] = prandom_u32_state(&rnd);
 			len = min_t(unsigned int, SZ_1K,
 				    get_unaligned_le16(img + 0x2a));
 		} else {
 			for (i = 0; i < SZ_1K; i++)
-				img[i] = xorshift32(&x);
-			len = xorshift32(&x) % (SZ_1K + 1);
+				img[i] = prandom_u32_state(&rnd);
+			len = prandom_u32_state(&rnd) % (SZ_1K + 1);
 		}
 		r = (struct eprom_reader){ .img = img, .len = len,
 					   .fail_at = -1 };
@@ -404,17 +398,19 @@ static void cat_qabc_random(struct kunit *test)
 	unsigned int slots, slot, set, j, accepted = 0, refused = 0;
 	struct voyager_quad_card q;
 	u8 qabc[VOYAGER_QABC_BYTES];
-	u32 x = 0x9e3779b9, own;
+	struct rnd_state rnd;
+	u32 own;
 	bool want;
 	const char *why;
 
+	prandom_seed_state(&rnd, 0x9e3779b9);
 	for (slots = 4; slots <= 8; slots += 4) {
 		for (slot = 0; slot < slots + 2; slot++) {
 			for (set = 0; set < 256; set++) {
 				for (j = 0; j < VOYAGER_QABC_BYTES; j++)
-					qabc[j] = xorshift32(&x);
+					qabc[j] = prandom_u32_state(&rnd);
 				/* a zero CPI area now and then */
-				if (!(xorshift32(&x) & 15))
+				if (!(prandom_u32_state(&rnd) & 15))
 					memset(qabc + 5, 0, 3);
 				qabc[8] = set;
 				/* reference 5.2: what a sound reading is */

@@ -212,26 +212,6 @@ static void psi_boot_poweroff(unsigned int event)
 		schedule_work(&psi_boot_poweroff_work);
 }
 
-static void psi_switch_off(void)
-{
-	if (psi_switch_pressed) {
-		pr_warn("power switch pressed again: powering off at once\n");
-		psi_power_down();
-		return;
-	}
-	psi_switch_pressed = true;
-	/* Without this the supply cuts the power about 3 s after the press. */
-	if (psi_subwrite(PSI_SUPPLY, PSI_SUPPLY_CLEAR_SWOFF))
-		pr_err("cannot acknowledge the switch: the supply will cut the power in about 3 s\n");
-	if (system_state < SYSTEM_RUNNING) {
-		pr_info("power switch pressed during boot, before user space: powering off\n");
-		psi_boot_poweroff(PSI_BOOT_PRESSED);
-		return;
-	}
-	pr_info("power switch pressed: orderly power-off (press again to power off at once)\n");
-	orderly_poweroff(true);
-}
-
 /* Poll while on batteries or while some CPU cannot take CMN_INT. */
 static void psi_poll_arm(void)
 {
@@ -240,67 +220,160 @@ static void psi_poll_arm(void)
 		mod_timer(&psi_poll_timer, jiffies + HZ);
 }
 
-/*
- * The mains failed (AC fail register @ac_fail): tell init with SIGPWR,
- * as the old port did, and watch the PSI until it is back.  Only a report
- * with its "changed" bit set is a new event.
+/**
+ * voyager_psi_step() - what a PSI report asks for
+ * @st: what earlier reports left: a press seen, running on batteries;
+ *      updated
+ * @status: the PSI's status register
+ * @supply: its supply subregister (8000h)
+ * @ac_fail: its AC fail subregister (8004h)
+ * @booted: user space runs (an init to ask for an orderly power-off)
+ *
+ * The PSI's state machine without its CAT reads and writes, so that
+ * KUnit can walk it.  The monitor bit means the switch or the mains: the
+ * switch wins, and only an AC report with its "changed" bit is new.  A
+ * major fault without the monitor bit powers off; any other status is
+ * cleared.
+ *
+ * Return: the action, which psi_event() carries out.
  */
-static void psi_ac_fail(u8 ac_fail)
+enum voyager_psi_action voyager_psi_step(struct voyager_psi_state *st,
+					 u8 status, u8 supply, u8 ac_fail,
+					 bool booted)
 {
-	if (!(ac_fail & PSI_AC_FAIL_CHANGED))
-		return;
-	psi_subwrite(PSI_GENERAL, PSI_GEN_AC_FAIL_ACK);
-	if (psi_on_battery)
-		return;
-	pr_crit("AC power failure (AC fail %#04x): running on batteries, init told (SIGPWR)\n",
-		ac_fail);
-	WRITE_ONCE(psi_on_battery, true);
-	kill_cad_pid(SIGPWR, 1);
-	psi_poll_arm();
+	if (status & PSI_STATUS_MONITOR) {
+		if (supply & PSI_SUPPLY_SWITCH_OFF) {
+			if (st->pressed)
+				return VOYAGER_PSI_SECOND_PRESS;
+			st->pressed = true;
+			return booted ? VOYAGER_PSI_ORDERLY_POWER_OFF :
+					VOYAGER_PSI_BOOT_POWER_OFF;
+		}
+		/* Not the switch: the mains. */
+		if (!(ac_fail & PSI_AC_FAIL_CHANGED))
+			return VOYAGER_PSI_NOTHING;
+		if (st->on_battery)
+			return VOYAGER_PSI_AC_ACK;
+		st->on_battery = true;
+		return VOYAGER_PSI_AC_FAILED;
+	}
+	if (status & PSI_STATUS_MAJOR_FAULT)
+		return VOYAGER_PSI_MAJOR_FAULT;
+	return status ? VOYAGER_PSI_CLEAR_STATUS : VOYAGER_PSI_NOTHING;
+}
+
+/**
+ * voyager_psi_poll_step() - on batteries: is the mains back?
+ * @st: the PSI state; on_battery is cleared when it is
+ * @ac_fail: the AC fail subregister, one bit per supply still failing
+ *
+ * Return: VOYAGER_PSI_AC_RESTORED or VOYAGER_PSI_NOTHING.
+ */
+enum voyager_psi_action voyager_psi_poll_step(struct voyager_psi_state *st,
+					      u8 ac_fail)
+{
+	if (!st->on_battery || (ac_fail & PSI_AC_FAIL_SUPPLIES))
+		return VOYAGER_PSI_NOTHING;
+	st->on_battery = false;
+	return VOYAGER_PSI_AC_RESTORED;
+}
+
+/* Carry out voyager_psi_step()'s or voyager_psi_poll_step()'s @action. */
+static void psi_act(enum voyager_psi_action action, u8 status, u8 ac_fail)
+{
+	switch (action) {
+	case VOYAGER_PSI_NOTHING:
+		break;
+	case VOYAGER_PSI_SECOND_PRESS:
+		pr_warn("power switch pressed again: powering off at once\n");
+		psi_power_down();
+		break;
+	case VOYAGER_PSI_BOOT_POWER_OFF:
+	case VOYAGER_PSI_ORDERLY_POWER_OFF:
+		/* Without this the supply cuts the power about 3 s after the press. */
+		if (psi_subwrite(PSI_SUPPLY, PSI_SUPPLY_CLEAR_SWOFF))
+			pr_err("cannot acknowledge the switch: the supply will cut the power in about 3 s\n");
+		if (action == VOYAGER_PSI_BOOT_POWER_OFF) {
+			pr_info("power switch pressed during boot, before user space: powering off\n");
+			psi_boot_poweroff(PSI_BOOT_PRESSED);
+			break;
+		}
+		pr_info("power switch pressed: orderly power-off (press again to power off at once)\n");
+		orderly_poweroff(true);
+		break;
+	case VOYAGER_PSI_AC_ACK:
+		psi_subwrite(PSI_GENERAL, PSI_GEN_AC_FAIL_ACK);
+		break;
+	case VOYAGER_PSI_AC_FAILED:
+		psi_subwrite(PSI_GENERAL, PSI_GEN_AC_FAIL_ACK);
+		pr_crit("AC power failure (AC fail %#04x): running on batteries, init told (SIGPWR)\n",
+			ac_fail);
+		kill_cad_pid(SIGPWR, 1);
+		psi_poll_arm();
+		break;
+	case VOYAGER_PSI_AC_RESTORED:
+		pr_info("AC power restored, init told (SIGPWR)\n");
+		kill_cad_pid(SIGPWR, 1);
+		break;
+	case VOYAGER_PSI_MAJOR_FAULT:
+		pr_crit("major power supply fault: powering off\n");
+		psi_power_down();
+		break;
+	case VOYAGER_PSI_CLEAR_STATUS:
+		pr_warn("power supply status %#04x: clearing it\n", status);
+		voyager_cat_write(VOYAGER_CAT_PSI, VOYAGER_CAT_ASIC,
+				  PSI_REG_STATUS, 0);
+		break;
+	}
+}
+
+/* The state the two steps read and write; under psi_lock. */
+static void psi_state_get(struct voyager_psi_state *st)
+{
+	st->pressed = psi_switch_pressed;
+	st->on_battery = READ_ONCE(psi_on_battery);
+}
+
+static void psi_state_put(const struct voyager_psi_state *st)
+{
+	psi_switch_pressed = st->pressed;
+	WRITE_ONCE(psi_on_battery, st->on_battery);
 }
 
 /* On batteries: is the mains back? */
 static void psi_ac_check(void)
 {
+	struct voyager_psi_state st;
+	enum voyager_psi_action action;
 	u8 ac_fail;
 
 	if (psi_subread(PSI_AC_FAIL, &ac_fail))
 		return;
-	if (ac_fail & PSI_AC_FAIL_SUPPLIES)
-		return;
-	pr_info("AC power restored, init told (SIGPWR)\n");
-	WRITE_ONCE(psi_on_battery, false);
-	kill_cad_pid(SIGPWR, 1);
+	psi_state_get(&st);
+	action = voyager_psi_poll_step(&st, ac_fail);
+	psi_state_put(&st);
+	psi_act(action, 0, ac_fail);
 }
 
 /* A CMN_INT: find out what the PSI wants and do it. */
 static void psi_event(void)
 {
-	u8 regs[VOYAGER_CAT_REGS], sub[PSI_SUBREGS], status;
+	u8 regs[VOYAGER_CAT_REGS], sub[PSI_SUBREGS];
+	struct voyager_psi_state st;
+	enum voyager_psi_action action;
+	u8 ac_fail;
 
 	if (psi_read_state(regs, sub)) {
 		pr_err("cannot read the PSI after CMN_INT\n");
 		return;
 	}
-	status = regs[PSI_REG_STATUS];
-	if (status & PSI_STATUS_MONITOR) {
-		if (sub[PSI_SUPPLY - PSI_SUPPLY] & PSI_SUPPLY_SWITCH_OFF) {
-			psi_switch_off();
-			return;
-		}
-		/* Not the switch: the mains. */
-		psi_ac_fail(sub[PSI_AC_FAIL - PSI_SUPPLY]);
-		return;
-	} else if (status & PSI_STATUS_MAJOR_FAULT) {
-		pr_crit("major power supply fault: powering off\n");
-		psi_power_down();
-		return;
-	} else if (status) {
-		pr_warn("power supply status %#04x: clearing it\n", status);
-	} else {
-		return;
-	}
-	voyager_cat_write(VOYAGER_CAT_PSI, VOYAGER_CAT_ASIC, PSI_REG_STATUS, 0);
+	ac_fail = sub[PSI_AC_FAIL - PSI_SUPPLY];
+	psi_state_get(&st);
+	action = voyager_psi_step(&st, regs[PSI_REG_STATUS],
+				  sub[PSI_SUPPLY - PSI_SUPPLY], ac_fail,
+				  system_state >= SYSTEM_RUNNING);
+	psi_state_put(&st);
+	psi_act(action, regs[PSI_REG_STATUS], ac_fail);
 }
 
 /* Acknowledge CMN_INT or SYS_INT: quad CPUs at the QIC, all at the VIC. */

@@ -151,6 +151,29 @@ bool voyager_dump_claim(struct cpumask *owed, unsigned long *pressed_at,
 			unsigned long now);
 
 /* power.c: PSI, SYS_INT, power-off, restart. */
+struct voyager_psi_state {
+	bool pressed;		/* the power switch was pressed once */
+	bool on_battery;	/* an AC failure was told to init */
+};
+
+/* What a PSI report asks for: voyager_psi_step(), carried out by power.c. */
+enum voyager_psi_action {
+	VOYAGER_PSI_NOTHING,
+	VOYAGER_PSI_SECOND_PRESS,	/* power off at once */
+	VOYAGER_PSI_BOOT_POWER_OFF,	/* a press before user space */
+	VOYAGER_PSI_ORDERLY_POWER_OFF,	/* a press: ask init */
+	VOYAGER_PSI_AC_FAILED,		/* tell init, poll for the mains */
+	VOYAGER_PSI_AC_ACK,		/* on batteries already: acknowledge */
+	VOYAGER_PSI_AC_RESTORED,	/* the mains is back: tell init */
+	VOYAGER_PSI_MAJOR_FAULT,	/* power off at once */
+	VOYAGER_PSI_CLEAR_STATUS,	/* another status: clear it */
+};
+
+enum voyager_psi_action voyager_psi_step(struct voyager_psi_state *st,
+					 u8 status, u8 supply, u8 ac_fail,
+					 bool booted);
+enum voyager_psi_action voyager_psi_poll_step(struct voyager_psi_state *st,
+					      u8 ac_fail);
 void voyager_power_init(void);
 void voyager_power_install_gates(void);
 void voyager_psi_poll(void);

@@ -9,6 +9,7 @@
 #include <linux/sizes.h>
 #include <linux/cpufeature.h>
 #include <linux/irq.h>
+#include <linux/prandom.h>
 #include <linux/processor.h>
 #include <linux/unaligned.h>
 #include <linux/jiffies.h>
@@ -72,6 +73,67 @@ static void bios_table_absent(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, voyager_parse_bios_table(table, 0, &id),
 			VOYAGER_TABLE_NOT_QUERIED);
 	KUNIT_EXPECT_EQ(test, id.level, 0);
+}
+
+/*
+ * Every class with random other bytes (test audit 5.4, the BIOS table
+ * under random input): a table is accepted exactly when its class reads
+ * as a decimal model number of Level 4 (3360, 3430) or of Level 5 (3435
+ * and up), and then with that level; the other nibbles-in-range classes
+ * below 3435 are Level 3.  A refused table leaves the level 0, the length
+ * byte FFh is "absent" whatever follows, and without the setup code's
+ * query nothing is read.  The seed is fixed, so a failure repeats.
+ */
+static void bios_table_random(struct kunit *test)
+{
+	u8 table[VOYAGER_BIOS_TABLE_LEN];
+	unsigned int class, i, ok = 0, level3 = 0;
+	enum voyager_table_status want, got;
+	struct voyager_bios_id id;
+	struct rnd_state rnd;
+	bool digits;
+	u32 queried;
+
+	prandom_seed_state(&rnd, 0x7e1e5a5e);
+	for (class = 0; class <= 0xffff; class++) {
+		for (i = 0; i < sizeof(table); i++)
+			table[i] = prandom_u32_state(&rnd);
+		table[5] = class >> 8;
+		table[6] = class;
+		if (table[0] == VOYAGER_BIOS_TABLE_ABSENT)
+			table[0] = 7;
+		digits = class && (class & 0xf) <= 9 && ((class >> 4) & 0xf) <= 9 &&
+			 ((class >> 8) & 0xf) <= 9 && (class >> 12) <= 9;
+		if (!digits)
+			want = VOYAGER_TABLE_BAD_CLASS;
+		else if (class == 0x3360 || class == 0x3430 || class >= 0x3435)
+			want = VOYAGER_TABLE_OK;
+		else
+			want = VOYAGER_TABLE_LEVEL3;
+		got = voyager_parse_bios_table(table, VOYAGER_BIOS_QUERIED, &id);
+		KUNIT_EXPECT_EQ_MSG(test, got, want, "class %04x", class);
+		KUNIT_EXPECT_EQ_MSG(test, id.level,
+				    got != VOYAGER_TABLE_OK ? 0 :
+				    class >= 0x3435 ? 5 : 4, "class %04x", class);
+		if (got == VOYAGER_TABLE_OK)
+			KUNIT_EXPECT_EQ(test, id.class, class);
+		ok += got == VOYAGER_TABLE_OK;
+		level3 += got == VOYAGER_TABLE_LEVEL3;
+
+		queried = prandom_u32_state(&rnd);
+		if (queried != VOYAGER_BIOS_QUERIED) {
+			got = voyager_parse_bios_table(table, queried, &id);
+			KUNIT_EXPECT_EQ(test, got, VOYAGER_TABLE_NOT_QUERIED);
+			KUNIT_EXPECT_EQ(test, id.level, 0);
+		}
+		table[0] = VOYAGER_BIOS_TABLE_ABSENT;
+		got = voyager_parse_bios_table(table, VOYAGER_BIOS_QUERIED, &id);
+		KUNIT_EXPECT_EQ(test, got, VOYAGER_TABLE_ABSENT);
+		KUNIT_EXPECT_EQ(test, id.level, 0);
+	}
+	/* the decimal model numbers 3360, 3430 and 3435 to 9999 */
+	KUNIT_EXPECT_EQ(test, ok, 2 + (9999 - 3435 + 1));
+	kunit_info(test, "%u of 65536 classes accepted, %u Level 3\n", ok, level3);
 }
 
 static void put_le32(u8 *p, u32 v)
@@ -140,14 +202,6 @@ static void clickmap_corrupt(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, voyager_clickmap_decode(raw, r), 0);
 }
 
-static u32 clickmap_rand(u32 *x)
-{
-	*x ^= *x << 13;
-	*x ^= *x >> 17;
-	*x ^= *x << 5;
-	return *x;
-}
-
 /*
  * Random ClickMaps (test audit 5.3): random entries in even rounds, a
  * valid map of 1-16 ranges with one field changed in odd ones.  Whatever
@@ -159,10 +213,12 @@ static void clickmap_random(struct kunit *test)
 {
 	struct voyager_mem_range *r;
 	unsigned int round, i, k, accepted = 0;
-	u32 x = 0x6b43a9b5, next;
+	struct rnd_state rnd;
+	u32 next;
 	u8 *raw;
 	int n;
 
+	prandom_seed_state(&rnd, 0x6b43a9b5);
 	raw = kunit_kzalloc(test, VOYAGER_CLICKMAP_SIZE, GFP_KERNEL);
 	r = kunit_kcalloc(test, VOYAGER_MEM_RANGES + 1, sizeof(*r),
 			  GFP_KERNEL);
@@ -171,21 +227,21 @@ static void clickmap_random(struct kunit *test)
 	for (round = 0; round < 2000; round++) {
 		if (round & 1) {
 			memset(raw, 0, VOYAGER_CLICKMAP_SIZE);
-			k = 1 + clickmap_rand(&x) % VOYAGER_CLICKMAP_ENTRIES;
+			k = 1 + prandom_u32_state(&rnd) % VOYAGER_CLICKMAP_ENTRIES;
 			next = 0;
 			for (i = 0; i < k; i++) {
-				u32 clicks = 1 + clickmap_rand(&x) % 4096;
+				u32 clicks = 1 + prandom_u32_state(&rnd) % 4096;
 
 				put_unaligned_le32(next, raw + 8 * i);
 				put_unaligned_le32(clicks, raw + 8 * i + 4);
 				next += (clicks << 12) + 4096 *
-					(clickmap_rand(&x) % 16);
+					(prandom_u32_state(&rnd) % 16);
 			}
-			i = clickmap_rand(&x) % (2 * k);
-			put_unaligned_le32(clickmap_rand(&x), raw + 4 * i);
+			i = prandom_u32_state(&rnd) % (2 * k);
+			put_unaligned_le32(prandom_u32_state(&rnd), raw + 4 * i);
 		} else {
 			for (i = 0; i < VOYAGER_CLICKMAP_SIZE; i++)
-				raw[i] = clickmap_rand(&x);
+				raw[i] = prandom_u32_state(&rnd);
 		}
 		r[VOYAGER_MEM_RANGES].start = 0xdeadbeef;
 		n = voyager_clickmap_decode(raw, r);
@@ -418,10 +474,94 @@ static void vic_trigger_types(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, irq_get_trigger_type(irq), IRQ_TYPE_LEVEL_HIGH);
 }
 
+/*
+ * The PSI's state machine (power.c, test audit 2), one report after the
+ * other as a box would send them.  Bits from the hardware reference 7.3:
+ * status 02h monitor (switch or mains), 04h major fault, 01h DC fail;
+ * supply 08h switched off; AC fail 80h changed, 1Fh one per supply.
+ */
+struct psi_report {
+	bool poll;		/* the once-a-second poll on batteries */
+	u8 status, supply, ac_fail;
+	bool booted;
+	enum voyager_psi_action want;
+	bool pressed, on_battery;	/* the state afterwards */
+};
+
+static const struct psi_report psi_script[] = {
+	/* not the PSI's CMN_INT; the switch bit alone is not a press */
+	{ false, 0x00, 0x00, 0x00, true, VOYAGER_PSI_NOTHING, false, false },
+	{ false, 0x00, 0x08, 0x81, true, VOYAGER_PSI_NOTHING, false, false },
+	/* DC fail alone: said and cleared */
+	{ false, 0x01, 0x00, 0x00, true, VOYAGER_PSI_CLEAR_STATUS, false, false },
+	/* the mains: only a report with "changed" is new */
+	{ false, 0x02, 0x00, 0x01, true, VOYAGER_PSI_NOTHING, false, false },
+	{ false, 0x02, 0x00, 0x81, true, VOYAGER_PSI_AC_FAILED, false, true },
+	{ false, 0x02, 0x00, 0x83, true, VOYAGER_PSI_AC_ACK, false, true },
+	/* on batteries until no supply reports a failure */
+	{ true, 0, 0, 0x02, true, VOYAGER_PSI_NOTHING, false, true },
+	{ true, 0, 0, 0x00, true, VOYAGER_PSI_AC_RESTORED, false, false },
+	{ true, 0, 0, 0x00, true, VOYAGER_PSI_NOTHING, false, false },
+	{ false, 0x02, 0x00, 0x81, true, VOYAGER_PSI_AC_FAILED, false, true },
+	/* the switch wins over the mains in one report; orderly, then at once */
+	{ false, 0x02, 0x08, 0x80, true, VOYAGER_PSI_ORDERLY_POWER_OFF, true, true },
+	{ false, 0x02, 0x08, 0x00, true, VOYAGER_PSI_SECOND_PRESS, true, true },
+	/* a major fault powers off, unless the monitor bit came with it */
+	{ false, 0x04, 0x00, 0x00, true, VOYAGER_PSI_MAJOR_FAULT, true, true },
+	{ false, 0x05, 0x08, 0x00, true, VOYAGER_PSI_MAJOR_FAULT, true, true },
+};
+
+static void psi_steps(struct kunit *test)
+{
+	struct voyager_psi_state st = { };
+	const struct psi_report *r;
+	enum voyager_psi_action got;
+	int i;
+
+	for (i = 0; i < ARRAY_SIZE(psi_script); i++) {
+		r = &psi_script[i];
+		got = r->poll ? voyager_psi_poll_step(&st, r->ac_fail) :
+				voyager_psi_step(&st, r->status, r->supply,
+						 r->ac_fail, r->booted);
+		KUNIT_EXPECT_EQ_MSG(test, got, r->want, "report %d", i);
+		KUNIT_EXPECT_EQ_MSG(test, st.pressed, r->pressed, "report %d", i);
+		KUNIT_EXPECT_EQ_MSG(test, st.on_battery, r->on_battery,
+				    "report %d", i);
+	}
+}
+
+/*
+ * A press before user space powers off from the kernel, and a second
+ * press (or one after the boot's) powers off at once; every status value
+ * with the monitor bit and the switch bit is a press.
+ */
+static void psi_presses(struct kunit *test)
+{
+	struct voyager_psi_state st;
+	unsigned int status;
+
+	for (status = 0; status < 256; status++) {
+		bool monitor = status & 0x02;
+
+		st = (struct voyager_psi_state){ };
+		KUNIT_EXPECT_EQ_MSG(test, voyager_psi_step(&st, status, 0x08, 0, false),
+				    monitor ? VOYAGER_PSI_BOOT_POWER_OFF :
+				    status & 0x04 ? VOYAGER_PSI_MAJOR_FAULT :
+				    status ? VOYAGER_PSI_CLEAR_STATUS :
+				    VOYAGER_PSI_NOTHING, "status %02x", status);
+		KUNIT_EXPECT_EQ(test, st.pressed, monitor);
+		KUNIT_EXPECT_FALSE(test, st.on_battery);
+		if (monitor)
+			KUNIT_EXPECT_EQ(test, voyager_psi_step(&st, status, 0x08, 0, true),
+					VOYAGER_PSI_SECOND_PRESS);
+	}
+}
+
 static struct kunit_case voyager_test_cases[] = {
 	KUNIT_CASE(bios_table_level5),
 	KUNIT_CASE(bios_table_levels),
 	KUNIT_CASE(bios_table_absent),
+	KUNIT_CASE(bios_table_random),
 	KUNIT_CASE(clickmap_decode),
 	KUNIT_CASE(clickmap_full),
 	KUNIT_CASE(clickmap_corrupt),
@@ -432,6 +572,8 @@ static struct kunit_case voyager_test_cases[] = {
 	KUNIT_CASE(cpi_targets),
 	KUNIT_CASE(ipi_vector_map),
 	KUNIT_CASE(dump_claim_presses),
+	KUNIT_CASE(psi_steps),
+	KUNIT_CASE(psi_presses),
 	KUNIT_CASE(cpu_mix),
 	KUNIT_CASE(vic_trigger_types),
 	{}

@@ -304,6 +304,16 @@ boot_voyager_checks() {
 	boot voyager-l5-highmem --machine voyager,level=5,cards=dyad:dyad \
 		--mem 2048 --cpus 4 --tests cpus,timer,threads,cpis \
 		--expect '[1-9][0-9]*MB HIGHMEM available' "${mem_expect[@]}"
+	# 3 GiB on Level 5, the most the machine takes: a second memory card
+	# (CAT module 15h) holds the memory above 2 GiB, the ClickMap runs
+	# on to 3 GiB, and highmem.c gets pages from the second card and
+	# reads back what it wrote into them (test audit 5.2).
+	clickmap_expect 3072
+	boot voyager-l5-3g --machine voyager,level=5,cards=dyad:dyad \
+		--mem 3072 --cpus 4 --tests cpus,highmem,threads --timeout 300 \
+		--expect 'Voyager CAT: module 14 Memory Slot 0 ' \
+		--expect 'Voyager CAT: module 15 Memory Slot 1 ' \
+		--expect '[1-9][0-9]*MB HIGHMEM available' "${mem_expect[@]}"
 	# A corrupt ClickMap (overlapping ranges): said in one line, and the
 	# kernel keeps the BIOS's memory map instead.
 	boot voyager-bad-clickmap --machine voyager,cards=dyad,fault-clickmap=on \
@@ -354,7 +364,10 @@ boot_voyager_checks() {
 		--expect '^ +ok [0-9]+ cat_qabc_random$' \
 		--expect '^ +ok [0-9]+ clickmap_random$' \
 		--expect '^ +ok [0-9]+ ipi_vector_map$' \
-		--expect '^ +ok [0-9]+ dump_claim_presses$'
+		--expect '^ +ok [0-9]+ dump_claim_presses$' \
+		--expect '^ +ok [0-9]+ psi_steps$' \
+		--expect '^ +ok [0-9]+ psi_presses$' \
+		--expect '^ +ok [0-9]+ bios_table_random$'
 	# The cross-CPU call round trip on CPIs: voyager_ipi runs, not skips;
 	# its every-pair case crosses the dyad and the quad card's siblings
 	# (VIC and QIC CPIs both ways), 30 ordered pairs.
