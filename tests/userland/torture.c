@@ -14,7 +14,9 @@
  * hands, so the boot oracle judges the whole run.
  *
  * Kernel command line: voyager_torture=SUITE, voyager_torture_secs=N
- * (default 60).  Without voyager_torture= the test is skipped.
+ * (default 60), voyager_torture_types=T1,T2 (optional: one run per
+ * torture_type, sharing the time).  Without voyager_torture= the test is
+ * skipped.
  */
 #include "voyager_test.h"
 
@@ -102,20 +104,23 @@ static int verdict(int fd)
 	}
 }
 
-int main(void)
+/*
+ * Load @suite (with torture_type=@type unless @type is NULL), let it run
+ * @secs seconds, unload it and read its verdict: 0 for SUCCESS, 1
+ * otherwise.
+ */
+static int run_suite(const char *suite, const char *type, int secs)
 {
-	const char *suite = getenv("voyager_torture");
-	int secs = voyager_env_int("voyager_torture_secs", 60);
-	int fd, ret, i, result = -1;
+	int fd, ret, i, result = -1, used;
 
-	if (!suite || !*suite) {
-		printf("# no voyager_torture=SUITE on the command line\n");
-		return EXIT_SKIP;
-	}
-	module_params("torture");
-	if (load("torture", params))
-		return 1;
 	module_params(suite);
+	used = strlen(params);
+	if (type && used + strlen(type) + 16 < sizeof(params)) {
+		if (used)
+			params[used++] = ' ';
+		strcpy(params + used, "torture_type=");
+		strncat(params, type, sizeof(params) - strlen(params) - 1);
+	}
 	if (load(suite, params))
 		return 1;
 	printf("# %s runs for %d s\n", suite, secs);
@@ -129,6 +134,8 @@ int main(void)
 	ret = my_syscall2(__NR_delete_module, suite, O_NONBLOCK);
 	if (ret < 0) {
 		printf("# unloading %s failed (errno %d)\n", suite, -ret);
+		if (fd >= 0)
+			close(fd);
 		return 1;
 	}
 	if (fd < 0) {
@@ -144,6 +151,49 @@ int main(void)
 	close(fd);
 	if (result < 0)
 		printf("# %s printed no \"End of test:\" line\n", suite);
-	my_syscall2(__NR_delete_module, "torture", O_NONBLOCK);
 	return result == 0 ? 0 : 1;
+}
+
+/*
+ * voyager_torture_types=A,B,C runs the suite once per type, each for an
+ * equal share of the time: locktorture tests one lock type per load, and
+ * the Voyager's CPIs and VIC masking meet spinlocks with interrupts off,
+ * sleeping locks and reader-writer locks differently.
+ */
+int main(void)
+{
+	static char types[256];
+	const char *suite = getenv("voyager_torture");
+	const char *list = getenv("voyager_torture_types");
+	int secs = voyager_env_int("voyager_torture_secs", 60);
+	int ntypes = 0, failed = 0, share;
+	char *type, *next;
+
+	if (!suite || !*suite) {
+		printf("# no voyager_torture=SUITE on the command line\n");
+		return EXIT_SKIP;
+	}
+	module_params("torture");
+	if (load("torture", params))
+		return 1;
+	if (!list || !*list) {
+		failed = run_suite(suite, NULL, secs);
+	} else {
+		strncpy(types, list, sizeof(types) - 1);
+		for (ntypes = 1, type = types; *type; type++)
+			ntypes += *type == ',';
+		share = secs / ntypes > 0 ? secs / ntypes : 1;
+		for (type = types; type; type = next) {
+			next = strchr(type, ',');
+			if (next)
+				*next++ = '\0';
+			printf("# %s torture_type=%s\n", suite, type);
+			if (run_suite(suite, type, share)) {
+				printf("# %s torture_type=%s failed\n", suite, type);
+				failed++;
+			}
+		}
+	}
+	my_syscall2(__NR_delete_module, "torture", O_NONBLOCK);
+	return failed ? 1 : 0;
 }
