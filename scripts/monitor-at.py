@@ -30,14 +30,20 @@ import time
 from oracle import Unsplitter
 
 POLL = 0.1
-REPLY_WAIT = 10.0
+# Waits are host wall clock; a loaded host stretches them, and
+# VOYAGER_TIMEOUT_SCALE (scripts/lib.sh, the boots' own limits) stretches
+# them with it (test audit 6, unscaled waits).  Each only bounds a failure:
+# a reply or a socket that comes ends the wait at once.
+SCALE = max(1.0, float(os.environ.get("VOYAGER_TIMEOUT_SCALE", "1") or 1))
+REPLY_WAIT = 30.0 * SCALE
+CONNECT_WAIT = 60.0 * SCALE
 # A migration of a big guest under a loaded host takes longer.
-MIGRATE_WAIT = 300.0
+MIGRATE_WAIT = 300.0 * SCALE
 
 
 def connect(path):
     """Connect to the monitor socket, waiting for QEMU to create it."""
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + CONNECT_WAIT
     while True:
         try:
             s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)

@@ -1124,16 +1124,6 @@ static void test_random(void)
 
 /* ---- run-time properties (issue 14) ---- */
 
-static int64_t qom_int(QTestState *qts, const char *path, const char *prop)
-{
-    QDict *r = qtest_qmp(qts, "{'execute': 'qom-get', 'arguments': "
-                         "{'path': %s, 'property': %s}}", path, prop);
-    int64_t v = qdict_get_int(r, "return");
-
-    qobject_unref(r);
-    return v;
-}
-
 static bool qom_set_bool(QTestState *qts, const char *prop, bool v)
 {
     QDict *r = qtest_qmp(qts, "{'execute': 'qom-set', 'arguments': "
@@ -1173,7 +1163,7 @@ static void test_fault_eprom_runtime(void)
     g_assert_cmpint(eprom_asic_count(qts, 0x10), ==, 8);
     g_assert_cmpint(eprom_asic_count(qts, 0x11), ==, 1);
     g_assert_false(qom_set_int(qts, "fault-eprom", 0x1a));
-    g_assert_cmpint(qom_int(qts, "/machine/cat", "fault-eprom"), ==, 0x10);
+    g_assert_cmpint(voyager_qom_int(qts, "/machine/cat", "fault-eprom"), ==, 0x10);
     g_assert_true(qom_set_int(qts, "fault-eprom", 0));
     g_assert_cmpint(eprom_asic_count(qts, 0x10), ==, 1);
     qtest_quit(qts);
@@ -1223,7 +1213,7 @@ static void test_fault_garbage(void)
 /* The VIC as the boot CPU sees it (voyager-vic-test.c, reference 4). */
 static bool vic_intr(QTestState *qts, int cpu)
 {
-    return qom_int(qts, "/machine/vic", "intr-level") & (1 << cpu);
+    return voyager_qom_int(qts, "/machine/vic", "intr-level") & (1 << cpu);
 }
 
 static void vic_open_line7(QTestState *qts)
@@ -1261,7 +1251,7 @@ static void test_cmn_reassert(void)
     /* held: delivered again within cmn-repeat-us (1 ms) */
     qtest_clock_step(qts, 2 * SCALE_MS);
     g_assert_true(vic_intr(qts, 0));
-    g_assert_cmpint(qom_int(qts, "/machine/cat", "cmn-repeats"), >=, 1);
+    g_assert_cmpint(voyager_qom_int(qts, "/machine/cat", "cmn-repeats"), >=, 1);
     vic_take_cmn(qts);
     /* the handler: all 16 registers, then 13h: no more CMN_INT */
     psi_read_regs(qts, 0, 16);
@@ -1428,7 +1418,7 @@ static void test_fault_module_runtime(void)
     QTestState *qts = start("cards=dyad:dyad", "");
 
     g_assert_cmphex(probe(qts, 0x11), ==, 0x7f);
-    g_assert_cmpint(qom_int(qts, "/machine/cat", "fault-module"), ==, 0);
+    g_assert_cmpint(voyager_qom_int(qts, "/machine/cat", "fault-module"), ==, 0);
     /* half way through an IR cycle */
     select_module(qts, 0x11);
     cmd(qts, RUN);
@@ -1442,7 +1432,7 @@ static void test_fault_module_runtime(void)
     g_assert_cmphex(probe(qts, 0x10), ==, 0x7f);
     /* not a module id: refused, the fault stays */
     g_assert_false(qom_set_int(qts, "fault-module", 0x05));
-    g_assert_cmpint(qom_int(qts, "/machine/cat", "fault-module"), ==, 0x11);
+    g_assert_cmpint(voyager_qom_int(qts, "/machine/cat", "fault-module"), ==, 0x11);
     g_assert_true(qom_set_int(qts, "fault-module", 0));
     g_assert_cmphex(probe(qts, 0x11), ==, 0x7f);
     /* and the PSI can vanish too */
@@ -1487,7 +1477,7 @@ static void test_fault_module_absent(void)
     qts = start("cards=dyad:dyad", "");
     g_assert_true(qom_set_int(qts, "fault-module", 0x11));
     g_assert_false(qom_set_int(qts, "fault-module", 0x13));
-    g_assert_cmpint(qom_int(qts, "/machine/cat", "fault-module"), ==, 0x11);
+    g_assert_cmpint(voyager_qom_int(qts, "/machine/cat", "fault-module"), ==, 0x11);
     g_assert_cmphex(probe(qts, 0x11), ==, 0xff);
     qtest_quit(qts);
 }
@@ -1585,7 +1575,7 @@ static void test_quad2(void)
 
     g_assert_cmphex(qabc_set(qts, 0x10), ==, 0x01);
     /* quad2 in slot 1: CPUs 1 and 5 on VIC lines, with slot 0's CPU 0 */
-    g_assert_cmphex(qom_int(qts, "/machine/vic", "vic-cpus"), ==, 0x23);
+    g_assert_cmphex(voyager_qom_int(qts, "/machine/vic", "vic-cpus"), ==, 0x23);
     r = qtest_qmp(qts, "{'execute': 'qom-get', 'arguments': "
                   "{'path': '/machine/cat', 'property': 'cards'}}");
     cards = g_strdup(qdict_get_str(r, "return"));
@@ -1607,17 +1597,17 @@ static void test_counters(void)
     QTestState *qts = start("cards=dyad", "");
     int64_t cat, psi;
 
-    cat = qom_int(qts, "/machine/cat", "port-accesses");
-    psi = qom_int(qts, "/machine/cat", "psi-accesses");
+    cat = voyager_qom_int(qts, "/machine/cat", "port-accesses");
+    psi = voyager_qom_int(qts, "/machine/cat", "psi-accesses");
     psi_read_regs(qts, 0, 16);
     /* 16 reads of the PSI's registers (3.7) */
-    g_assert_cmpint(qom_int(qts, "/machine/cat", "psi-accesses") - psi, ==,
+    g_assert_cmpint(voyager_qom_int(qts, "/machine/cat", "psi-accesses") - psi, ==,
                     16);
     /*
      * select (2), RUN, 9 accesses per read and a RUN for registers 8-15,
      * END
      */
-    g_assert_cmpint(qom_int(qts, "/machine/cat", "port-accesses") - cat, ==,
+    g_assert_cmpint(voyager_qom_int(qts, "/machine/cat", "port-accesses") - cat, ==,
                     2 + 1 + 16 * 9 + 8 + 1);
     qtest_quit(qts);
 }

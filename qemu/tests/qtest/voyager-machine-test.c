@@ -240,19 +240,6 @@ static void test_cpu_names(void)
     qtest_quit(qts);
 }
 
-static uint64_t qom_get_uint(QTestState *qts, const char *path,
-                             const char *prop)
-{
-    QDict *r = qtest_qmp(qts, "{'execute': 'qom-get', 'arguments': "
-                         "{'path': %s, 'property': %s}}", path, prop);
-    uint64_t v;
-
-    g_assert(qdict_haskey(r, "return"));
-    v = qdict_get_int(r, "return");
-    qobject_unref(r);
-    return v;
-}
-
 /* The boot CPI (reference 6.2) to the parked hardware CPU @id of a dyad. */
 static void boot_cpi(QTestState *qts, int id)
 {
@@ -347,7 +334,7 @@ static void test_quad2_boot(void)
     cpus = query_cpus(qts, &resp);
     g_assert_true(qdict_get_bool(cpu_entry(cpus, 4), "parked"));
     qobject_unref(resp);
-    g_assert_cmpint(qom_get_uint(qts, "/machine", "park-acks"), >=, 1);
+    g_assert_cmpint(voyager_qom_int(qts, "/machine", "park-acks"), >=, 1);
     qtest_quit(qts);
 }
 
@@ -443,35 +430,6 @@ static void machine_set(QTestState *qts, const char *prop, const char *json)
     qobject_unref(r);
 }
 
-static QObject *qom_value(QTestState *qts, const char *path,
-                          const char *prop, QDict **resp)
-{
-    *resp = qtest_qmp(qts, "{'execute': 'qom-get', 'arguments': "
-                      "{'path': %s, 'property': %s}}", path, prop);
-    g_assert(qdict_haskey(*resp, "return"));
-    return qdict_get(*resp, "return");
-}
-
-static int64_t qom_int(QTestState *qts, const char *path, const char *prop)
-{
-    QDict *resp;
-    int64_t v = qnum_get_int(qobject_to(QNum, qom_value(qts, path, prop,
-                                                        &resp)));
-
-    qobject_unref(resp);
-    return v;
-}
-
-static bool qom_bool(QTestState *qts, const char *path, const char *prop)
-{
-    QDict *resp;
-    bool v = qbool_get_bool(qobject_to(QBool, qom_value(qts, path, prop,
-                                                        &resp)));
-
-    qobject_unref(resp);
-    return v;
-}
-
 /*
  * Every fault-* property of the machine set while it runs (issue 14
  * item 4) reaches the device that models it at once, and `info voyager
@@ -487,21 +445,21 @@ static void test_runtime_forwarding(void)
     g_assert_nonnull(strstr(before, "  module 11:"));
     g_assert_null(strstr(before, "NOT ANSWERING"));
     machine_set(qts, "fault-cat-module", "17");
-    g_assert_cmpint(qom_int(qts, "/machine/cat", "fault-module"), ==, 0x11);
+    g_assert_cmpint(voyager_qom_int(qts, "/machine/cat", "fault-module"), ==, 0x11);
     after = qtest_hmp(qts, "info voyager cat");
     g_assert_nonnull(strstr(strstr(after, "  module 11:"),
                             "NOT ANSWERING (fault-module)"));
 
     machine_set(qts, "fault-stuck-irq", "5");
-    g_assert_cmpint(qom_int(qts, "/machine/vic", "stuck-irq"), ==, 5);
+    g_assert_cmpint(voyager_qom_int(qts, "/machine/vic", "stuck-irq"), ==, 5);
     machine_set(qts, "fault-stuck-irq", "255");
-    g_assert_cmpint(qom_int(qts, "/machine/vic", "stuck-irq"), ==, -1);
+    g_assert_cmpint(voyager_qom_int(qts, "/machine/vic", "stuck-irq"), ==, -1);
     machine_set(qts, "fault-cpi-storm", "10");
-    g_assert_cmpint(qom_int(qts, "/machine/vic", "cpi-storm"), ==, 10);
+    g_assert_cmpint(voyager_qom_int(qts, "/machine/vic", "cpi-storm"), ==, 10);
     machine_set(qts, "fault-clickmap", "true");
-    g_assert_true(qom_bool(qts, "/machine/sus", "fault-clickmap"));
+    g_assert_true(voyager_qom_int(qts, "/machine/sus", "fault-clickmap"));
     machine_set(qts, "fault-sys-int", "true");
-    g_assert_true(qom_bool(qts, "/machine", "fault-sys-int"));
+    g_assert_true(voyager_qom_int(qts, "/machine", "fault-sys-int"));
     qtest_quit(qts);
 }
 
@@ -585,7 +543,7 @@ static void test_park_paced(void)
     qtest_outb(qts, 0x21, 0x01);            /* ICW4: 8086 mode */
     qtest_outb(qts, 0xfc21, 0x00);
     qtest_clock_step(qts, 10 * 1000 * 1000);        /* 10 ms */
-    acks = qom_get_uint(qts, "/machine", "park-acks");
+    acks = voyager_qom_int(qts, "/machine", "park-acks");
     g_assert_cmpuint(acks, >=, 50);
     g_assert_cmpuint(acks, <=, 101);
     qtest_quit(qts);

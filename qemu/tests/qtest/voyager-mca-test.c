@@ -562,6 +562,68 @@ static void test_scripts_empty_walk(void)
 }
 
 /*
+ * The three hangs of make fuzz (qemu/tests/fuzz-voyager/regress/), each
+ * replayed as its one access on the layout it was found on, with the
+ * fuzzer's disks (null-co: no file, reads return zeroes).  The fuzzing
+ * build replays the inputs themselves (scripts/fuzz.sh --regress-only);
+ * this puts the same accesses into make check with the ordinary build:
+ * each write starts SCRIPTS where memory reads zero and must return
+ * after 500 skipped dwords (before core patch 0014 it returned after
+ * 6.8e8 to 1.07e9), and QEMU must go on answering.
+ */
+static void test_fuzz_regress(void)
+{
+    static const char null_drive[] =
+        "file=null-co://,format=raw,file.read-zeroes=on";
+    static const struct {
+        const char *name, *args;
+        uint16_t port;
+        int size;
+        uint32_t value;
+    } finding[] = {
+        { "ncr710-l5-timeout-9087b0a1",
+          "-M voyager,cards=dyad -nodefaults -drive if=scsi,%s",
+          0x82c, 4, 0x00260164 },
+        { "ncr710-l4-timeout-a8cb49f0",
+          "-M voyager,level=4 -nodefaults -drive if=scsi,%s",
+          0x82f, 1, 0x5d },
+        { "d700-timeout-2f44b577",
+          "-M voyager,cards=dyad -nodefaults -device ncr-d700-mca,slot=5,id=d7 "
+          "-drive if=none,id=d0,%s -device scsi-hd,drive=d0,bus=d7.0,scsi-id=0 "
+          "-device ncr53c710-mca,slot=3,card-id=0x01bb,fault-pos=4=04",
+          0x61af, 1, 0x3d },
+    };
+    size_t i;
+
+    for (i = 0; i < G_N_ELEMENTS(finding); i++) {
+        g_autofree char *args = g_strdup_printf(finding[i].args, null_drive);
+        QTestState *qts = qtest_init(args);
+        uint32_t start;
+        QDict *r;
+
+        g_test_message("%s", finding[i].name);
+        scripts_guard(true);
+        if (finding[i].size == 4) {
+            qtest_outl(qts, finding[i].port, finding[i].value);
+            start = finding[i].value;
+        } else {
+            /* the top byte of DSP */
+            qtest_outb(qts, finding[i].port, finding[i].value);
+            start = finding[i].value << 24;
+        }
+        scripts_guard(false);
+        /* every fetch read an empty dword: the write yielded after 500 */
+        g_assert_cmphex(qtest_inl(qts, finding[i].port & ~3), ==,
+                        start + 500 * 4);
+        r = qtest_qmp(qts, "{'execute': 'query-status'}");
+        g_assert(qdict_haskey(r, "return"));
+        qobject_unref(r);
+        qtest_clock_step(qts, 5 * 1000 * 1000);
+        qtest_quit(qts);
+    }
+}
+
+/*
  * A SCRIPTS program that never ends, JUMP to itself: the chip stays busy
  * (no interrupt) while QEMU and its monitor go on answering, and the
  * driver's abort (ISTAT ABRT) stops it; the chip then works.
@@ -838,6 +900,7 @@ int main(int argc, char **argv)
     qtest_add_func("/voyager/mca/scripts-empty-walk",
                    test_scripts_empty_walk);
     qtest_add_func("/voyager/mca/scripts-jump-self", test_scripts_jump_self);
+    qtest_add_func("/voyager/mca/fuzz-regress", test_fuzz_regress);
     qtest_add_func("/voyager/mca/slots-listing", test_slots_listing);
     qtest_add_func("/voyager/mca/irq", test_irq);
     qtest_add_func("/voyager/mca/irq-shared", test_irq_shared);

@@ -10,7 +10,9 @@
 #define VOYAGER_QTEST_H
 
 #include "libqtest.h"
+#include "qobject/qbool.h"
 #include "qobject/qdict.h"
+#include "qobject/qnum.h"
 
 /*
  * QEMU started with @args must refuse to start and say @what on stderr.
@@ -70,6 +72,28 @@ static inline void voyager_expect_refused_line(const char *args,
 }
 
 /*
+ * Property @prop of the QOM object at @path, a number or a boolean (as
+ * 0 or 1); the qom-get must succeed.
+ */
+static inline int64_t voyager_qom_int(QTestState *qts, const char *path,
+                                      const char *prop)
+{
+    QDict *r = qtest_qmp(qts, "{'execute': 'qom-get', 'arguments': "
+                         "{'path': %s, 'property': %s}}", path, prop);
+    QObject *o = qdict_get(r, "return");
+    int64_t v;
+
+    g_assert_nonnull(o);
+    if (qobject_type(o) == QTYPE_QBOOL) {
+        v = qbool_get_bool(qobject_to(QBool, o));
+    } else {
+        v = qnum_get_int(qobject_to(QNum, o));
+    }
+    qobject_unref(r);
+    return v;
+}
+
+/*
  * INTR of output @n of the interrupt controller at QOM @path, as the
  * device reports it (its property "intr-level"): qtest's
  * irq_intercept_out would disconnect the outputs from the board, which
@@ -77,12 +101,7 @@ static inline void voyager_expect_refused_line(const char *args,
  */
 static inline bool voyager_intr(QTestState *qts, const char *path, int n)
 {
-    QDict *r = qtest_qmp(qts, "{'execute': 'qom-get', 'arguments': "
-                         "{'path': %s, 'property': 'intr-level'}}", path);
-    int64_t v = qdict_get_int(r, "return");
-
-    qobject_unref(r);
-    return v & (1 << n);
+    return voyager_qom_int(qts, path, "intr-level") & (1 << n);
 }
 
 #endif

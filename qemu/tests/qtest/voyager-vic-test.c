@@ -137,23 +137,6 @@ static void qom_set_int(QTestState *qts, const char *prop, int64_t val)
     qobject_unref(r);
 }
 
-static int64_t qom_get_int(QTestState *qts, const char *prop)
-{
-    QDict *r = qtest_qmp(qts, "{'execute': 'qom-get', 'arguments': "
-                         "{'path': '/machine/vic', 'property': %s}}", prop);
-    QObject *o = qdict_get(r, "return");
-    int64_t v;
-
-    g_assert_nonnull(o);
-    if (qobject_type(o) == QTYPE_QBOOL) {
-        v = qbool_get_bool(qobject_to(QBool, o));
-    } else {
-        v = qnum_get_int(qobject_to(QNum, o));
-    }
-    qobject_unref(r);
-    return v;
-}
-
 /*
  * The state of VIC CPU @cpu as data: the entry of qom property
  * "cpu-state" (a list of dicts, one per VIC CPU) whose "cpu" is @cpu.
@@ -564,15 +547,15 @@ static void test_storm_account(void)
     g_assert_true(storm_wait4(qts));
     qtest_outb(qts, VIC_CPI0, 0x10);
     storm_take4(qts);
-    g_assert_cmpint(qom_get_int(qts, "cpi-storm-alone"), ==, 1);
+    g_assert_cmpint(voyager_qom_int(qts, "/machine/vic", "cpi-storm-alone"), ==, 1);
     /* The third and fourth while nobody takes it: the fourth merges. */
     g_assert_true(storm_wait4(qts));
     qtest_clock_step(qts, 4 * SCALE_MS);
-    g_assert_cmpint(qom_get_int(qts, "cpi-storm-left"), ==, 0);
+    g_assert_cmpint(voyager_qom_int(qts, "/machine/vic", "cpi-storm-left"), ==, 0);
     storm_take4(qts);
     g_assert_false(intr(qts, 4));
-    g_assert_cmpint(qom_get_int(qts, "cpi-storm-merged"), ==, 1);
-    g_assert_cmpint(qom_get_int(qts, "cpi-storm-alone"), ==, 2);
+    g_assert_cmpint(voyager_qom_int(qts, "/machine/vic", "cpi-storm-merged"), ==, 1);
+    g_assert_cmpint(voyager_qom_int(qts, "/machine/vic", "cpi-storm-alone"), ==, 2);
     qtest_quit(qts);
 }
 
@@ -795,13 +778,13 @@ static void test_storm_idle(void)
     qtest_outb(qts, VIC_CLAIM0, 0xff);
     init_master(qts, 0, 0xff);          /* nobody listens */
     qtest_outb(qts, VIC_CPI_BASE, 0xc0);
-    g_assert_true(qom_get_int(qts, "cpi-storm-armed"));
+    g_assert_true(voyager_qom_int(qts, "/machine/vic", "cpi-storm-armed"));
     qtest_clock_step(qts, 600 * SCALE_MS);
-    g_assert_false(qom_get_int(qts, "cpi-storm-armed"));
+    g_assert_false(voyager_qom_int(qts, "/machine/vic", "cpi-storm-armed"));
     qtest_clock_step(qts, 10 * NANOSECONDS_PER_SECOND);
-    g_assert_cmpint(qom_get_int(qts, "cpi-storm-left"), ==, 3);
+    g_assert_cmpint(voyager_qom_int(qts, "/machine/vic", "cpi-storm-left"), ==, 3);
     init_master(qts, 4, 0xfe);          /* CPU 4 opens line 0 */
-    g_assert_true(qom_get_int(qts, "cpi-storm-armed"));
+    g_assert_true(voyager_qom_int(qts, "/machine/vic", "cpi-storm-armed"));
     for (step = 0; step < 50; step++) {
         qtest_clock_step(qts, 400 * SCALE_US);
         if (intr(qts, 4)) {
@@ -811,8 +794,8 @@ static void test_storm_idle(void)
         }
     }
     g_assert_cmpint(seen, ==, 3);
-    g_assert_cmpint(qom_get_int(qts, "cpi-storm-left"), ==, 0);
-    g_assert_false(qom_get_int(qts, "cpi-storm-armed"));
+    g_assert_cmpint(voyager_qom_int(qts, "/machine/vic", "cpi-storm-left"), ==, 0);
+    g_assert_false(voyager_qom_int(qts, "/machine/vic", "cpi-storm-armed"));
     qtest_quit(qts);
 }
 
@@ -844,7 +827,7 @@ static void test_runtime_faults(void)
 
     /* stuck-irq: IRQ 13 held from now on, level-mode CPU 4 sees it. */
     qom_set_int(qts, "stuck-irq", 13);
-    g_assert_cmpint(qom_get_int(qts, "stuck-irq"), ==, 13);
+    g_assert_cmpint(voyager_qom_int(qts, "/machine/vic", "stuck-irq"), ==, 13);
     g_assert_true(intr(qts, 4));
     g_assert_cmphex(poll(qts, 4), ==, 0x82);    /* the cascade ... */
     g_assert_cmphex(pic_field(qts, 4, 1, "isr"), ==, 0x20);  /* ... 13 */
@@ -868,12 +851,12 @@ static void test_runtime_faults(void)
      * cascade in service on the master; then nothing more.
      */
     qom_set_int(qts, "glitch-irq", 13);
-    g_assert_cmpint(qom_get_int(qts, "glitch-irq"), ==, 13);
+    g_assert_cmpint(voyager_qom_int(qts, "/machine/vic", "glitch-irq"), ==, 13);
     g_assert_true(intr(qts, 4));
     g_assert_cmphex(poll(qts, 4), ==, 0x82);
     g_assert_cmphex(pic_field(qts, 4, 0, "isr"), ==, 0x04);
     g_assert_cmphex(pic_field(qts, 4, 1, "isr"), ==, 0x00);
-    g_assert_cmpint(qom_get_int(qts, "glitch-irq"), ==, -1);
+    g_assert_cmpint(voyager_qom_int(qts, "/machine/vic", "glitch-irq"), ==, -1);
     eoi(qts, 4, 0x62);
     g_assert_false(intr(qts, 4));
     g_assert_cmpint(cpu_count(qts, 4, "irq-taken", 13), ==, 2);
@@ -993,8 +976,8 @@ static void test_storm_migrate(void)
     /* The clock of the new QEMU starts at 0; the timer is not due yet. */
     qtest_clock_step(qts, now);
     g_assert_cmpint(storm_catch(qts, 4, 100, &now), ==, 3);
-    g_assert_cmpint(qom_get_int(qts, "cpi-storm-left"), ==, 0);
-    g_assert_false(qom_get_int(qts, "cpi-storm-armed"));
+    g_assert_cmpint(voyager_qom_int(qts, "/machine/vic", "cpi-storm-left"), ==, 0);
+    g_assert_false(voyager_qom_int(qts, "/machine/vic", "cpi-storm-armed"));
     qtest_quit(qts);
     unlink(file);
 }
@@ -1085,7 +1068,7 @@ static void test_glitch_master(void)
     g_assert_cmphex(poll(qts, 0), ==, 0x00);
     g_assert_cmphex(pic_field(qts, 0, 0, "isr"), ==, 0x00);
     g_assert_false(intr(qts, 0));
-    g_assert_cmpint(qom_get_int(qts, "glitch-irq"), ==, -1);
+    g_assert_cmpint(voyager_qom_int(qts, "/machine/vic", "glitch-irq"), ==, -1);
     g_assert_cmpint(cpu_count(qts, 0, "irq-taken", 5), ==, 0);
     qtest_quit(qts);
 }
