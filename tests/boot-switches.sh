@@ -124,10 +124,11 @@ records_check_fails() {
 }
 
 # records_cycles PREFIX N: data on the power switch.  N times: a writer
-# appends fsync()ed, numbered, checksummed records to the SCSI disk and
-# logs each acknowledged number while the power switch is pressed (an
-# orderly power-off through the PSI); the next boot finds every
-# acknowledged record (its own check, then the host's e2fsck and reading).
+# appends numbered, checksummed records to the SCSI disk (write() only, no
+# fsync(): they sit in the page cache) and logs each acknowledged number
+# while the power switch is pressed (an orderly power-off through the PSI,
+# whose sync() alone saves them); the next boot finds every acknowledged
+# record (its own check, then the host's e2fsck and reading).
 records_cycles() {
 	local prefix=$1 cycles=$2 img=$BUILD/$1-disk.img cycle name acked=0 got
 	local disk=(--kernel "$DISK_KERNEL" --qemu-arg -drive
@@ -153,6 +154,33 @@ records_cycles() {
 			--expect '# records: every acknowledged record is there'
 		check "$name-host" records_on_disk "$img" "$acked"
 	done
+}
+
+# records_pulled_plug: the control of records_cycles (test audit H1).  The
+# same writer on a fresh disk, but the plug pulled (QEMU quits from its
+# monitor) where the switch would have been pressed: what it acknowledged
+# was in the page cache only, and the next boot must find it lost.  So
+# the cycles can see a loss, and what saves their data is the switch's
+# orderly path.
+records_pulled_plug() {
+	local img=$BUILD/records-plug-disk.img name=records-plug acked
+	local disk=(--kernel "$DISK_KERNEL" --qemu-arg -drive
+		--qemu-arg "file=$img,format=raw,if=scsi")
+	disk_image "$img" ext4 || return 1
+	"$top/scripts/boot.sh" --name $name --machine voyager,cards=dyad:dyad \
+		--cpus 4 --tests records --end poweroff --timeout 120 \
+		--append 'voyager_records=write voyager_records_acked=0' "${disk[@]}" \
+		--monitor-at 'press the power switch now=quit'
+	acked=$(records_acked "$BUILD/logs/boot-$name.log")
+	echo "records acknowledged when the plug was pulled: ${acked:-none}"
+	[ "${acked:-0}" -ge 20 ] || return 1
+	"$top/scripts/boot.sh" --name $name-check --machine voyager,cards=dyad:dyad \
+		--cpus 4 --tests records --end poweroff "${disk[@]}" \
+		--append "voyager_records=check voyager_records_acked=$acked"
+	grep -E '^# records: [0-9]+ intact|acknowledged records lost' \
+		"$BUILD/logs/boot-$name-check.log" | tr -d '\r'
+	tr -d '\r' <"$BUILD/logs/boot-$name-check.log" |
+		grep -qE '^# records: [0-9]+ acknowledged records lost$'
 }
 
 # second_boot_ok LOG CPUS: the restarted machine came up, counted its
@@ -309,6 +337,7 @@ boot_switches_checks() {
 	check voyager-psi-major-fault psi_major_fault_boot
 	check records-check-can-fail records_check_fails
 	records_cycles voyager-power-switch 3
+	check records-pulled-plug-loses records_pulled_plug
 	restart_boot
 }
 
