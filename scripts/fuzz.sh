@@ -47,6 +47,9 @@
 #   FUZZ_SECONDS    total fuzzing time, shared by the layouts (default 600)
 #   FUZZ_TIMEOUT    seconds one input may run before it is a hang (default 10)
 #   FUZZ_SANITIZERS 1 (default): build with --enable-asan --enable-ubsan; 0: without
+#   FUZZ_MIN_EXECS_PER_SEC  the floor: a layout that averaged fewer inputs a
+#                   second fails (default 50; the sanitizer build ran
+#                   290-1,600 a second on two busy cores)
 #   FUZZ_OBJECTS    QOM types / memory regions to fuzz (default below)
 # Exits 1 if any run found a crash, a hang or a sanitizer report.
 set -euo pipefail
@@ -61,6 +64,7 @@ FUZZ_NULL_DISK="-drive if=scsi,$FUZZ_NULL_DRIVE"
 LAYOUT_MCA_L5="cards=dyad|voyager-mca ncr53c710-mca|$FUZZ_NULL_DISK"
 LAYOUT_MCA_L4="level=4|voyager-mca ncr53c710-mca|$FUZZ_NULL_DISK"
 LAYOUT_D700="cards=dyad|voyager-mca ncr-d700-mca ncr53c710-mca|-device ncr-d700-mca,slot=5,id=d7 -drive if=none,id=d0,$FUZZ_NULL_DRIVE -device scsi-hd,drive=d0,bus=d7.0,scsi-id=0 -device ncr53c710-mca,slot=3,card-id=0x01bb,fault-pos=4=04"
+LAYOUT_NE2="cards=dyad|voyager-mca ne2-mca* ne2000|-device ne2-mca,slot=2 -device ne2-mca,slot=4,iobase=0xc3d0,irq=9,card-id=0x70de"
 DEFAULT_LAYOUTS=(
 	cards=dyad
 	cards=quad:dyad:mono
@@ -91,7 +95,7 @@ DEFAULT_LAYOUTS=(
 	"$LAYOUT_D700"
 	# The NE/2 network card (its 8390 core, the reset port, POS moving
 	# it), with no network behind it: what it sends is dropped.
-	"cards=dyad|voyager-mca ne2-mca* ne2000|-device ne2-mca,slot=2 -device ne2-mca,slot=4,iobase=0xc3d0,irq=9,card-id=0x70de"
+	"$LAYOUT_NE2"
 )
 # A name matches a QOM type or a memory region's path component, which
 # ends in "[0]": the machine's own regions (the QIC registers, port 61h)
@@ -100,6 +104,7 @@ FUZZ_OBJECTS=${FUZZ_OBJECTS:-voyager-vic voyager-qic* voyager-cat voyager-sus vo
 FUZZ_SECONDS=${FUZZ_SECONDS:-600}
 FUZZ_TIMEOUT=${FUZZ_TIMEOUT:-10}
 FUZZ_SANITIZERS=${FUZZ_SANITIZERS:-1}
+FUZZ_MIN_EXECS_PER_SEC=${FUZZ_MIN_EXECS_PER_SEC:-50}
 
 do_build=1
 do_run=1
@@ -221,7 +226,9 @@ fuzz_env() {
 	export QEMU_FUZZ_ARGS="-M voyager,$mopts -nodefaults $extra"
 	export QEMU_FUZZ_OBJECTS="$objects"
 	export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0}
-	export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1}
+	# A UBSan report stops the input, so that libFuzzer keeps it as a
+	# crash-* file (reporting and going on left no input to replay).
+	export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 	export PATH=$LLVM_BIN:$PATH
 }
 
@@ -267,7 +274,7 @@ run_layout() {
 	after=$(find "$dir" -maxdepth 1 -type f \( -name 'crash-*' -o -name 'timeout-*' \
 		-o -name 'oom-*' -o -name 'leak-*' \) | wc -l)
 	found=$((after - before))
-	# UBSan reports without stopping; count its reports as findings too.
+	# A UBSan report also counts (halt_on_error=1 makes it a crash too).
 	local ub
 	ub=$(grep -c 'runtime error:' "$flog" || true)
 	local runs eps cov corp
@@ -290,7 +297,16 @@ run_layout() {
 	if ! grep -q 'fuzzable\|MemoryRegions' "$flog"; then
 		tail -n 20 "$flog" >&2
 	fi
-	[ "$found" = 0 ] && [ "$ub" = 0 ] && [ "$rc" = 0 ]
+	# The floor (test audit 5.4): fewer than FUZZ_MIN_EXECS_PER_SEC
+	# inputs a second on average is a run that did not fuzz (a harness
+	# that stalls on every input, a layout that does not start), and
+	# fails like a finding.
+	local floor=$((secs * FUZZ_MIN_EXECS_PER_SEC)) low=0
+	if [ "${runs:-0}" -lt "$floor" ]; then
+		echo "   floor: ${runs:-0} executions in ${secs} s, fewer than $floor ($FUZZ_MIN_EXECS_PER_SEC a second)"
+		low=1
+	fi
+	[ "$found" = 0 ] && [ "$ub" = 0 ] && [ "$rc" = 0 ] && [ "$low" = 0 ]
 }
 
 # regress_layout NAME: the layout a regression input was found on, from
@@ -300,6 +316,7 @@ regress_layout() {
 	ncr710-l5-*) printf '%s' "$LAYOUT_MCA_L5" ;;
 	ncr710-l4-*) printf '%s' "$LAYOUT_MCA_L4" ;;
 	d700-*) printf '%s' "$LAYOUT_D700" ;;
+	ne2-*) printf '%s' "$LAYOUT_NE2" ;;
 	*) return 1 ;;
 	esac
 }
@@ -324,7 +341,7 @@ regress() {
 			"$bin" --fuzz-target=generic-fuzz -timeout="$FUZZ_TIMEOUT" \
 			-rss_limit_mb=4096 "$f") >"$rlog.one" 2>&1 || rc=$?
 		t1=$(date +%s%N)
-		# UBSan reports without stopping
+		# a UBSan report, whether or not it stopped the input
 		if [ "$rc" = 0 ] && grep -q 'runtime error:' "$rlog.one"; then
 			rc=ubsan
 		fi

@@ -562,6 +562,48 @@ static void test_scripts_empty_walk(void)
 }
 
 /*
+ * A memory move copies up to 16 MiB in one instruction; the bytes count
+ * against the SCRIPTS budget (core patch 0016), one instruction for
+ * each 4 KiB.  Two 4 MiB moves and an INT: each move ends a go (1 + 1024
+ * > 500), so the start returns with DSP at the second move, the next
+ * yield's end runs it and stops at the INT, the one after runs the INT.
+ * Before the patch the start ran all three inside the write.  The data
+ * arrives whole.
+ */
+static void test_scripts_memmove_budget(void)
+{
+    QTestState *qts = qtest_init("-M voyager -m 64");
+    uint32_t base = 0x800, src = 0x200000, dst = 0x800000, n = 4 << 20;
+    uint32_t i;
+
+    for (i = 0; i < 2; i++) {
+        qtest_writel(qts, SCRIPT + 12 * i, 0xc0000000 | n);    /* MOVE MEMORY */
+        qtest_writel(qts, SCRIPT + 12 * i + 4, src);
+        qtest_writel(qts, SCRIPT + 12 * i + 8, dst + i * n);
+    }
+    put_int(qts, SCRIPT + 24, 0x600d);
+    qtest_writel(qts, src, 0x11223344);
+    qtest_writel(qts, src + n - 4, 0x55667788);
+
+    scripts_guard(true);
+    qtest_outl(qts, base + DSP, SCRIPT);
+    scripts_guard(false);
+    g_assert_cmphex(qtest_inl(qts, base + DSP), ==, SCRIPT + 12);
+    g_assert_cmphex(qtest_inb(qts, base + ISTAT) & ISTAT_DIP, ==, 0);
+    qtest_clock_step(qts, 600 * 1000);
+    g_assert_cmphex(qtest_inl(qts, base + DSP), ==, SCRIPT + 24);
+    g_assert_cmphex(qtest_inb(qts, base + ISTAT) & ISTAT_DIP, ==, 0);
+    qtest_clock_step(qts, 600 * 1000);
+    g_assert_cmphex(qtest_inb(qts, base + ISTAT) & ISTAT_DIP, ==, ISTAT_DIP);
+    g_assert_cmphex(qtest_inl(qts, base + DSPS), ==, 0x600d);
+    for (i = 0; i < 2; i++) {
+        g_assert_cmphex(qtest_readl(qts, dst + i * n), ==, 0x11223344);
+        g_assert_cmphex(qtest_readl(qts, dst + i * n + n - 4), ==, 0x55667788);
+    }
+    qtest_quit(qts);
+}
+
+/*
  * The three hangs of make fuzz (qemu/tests/fuzz-voyager/regress/), each
  * replayed as its one access on the layout it was found on, with the
  * fuzzer's disks (null-co: no file, reads return zeroes).  The fuzzing
@@ -901,6 +943,8 @@ int main(int argc, char **argv)
                    test_scripts_empty_walk);
     qtest_add_func("/voyager/mca/scripts-jump-self", test_scripts_jump_self);
     qtest_add_func("/voyager/mca/fuzz-regress", test_fuzz_regress);
+    qtest_add_func("/voyager/mca/scripts-memmove-budget",
+                   test_scripts_memmove_budget);
     qtest_add_func("/voyager/mca/slots-listing", test_slots_listing);
     qtest_add_func("/voyager/mca/irq", test_irq);
     qtest_add_func("/voyager/mca/irq-shared", test_irq_shared);
