@@ -71,6 +71,16 @@ static inline void voyager_expect_refused_line(const char *args,
     }
 }
 
+/* A QMP number, or a boolean as 0 or 1. */
+static inline int64_t voyager_qobject_int(QObject *o)
+{
+    g_assert_nonnull(o);
+    if (qobject_type(o) == QTYPE_QBOOL) {
+        return qbool_get_bool(qobject_to(QBool, o));
+    }
+    return qnum_get_int(qobject_to(QNum, o));
+}
+
 /*
  * Property @prop of the QOM object at @path, a number or a boolean (as
  * 0 or 1); the qom-get must succeed.
@@ -80,15 +90,8 @@ static inline int64_t voyager_qom_int(QTestState *qts, const char *path,
 {
     QDict *r = qtest_qmp(qts, "{'execute': 'qom-get', 'arguments': "
                          "{'path': %s, 'property': %s}}", path, prop);
-    QObject *o = qdict_get(r, "return");
-    int64_t v;
+    int64_t v = voyager_qobject_int(qdict_get(r, "return"));
 
-    g_assert_nonnull(o);
-    if (qobject_type(o) == QTYPE_QBOOL) {
-        v = qbool_get_bool(qobject_to(QBool, o));
-    } else {
-        v = qnum_get_int(qobject_to(QNum, o));
-    }
     qobject_unref(r);
     return v;
 }

@@ -170,18 +170,17 @@ static int64_t pic_field(QTestState *qts, int cpu, int which,
                          const char *field)
 {
     QDict *d = cpu_state(qts, cpu);
-    QObject *o = qdict_get(qdict_get_qdict(d, which ? "slave" : "master"),
-                           field);
-    int64_t v;
+    int64_t v = voyager_qobject_int(
+        qdict_get(qdict_get_qdict(d, which ? "slave" : "master"), field));
 
-    g_assert(o);
-    if (qobject_type(o) == QTYPE_QBOOL) {
-        v = qbool_get_bool(qobject_to(QBool, o));
-    } else {
-        v = qnum_get_int(qobject_to(QNum, o));
-    }
     qobject_unref(d);
     return v;
+}
+
+/* Property @prop of the VIC (a number, or a boolean as 0 or 1). */
+static int64_t vic_prop(QTestState *qts, const char *prop)
+{
+    return voyager_qom_int(qts, "/machine/vic", prop);
 }
 
 /* Entry @n of the count list @list in the state of @cpu. */
@@ -547,15 +546,15 @@ static void test_storm_account(void)
     g_assert_true(storm_wait4(qts));
     qtest_outb(qts, VIC_CPI0, 0x10);
     storm_take4(qts);
-    g_assert_cmpint(voyager_qom_int(qts, "/machine/vic", "cpi-storm-alone"), ==, 1);
+    g_assert_cmpint(vic_prop(qts, "cpi-storm-alone"), ==, 1);
     /* The third and fourth while nobody takes it: the fourth merges. */
     g_assert_true(storm_wait4(qts));
     qtest_clock_step(qts, 4 * SCALE_MS);
-    g_assert_cmpint(voyager_qom_int(qts, "/machine/vic", "cpi-storm-left"), ==, 0);
+    g_assert_cmpint(vic_prop(qts, "cpi-storm-left"), ==, 0);
     storm_take4(qts);
     g_assert_false(intr(qts, 4));
-    g_assert_cmpint(voyager_qom_int(qts, "/machine/vic", "cpi-storm-merged"), ==, 1);
-    g_assert_cmpint(voyager_qom_int(qts, "/machine/vic", "cpi-storm-alone"), ==, 2);
+    g_assert_cmpint(vic_prop(qts, "cpi-storm-merged"), ==, 1);
+    g_assert_cmpint(vic_prop(qts, "cpi-storm-alone"), ==, 2);
     qtest_quit(qts);
 }
 
@@ -778,13 +777,13 @@ static void test_storm_idle(void)
     qtest_outb(qts, VIC_CLAIM0, 0xff);
     init_master(qts, 0, 0xff);          /* nobody listens */
     qtest_outb(qts, VIC_CPI_BASE, 0xc0);
-    g_assert_true(voyager_qom_int(qts, "/machine/vic", "cpi-storm-armed"));
+    g_assert_true(vic_prop(qts, "cpi-storm-armed"));
     qtest_clock_step(qts, 600 * SCALE_MS);
-    g_assert_false(voyager_qom_int(qts, "/machine/vic", "cpi-storm-armed"));
+    g_assert_false(vic_prop(qts, "cpi-storm-armed"));
     qtest_clock_step(qts, 10 * NANOSECONDS_PER_SECOND);
-    g_assert_cmpint(voyager_qom_int(qts, "/machine/vic", "cpi-storm-left"), ==, 3);
+    g_assert_cmpint(vic_prop(qts, "cpi-storm-left"), ==, 3);
     init_master(qts, 4, 0xfe);          /* CPU 4 opens line 0 */
-    g_assert_true(voyager_qom_int(qts, "/machine/vic", "cpi-storm-armed"));
+    g_assert_true(vic_prop(qts, "cpi-storm-armed"));
     for (step = 0; step < 50; step++) {
         qtest_clock_step(qts, 400 * SCALE_US);
         if (intr(qts, 4)) {
@@ -794,8 +793,8 @@ static void test_storm_idle(void)
         }
     }
     g_assert_cmpint(seen, ==, 3);
-    g_assert_cmpint(voyager_qom_int(qts, "/machine/vic", "cpi-storm-left"), ==, 0);
-    g_assert_false(voyager_qom_int(qts, "/machine/vic", "cpi-storm-armed"));
+    g_assert_cmpint(vic_prop(qts, "cpi-storm-left"), ==, 0);
+    g_assert_false(vic_prop(qts, "cpi-storm-armed"));
     qtest_quit(qts);
 }
 
@@ -827,7 +826,7 @@ static void test_runtime_faults(void)
 
     /* stuck-irq: IRQ 13 held from now on, level-mode CPU 4 sees it. */
     qom_set_int(qts, "stuck-irq", 13);
-    g_assert_cmpint(voyager_qom_int(qts, "/machine/vic", "stuck-irq"), ==, 13);
+    g_assert_cmpint(vic_prop(qts, "stuck-irq"), ==, 13);
     g_assert_true(intr(qts, 4));
     g_assert_cmphex(poll(qts, 4), ==, 0x82);    /* the cascade ... */
     g_assert_cmphex(pic_field(qts, 4, 1, "isr"), ==, 0x20);  /* ... 13 */
@@ -851,12 +850,12 @@ static void test_runtime_faults(void)
      * cascade in service on the master; then nothing more.
      */
     qom_set_int(qts, "glitch-irq", 13);
-    g_assert_cmpint(voyager_qom_int(qts, "/machine/vic", "glitch-irq"), ==, 13);
+    g_assert_cmpint(vic_prop(qts, "glitch-irq"), ==, 13);
     g_assert_true(intr(qts, 4));
     g_assert_cmphex(poll(qts, 4), ==, 0x82);
     g_assert_cmphex(pic_field(qts, 4, 0, "isr"), ==, 0x04);
     g_assert_cmphex(pic_field(qts, 4, 1, "isr"), ==, 0x00);
-    g_assert_cmpint(voyager_qom_int(qts, "/machine/vic", "glitch-irq"), ==, -1);
+    g_assert_cmpint(vic_prop(qts, "glitch-irq"), ==, -1);
     eoi(qts, 4, 0x62);
     g_assert_false(intr(qts, 4));
     g_assert_cmpint(cpu_count(qts, 4, "irq-taken", 13), ==, 2);
@@ -976,8 +975,8 @@ static void test_storm_migrate(void)
     /* The clock of the new QEMU starts at 0; the timer is not due yet. */
     qtest_clock_step(qts, now);
     g_assert_cmpint(storm_catch(qts, 4, 100, &now), ==, 3);
-    g_assert_cmpint(voyager_qom_int(qts, "/machine/vic", "cpi-storm-left"), ==, 0);
-    g_assert_false(voyager_qom_int(qts, "/machine/vic", "cpi-storm-armed"));
+    g_assert_cmpint(vic_prop(qts, "cpi-storm-left"), ==, 0);
+    g_assert_false(vic_prop(qts, "cpi-storm-armed"));
     qtest_quit(qts);
     unlink(file);
 }
@@ -1068,7 +1067,7 @@ static void test_glitch_master(void)
     g_assert_cmphex(poll(qts, 0), ==, 0x00);
     g_assert_cmphex(pic_field(qts, 0, 0, "isr"), ==, 0x00);
     g_assert_false(intr(qts, 0));
-    g_assert_cmpint(voyager_qom_int(qts, "/machine/vic", "glitch-irq"), ==, -1);
+    g_assert_cmpint(vic_prop(qts, "glitch-irq"), ==, -1);
     g_assert_cmpint(cpu_count(qts, 0, "irq-taken", 5), ==, 0);
     qtest_quit(qts);
 }
