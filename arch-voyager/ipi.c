@@ -21,6 +21,7 @@
 #include <linux/delay.h>
 #include <linux/init.h>
 #include <linux/interrupt.h>
+#include <linux/kexec.h>
 #include <linux/nmi.h>
 #include <linux/percpu.h>
 #include <linux/reboot.h>
@@ -155,8 +156,13 @@ void voyager_send_timer(const struct cpumask *mask)
 
 /*
  * smp_ops.stop_other_cpus: the stop CPI to every other CPU, and up to a
- * second for them to leave (or for ever, if @wait).  There is no NMI to
- * fall back on.
+ * second for them to leave.  There is no NMI to fall back on, so a CPU
+ * that has not stopped by then is named.  Only kexec then waits for it
+ * for ever (@wait), as the native code does after its NMI: the new
+ * kernel must not share the machine with it.  A restart, halt or
+ * power-off carries on: the reset or the power takes that CPU with the
+ * rest of the machine, and waiting would turn one wedged CPU into a
+ * restart that never comes (test audit, Bug 5).
  */
 void voyager_stop_other_cpus(int wait)
 {
@@ -174,11 +180,14 @@ void voyager_stop_other_cpus(int wait)
 	cpumask_clear_cpu(this_cpu, &cpus_stop_mask);
 	if (!cpumask_empty(&cpus_stop_mask)) {
 		send_cpi(&cpus_stop_mask, VOYAGER_CPI_STOP);
-		while (!cpumask_empty(&cpus_stop_mask) && (wait || timeout--))
+		while (!cpumask_empty(&cpus_stop_mask) && timeout--)
 			udelay(1);
 		if (!cpumask_empty(&cpus_stop_mask))
 			pr_emerg("CPUs %*pbl did not stop\n",
 				 cpumask_pr_args(&cpus_stop_mask));
+		while (!cpumask_empty(&cpus_stop_mask) && wait &&
+		       kexec_in_progress)
+			udelay(1);
 	}
 	cpumask_clear(&cpus_stop_mask);
 }

@@ -16,7 +16,8 @@ set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/scripts/lib.sh"
 
-# Kernel build, test userland, emulator build, firmware, helpers.
+# Kernel build, test userland, emulator build, firmware, helpers (gdb:
+# a fault test stops the guest at a kernel function through QEMU's stub).
 PACKAGES=(
 	linux-source-6.12
 	make gcc gcc-multilib bc bison flex libelf-dev libssl-dev cpio
@@ -28,6 +29,7 @@ PACKAGES=(
 	seabios qemu-system-data ipxe-qemu
 	e2fsprogs python3-docutils
 	syslinux syslinux-common mtools
+	gdb
 )
 # QEMU 11.1 configures with meson >= 1.5 and the Python package pycotap:
 # Debian 13 has both, Debian 12 has them in bookworm-backports.

@@ -134,6 +134,55 @@ hard_lockup_seen() {
 		grep -E 'Kernel panic - not syncing: Hard LOCKUP' "$log"
 }
 
+# A CPU that stops taking interrupts at the end of the run (fault-dead-cpu
+# set while the last test holds), on the ordinary kernel.  Either the
+# restart's stop CPI is not taken ("CPUs 3 did not stop", and the restart
+# carries on), or a task stranded on that CPU's run queue stops the end
+# of the run and the buddy hard-lockup detector of configs/voyager.config
+# names the CPU.  Either way the boot fails naming CPU 3, not on a bare
+# time limit (test audit, Bug 5).
+dead_cpu_named() {
+	local name=fault-dead-cpu-end verdict
+	local log=$BUILD/logs/boot-$name.log
+	verdict=$("$top/scripts/boot.sh" --name $name \
+		--machine voyager,cards=dyad:dyad --cpus 4 --tests cpus,timer,hold \
+		--timeout 60 --monitor-hold 'qom-set /machine fault-dead-cpu 5')
+	echo "$verdict"
+	case $verdict in
+	"FAIL $name: "*) ;;
+	*) return 1 ;;
+	esac
+	grep -E 'CPUs 3 did not stop|Watchdog detected hard LOCKUP on cpu 3$' "$log"
+}
+
+# The restart path itself with a CPU that does not take the stop CPI: a
+# gdb breakpoint on voyager_stop_other_cpus() (QEMU's gdb stub) makes
+# hardware CPU 5 (CPU 3) dead exactly there, so nothing of the run is
+# stranded on it.  The kernel must name the CPU and restart; before, it
+# waited for the CPU for ever after "machine restart" (test audit, Bug 5).
+dead_cpu_at_stop() {
+	local name=fault-dead-cpu-stop addr port gdb_log rc=0
+	addr=$(awk '$3 == "voyager_stop_other_cpus" { print "0x" $1 }' \
+		"$BUILD/linux/System.map")
+	[ -n "$addr" ] || { echo "voyager_stop_other_cpus not in System.map"; return 1; }
+	port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+	gdb_log=$BUILD/logs/boot-$name.log.gdb
+	# gdb retries the connection until QEMU listens (tcp auto-retry).
+	gdb -nx -batch -ex 'set tcp connect-timeout 30' \
+		-ex "target remote 127.0.0.1:$port" -ex "break *$addr" \
+		-ex continue -ex 'monitor qom-set /machine fault-dead-cpu 5' \
+		-ex delete -ex detach >"$gdb_log" 2>&1 &
+	"$top/scripts/boot.sh" --name $name --machine voyager,cards=dyad:dyad \
+		--cpus 4 --tests cpus,timer --timeout 60 \
+		--qemu-arg -gdb --qemu-arg "tcp:127.0.0.1:$port" \
+		--allow-level 'Voyager SMP: CPUs 3 did not stop$' || rc=1
+	wait $! || rc=1
+	cat "$gdb_log"
+	# After the end marker, where --expect does not look.
+	grep 'Voyager SMP: CPUs 3 did not stop$' "$BUILD/logs/boot-$name.log" &&
+		grep -q "hit Breakpoint 1, $addr" "$gdb_log" && [ $rc = 0 ]
+}
+
 # dump_boot_presses LOG: every press the monitor sent was taken as a dump.
 # Two presses microseconds apart (two monitor commands in a row) can meet
 # inside the handler, between its status read and the clear: the second
@@ -212,6 +261,8 @@ boot_faults_checks() {
 	check fault-cpi-storm-counted storm_counted \
 		"$BUILD/logs/boot-fault-cpi-storm.log"
 	check fault-debug-hard-lockup-seen hard_lockup_seen
+	check fault-dead-cpu-end-named dead_cpu_named
+	check fault-dead-cpu-stop-named dead_cpu_at_stop
 	# Dead CPUs: the extended CPU of the quad card in slot 1 (its
 	# siblings 5, 9, 13 are stranded), then a sibling alone.
 	boot fault-dead-extended --machine voyager,cards=dyad:quad,fault-dead-cpu=1 \
