@@ -170,8 +170,9 @@ kernel-bench-scsi: deps
 bench-scsi: all kernel-bench-scsi
 	@$(S)/bench-scsi.py
 
-# libFuzzer (generic-fuzz) against the Voyager devices; FUZZ_SECONDS=600.
-fuzz:
+# libFuzzer (generic-fuzz) against the Voyager devices; FUZZ_SECONDS=600;
+# then random properties and monitor events against build/qemu.
+fuzz: qemu
 	@$(S)/deps.sh fuzz
 	@$(S)/fuzz.sh
 
