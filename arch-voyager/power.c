@@ -91,9 +91,12 @@
 
 /* The PSI did not answer at its initcall: no power switch, no power-off. */
 static bool psi_broken;
-static bool psi_switch_pressed;
-/* On batteries: the PSI is polled until the mains is back. */
-static bool psi_on_battery;
+/*
+ * What earlier PSI reports left (voyager_psi_step()), under psi_lock.  On
+ * batteries the PSI is polled until the mains is back: on_battery is
+ * also read without the lock, to arm and run that poll.
+ */
+static struct voyager_psi_state psi_state;
 /* Some CPU cannot take CMN_INT: the PSI is polled instead. */
 static bool psi_cmn_polled;
 /* One CPU reads the PSI at a time; the broadcast reaches every CPU. */
@@ -215,7 +218,7 @@ static void psi_boot_poweroff(unsigned int event)
 /* Poll while on batteries or while some CPU cannot take CMN_INT. */
 static void psi_poll_arm(void)
 {
-	if ((READ_ONCE(psi_on_battery) || READ_ONCE(psi_cmn_polled)) &&
+	if ((READ_ONCE(psi_state.on_battery) || READ_ONCE(psi_cmn_polled)) &&
 	    !timer_pending(&psi_poll_timer))
 		mod_timer(&psi_poll_timer, jiffies + HZ);
 }
@@ -254,7 +257,7 @@ enum voyager_psi_action voyager_psi_step(struct voyager_psi_state *st,
 			return VOYAGER_PSI_NOTHING;
 		if (st->on_battery)
 			return VOYAGER_PSI_AC_ACK;
-		st->on_battery = true;
+		WRITE_ONCE(st->on_battery, true);
 		return VOYAGER_PSI_AC_FAILED;
 	}
 	if (status & PSI_STATUS_MAJOR_FAULT)
@@ -274,7 +277,7 @@ enum voyager_psi_action voyager_psi_poll_step(struct voyager_psi_state *st,
 {
 	if (!st->on_battery || (ac_fail & PSI_AC_FAIL_SUPPLIES))
 		return VOYAGER_PSI_NOTHING;
-	st->on_battery = false;
+	WRITE_ONCE(st->on_battery, false);
 	return VOYAGER_PSI_AC_RESTORED;
 }
 
@@ -327,39 +330,20 @@ static void psi_act(enum voyager_psi_action action, u8 status, u8 ac_fail)
 	}
 }
 
-/* The state the two steps read and write; under psi_lock. */
-static void psi_state_get(struct voyager_psi_state *st)
-{
-	st->pressed = psi_switch_pressed;
-	st->on_battery = READ_ONCE(psi_on_battery);
-}
-
-static void psi_state_put(const struct voyager_psi_state *st)
-{
-	psi_switch_pressed = st->pressed;
-	WRITE_ONCE(psi_on_battery, st->on_battery);
-}
-
 /* On batteries: is the mains back? */
 static void psi_ac_check(void)
 {
-	struct voyager_psi_state st;
-	enum voyager_psi_action action;
 	u8 ac_fail;
 
 	if (psi_subread(PSI_AC_FAIL, &ac_fail))
 		return;
-	psi_state_get(&st);
-	action = voyager_psi_poll_step(&st, ac_fail);
-	psi_state_put(&st);
-	psi_act(action, 0, ac_fail);
+	psi_act(voyager_psi_poll_step(&psi_state, ac_fail), 0, ac_fail);
 }
 
 /* A CMN_INT: find out what the PSI wants and do it. */
 static void psi_event(void)
 {
 	u8 regs[VOYAGER_CAT_REGS], sub[PSI_SUBREGS];
-	struct voyager_psi_state st;
 	enum voyager_psi_action action;
 	u8 ac_fail;
 
@@ -368,11 +352,9 @@ static void psi_event(void)
 		return;
 	}
 	ac_fail = sub[PSI_AC_FAIL - PSI_SUPPLY];
-	psi_state_get(&st);
-	action = voyager_psi_step(&st, regs[PSI_REG_STATUS],
+	action = voyager_psi_step(&psi_state, regs[PSI_REG_STATUS],
 				  sub[PSI_SUPPLY - PSI_SUPPLY], ac_fail,
 				  system_state >= SYSTEM_RUNNING);
-	psi_state_put(&st);
 	psi_act(action, regs[PSI_REG_STATUS], ac_fail);
 }
 
@@ -400,7 +382,7 @@ static void psi_poll_fn(struct timer_list *t)
 	u8 status;
 
 	raw_spin_lock_irqsave(&psi_lock, flags);
-	if (READ_ONCE(psi_on_battery))
+	if (READ_ONCE(psi_state.on_battery))
 		psi_ac_check();
 	/* The status register says whether there is anything to read. */
 	if (READ_ONCE(psi_cmn_polled) &&
