@@ -24,6 +24,16 @@ int main(void)
 	com2_before = voyager_irq_total("3");
 	ok = voyager_loopback_echo(fd, msg, buf, sizeof(buf)) == 0;
 	com2_after = voyager_irq_total("3");
+	/*
+	 * The line above sits in the console's transmit buffer until its
+	 * interrupts send it: wait until it is out (tcdrain) before the
+	 * console's count is read.  Without the wait a slow guest (the
+	 * debug kernel on two quad cards) once read the count before the
+	 * first interrupt was taken.
+	 */
+	if (ioctl(1, TCSBRK, (void *)1) < 0)
+		printf("# cannot wait for the console's output (errno %d)\n",
+		       errno);
 	com1_after = voyager_irq_total("4");
 	printf("# read back \"%s\"; IRQ 3: %ld -> %ld; IRQ 4: %ld -> %ld\n",
 	       buf, com2_before, com2_after, com1_before, com1_after);
