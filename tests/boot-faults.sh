@@ -241,6 +241,12 @@ boot_faults_checks() {
 		--append voyager_stuck_irq=3 --timeout 400 \
 		--expect-report 'irq 3: nobody cared=>Disabling IRQ #3' \
 		--expect 'Disabling IRQ #3'
+	# The same test with no fault injected: the line never takes the
+	# interrupts genirq judges, and the test says so.
+	check stuckirq-sees-no-fault boot_fails_with stuck-irq3-nofault \
+		'^# IRQ 3 took [0-9]+ interrupts, fewer than' \
+		--machine voyager,cards=dyad --cpus 2 --tests cpus,stuckirq \
+		--append voyager_stuck_irq=3
 	# IRQ 5 has no driver here: it stays closed, nothing is said.  The
 	# VIC's own report proves the input was held asserted meanwhile.
 	boot fault-stuck-irq5 --machine voyager,cards=dyad:dyad,fault-stuck-irq=5 \

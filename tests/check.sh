@@ -47,6 +47,18 @@ boot() {
 	fi
 }
 
+# boot_fails_with NAME REGEX ARGS...: a boot that must fail, with a line
+# matching the extended REGEX in its log (a test shown able to fail).
+boot_fails_with() {
+	local name=$1 regex=$2
+	shift 2
+	if "$top/scripts/boot.sh" --name "$name" "$@"; then
+		echo "boot $name passed: it should have failed"
+		return 1
+	fi
+	grep -E "$regex" "$BUILD/logs/boot-$name.log"
+}
+
 # one_line_error [-n NOTE-REGEX] REGEX COMMAND...: COMMAND fails (exits
 # non-zero) and says why in exactly one line of stderr, an ERROR matching
 # the extended REGEX after "[voyager] ERROR: "; lines matching NOTE-REGEX
