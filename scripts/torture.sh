@@ -158,7 +158,12 @@ rc=0
 	--allow-level '^rcu:  (Start|End)-test grace-period state' \
 	--allow-level '^mem_dump_obj\(' \
 	--allow-level '^(Writes|Reads) *: +Total: ' || rc=$?
-# What make torture reports per suite: the wall-clock minutes of the run.
-echo "    $name: $suite ran $secs s of guest time in $(awk -v s=$((SECONDS - start)) \
-	'BEGIN { printf "%.1f", s / 60 }') minutes"
+# What make torture reports per suite: the wall-clock minutes of the run
+# (a failed run did not necessarily reach its guest time).
+minutes=$(awk -v s=$((SECONDS - start)) 'BEGIN { printf "%.1f", s / 60 }')
+if [ $rc = 0 ]; then
+	echo "    $name: $suite ran $secs s of guest time in $minutes minutes"
+else
+	echo "    $name: $suite asked for $secs s of guest time, failed after $minutes minutes"
+fi
 exit $rc
