@@ -47,9 +47,9 @@ int main(void)
 	itoa_r(irq, name);
 	/*
 	 * Counted before the open: the open installs the handler and
-	 * unmasks the line, and a stuck line is disabled within it (in
-	 * 0.01 s on TCG), before the open returns.  A line that never
-	 * had a handler and never fired is not listed: none counted.
+	 * unmasks the line, and a stuck line is disabled within it,
+	 * before the open returns.  A line that never had a handler and
+	 * never fired is not listed: none counted.
 	 */
 	before = voyager_irq_total(name);
 	if (before < 0)
