@@ -17,7 +17,7 @@ boot_pc_checks() {
 	# with CPU hotplug, the reference for the VIC's routing.
 	boot pc-smp4 --machine pc --cpu pentium \
 		--smp 4,sockets=4,cores=1,threads=1 --cpus 4 \
-		--tests threads,hotplug,cpus,cpis,irqstress --append "$irqstress" \
+		--tests threads,hotplug,cpus,cpis,irqstress,rflag --append "$irqstress" \
 		--reject 'Voyager[ A-Za-z]*:' --expect '^# 9 off/on cycles, 0 problems' \
 		--expect "$irqstress_moved"
 	# The KUnit suites are pure logic: they must pass on any machine.

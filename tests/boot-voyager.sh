@@ -121,14 +121,16 @@ boot_voyager_checks() {
 		--reject 'Malformed early option' \
 		--expect '^# +LOC: +[0-9]+ +[1-9][0-9]* ' \
 		--expect 'Voyager SMP: CPU 1 is hardware CPU 4'
+	# rflag: no device interrupt (VIC IRQ or CPI, QIC CPI below) pushes
+	# EFLAGS.RF into user code (QEMU core patch 0018).
 	boot voyager-2dyads --machine voyager,cards=dyad:dyad --end poweroff --cpus 4 \
-		--tests $t,threads,cpis,hotplug
+		--tests $t,threads,cpis,hotplug,rflag
 	# Quad cards: the CAT probe finds them, the extended CPU is VIC-booted
 	# and opens its siblings, the boot CPU QIC-boots them; IPIs to quad
 	# CPUs are QIC CPIs.  Siblings take no device IRQs (affinity walks
 	# down to a CPU that can) and go off and on line like the others.
 	boot voyager-quad --machine voyager,cards=quad --end poweroff --cpus 4 \
-		--tests $t,threads,cpis,hotplug \
+		--tests $t,threads,cpis,hotplug,rflag \
 		--allow-skip 'affinity=only the extended CPU is on a VIC line and takes device IRQs' \
 		--expect 'Voyager SMP: trampoline GDT at .*: aligned for quad cards' \
 		--expect 'Voyager SMP: CPU 3 is hardware CPU 12'
