@@ -95,14 +95,15 @@ pc | pc,*) boot_args+=(--cpu pentium --smp "$cpus,sockets=$cpus,cores=1,threads=
 esac
 [ $single = 0 ] ||
 	boot_args+=(--qemu-arg -accel --qemu-arg tcg,thread=single)
-# A box with many more vCPUs than host cores: one host thread takes the
-# vCPUs in turns of up to 100 ms, so the CPU that keeps the tick sees its
-# timer interrupt seconds late and guest time crawls (a 32-CPU
-# rcutorture on 2 cores printed nothing past its start in 23 minutes,
-# test audit 5.1).  With instruction counting every vCPU's turn ends at
-# the next timer deadline in guest time, so ticks arrive on time; the
-# price is a guest that runs 2^SHIFT ns per instruction shared by all its
-# CPUs.  sleep=off jumps over time in which every CPU is idle.
+# -1 alone does not keep guest time going on a box with many more busy
+# vCPUs than host cores: one host thread takes the vCPUs in turns of up
+# to 100 ms, so the CPU that keeps the tick sees its timer interrupt
+# seconds late and guest time crawls (a 32-CPU rcutorture on 2 cores
+# printed nothing past its start in 23 minutes, test audit 5.1).  With
+# instruction counting every vCPU's turn ends at the next timer deadline
+# in guest time, so ticks arrive on time; the price is a guest that runs
+# 2^SHIFT ns per instruction shared by all its CPUs.  sleep=off jumps
+# over time in which every CPU is idle.
 [ -z "$icount" ] ||
 	boot_args+=(--qemu-arg -icount --qemu-arg "shift=$icount,sleep=off")
 # Boot time grows with the CPUs (emulated on 2 host cores).
