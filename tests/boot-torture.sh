@@ -68,6 +68,10 @@ boot_torture_checks() {
 		'<1>[    1.000000] rcu-torture: !!! Reader Pipe: 1 2'
 	check oracle-level-still-judged torture_oracle_judges FAIL \
 		'<1>[    1.000000] Voyager: something alarming'
+	# A shift QEMU's -icount does not take is refused in one line.
+	check torture-bad-icount one_line_error \
+		'torture.sh: -i needs a shift from 0 to 10 .*, not .11.$' \
+		"$top/scripts/torture.sh" -i 11 rcutorture pc 4
 	for s in rcutorture locktorture scftorture; do
 		torture_run "$s-voyager8" -t "$torture_short" "$s" "$box" 8
 		# Quad cards: the CPIs are the QIC's (one per kind, no mailbox).
