@@ -24,6 +24,7 @@
 #   -i SHIFT   single-threaded TCG with instruction counting (QEMU
 #              -icount shift=SHIFT,sleep=off): guest time is 2^SHIFT ns
 #              per instruction run, not the host's clock
+#   -c CPU     QEMU CPU model (-cpu), e.g. 486
 #   -s         first a quick boot: if the kernel brings up fewer CPUs
 #              than CPUS, say FAIL at once rather than after the whole
 #              run's time limit (a box asked for is never skipped)
@@ -34,20 +35,21 @@ set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/scripts/lib.sh"
 
-secs=${TORTURE_SECONDS:-60} name= single=0 probe=0 extra= icount=
-while getopts "t:n:1i:sa:" opt; do
+secs=${TORTURE_SECONDS:-60} name= single=0 probe=0 extra= icount= cpu_model=
+while getopts "t:n:1i:c:sa:" opt; do
 	case $opt in
 	t) secs=$OPTARG ;;
 	n) name=$OPTARG ;;
 	1) single=1 ;;
 	i) icount=$OPTARG single=1 ;;
+	c) cpu_model=$OPTARG ;;
 	s) probe=1 ;;
 	a) extra=$OPTARG ;;
-	*) die "usage: $0 [-t SECS] [-n NAME] [-1] [-i SHIFT] [-s] [-a ARGS] SUITE MACHINE CPUS" ;;
+	*) die "usage: $0 [-t SECS] [-n NAME] [-1] [-i SHIFT] [-c CPU] [-s] [-a ARGS] SUITE MACHINE CPUS" ;;
 	esac
 done
 shift $((OPTIND - 1))
-[ $# = 3 ] || die "usage: $0 [-t SECS] [-n NAME] [-1] [-i SHIFT] [-s] [-a ARGS] SUITE MACHINE CPUS"
+[ $# = 3 ] || die "usage: $0 [-t SECS] [-n NAME] [-1] [-i SHIFT] [-c CPU] [-s] [-a ARGS] SUITE MACHINE CPUS"
 suite=$1 machine=$2 cpus=$3
 case $suite in
 rcutorture | locktorture | scftorture) ;;
@@ -106,6 +108,7 @@ esac
 # over time in which every CPU is idle.
 [ -z "$icount" ] ||
 	boot_args+=(--qemu-arg -icount --qemu-arg "shift=$icount,sleep=off")
+[ -z "$cpu_model" ] || boot_args+=(--cpu "$cpu_model")
 # Boot time grows with the CPUs (emulated on 2 host cores).
 boot_secs=$((120 + 15 * cpus))
 # The suite runs SECS of guest time.  With more vCPUs than host cores,
