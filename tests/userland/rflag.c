@@ -22,26 +22,9 @@
 #include <asm/ucontext.h>
 
 #define EFLAGS_RF 0x10000UL
-#define STR(x) #x
-#define XSTR(x) STR(x)
 
 /* Written by the handler, read with atomics in main(). */
 static unsigned long traps, rf_seen;
-
-/* The signal return, as the C library's restorer would do it. */
-static void __attribute__((naked)) rflag_sigreturn(void)
-{
-	__asm__ volatile("movl $" XSTR(__NR_rt_sigreturn) ", %eax\n\t"
-			 "int $0x80\n\t"
-			 "hlt");
-}
-
-struct kernel_sigaction {
-	void (*handler)(int sig, void *info, void *context);
-	unsigned long flags;
-	void (*restorer)(void);
-	unsigned long mask[2];
-};
 
 static void trap_handler(int sig, void *info, void *context)
 {
@@ -70,18 +53,12 @@ static void __attribute__((naked)) int3_block(void)
 
 int main(void)
 {
-	struct kernel_sigaction sa = {
-		.handler = trap_handler,
-		.flags = SA_SIGINFO | SA_RESTORER,
-		.restorer = rflag_sigreturn,
-	};
 	int secs = voyager_env_int("voyager_rflag_s", 2);
 	long long start, end;
 	long ticks_before, ticks_after;
 	unsigned long n_traps, n_rf;
 
-	if (my_syscall4(__NR_rt_sigaction, SIGTRAP, &sa, NULL,
-			sizeof(sa.mask)) < 0) {
+	if (voyager_catch_signal(SIGTRAP, trap_handler, 0) < 0) {
 		printf("# cannot catch SIGTRAP\n");
 		return 1;
 	}

@@ -48,9 +48,6 @@
 				 CLONE_SIGHAND | CLONE_THREAD | CLONE_SYSVSEM | \
 				 CLONE_CHILD_CLEARTID | CLONE_PARENT_SETTID)
 
-#define STR(x)			#x
-#define XSTR(x)			STR(x)
-
 struct worker {
 	int index;
 	int cpu;
@@ -396,7 +393,7 @@ static int start_thread(struct worker *w)
 			 "xorl %%ebp, %%ebp\n\t"
 			 "popl %%eax\n\t"
 			 "call *%%eax\n\t"
-			 "movl $" XSTR(__NR_exit) ", %%eax\n\t"
+			 "movl $" VOYAGER_XSTR(__NR_exit) ", %%eax\n\t"
 			 "xorl %%ebx, %%ebx\n\t"
 			 "int $0x80\n\t"
 			 "hlt\n"
@@ -422,33 +419,6 @@ static int join_thread(struct worker *w, long long deadline)
 }
 
 /* The SIGSEGV handler: count a fault on the shared page, step over it. */
-void voyager_sigreturn(void);
-__asm__(".text\n"
-	"voyager_sigreturn:\n\t"
-	"movl $" XSTR(__NR_rt_sigreturn) ", %eax\n\t"
-	"int $0x80\n\t"
-	"hlt\n");
-
-struct kernel_sigaction {
-	void (*handler)(int sig, void *info, void *context);
-	unsigned long flags;
-	void (*restorer)(void);
-	unsigned long mask[2];
-};
-
-static void set_segv_handler(void (*fn)(int sig, void *info, void *context))
-{
-	struct kernel_sigaction sa = {
-		.handler = fn,
-		.flags = SA_SIGINFO | SA_NODEFER | SA_RESTORER,
-		.restorer = voyager_sigreturn,
-	};
-
-	if (!fn)
-		sa.flags = SA_RESTORER;
-	my_syscall4(__NR_rt_sigaction, SIGSEGV, &sa, NULL, sizeof(sa.mask));
-}
-
 static void segv_handler(int sig, void *info, void *context)
 {
 	struct ucontext *uc = context;
@@ -463,7 +433,7 @@ static void segv_handler(int sig, void *info, void *context)
 	if (addr < base || addr >= base + PAGE_BYTES || k >= (unsigned int)nthreads ||
 	    (ip[0] != 0x8b && ip[0] != 0x89) || ip[1] != 0x01) {
 		/* Not one of ours: the default action, on the same access. */
-		set_segv_handler(NULL);
+		voyager_catch_signal(SIGSEGV, NULL, 0);
 		return;
 	}
 	__atomic_add_fetch(&workers[k].faults, 1, __ATOMIC_SEQ_CST);
@@ -551,7 +521,7 @@ int main(void)
 	}
 	printf("# %d online CPU(s), one pinned thread each\n", nthreads);
 	setup_membarrier();
-	set_segv_handler(segv_handler);
+	voyager_catch_signal(SIGSEGV, segv_handler, SA_NODEFER);
 	page = map_anon(PAGE_BYTES);
 	if (!page) {
 		printf("# cannot map the shared page\n");

@@ -426,4 +426,40 @@ static __attribute__((noreturn)) void voyager_end_machine(int power_off)
 		msleep(1000);
 }
 
+#define VOYAGER_STR(x)	#x
+#define VOYAGER_XSTR(x)	VOYAGER_STR(x)
+
+/* The signal return, as the C library's restorer would do it. */
+static void __attribute__((naked)) voyager_sigreturn(void)
+{
+	__asm__ volatile("movl $" VOYAGER_XSTR(__NR_rt_sigreturn) ", %eax\n\t"
+			 "int $0x80\n\t"
+			 "hlt");
+}
+
+/* struct sigaction as the i386 rt_sigaction system call reads it. */
+struct voyager_sigaction {
+	void (*handler)(int sig, void *info, void *context);
+	unsigned long flags;
+	void (*restorer)(void);
+	unsigned long mask[2];
+};
+
+/*
+ * Catch @sig with @fn (SA_SIGINFO plus @flags), or give it back its
+ * default action when @fn is NULL; the system call's result.
+ */
+static long voyager_catch_signal(int sig,
+				 void (*fn)(int sig, void *info, void *context),
+				 unsigned long flags)
+{
+	struct voyager_sigaction sa = {
+		.handler = fn,
+		.flags = (fn ? SA_SIGINFO | flags : 0) | SA_RESTORER,
+		.restorer = voyager_sigreturn,
+	};
+
+	return my_syscall4(__NR_rt_sigaction, sig, &sa, NULL, sizeof(sa.mask));
+}
+
 #endif /* VOYAGER_TEST_H */
