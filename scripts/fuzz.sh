@@ -45,6 +45,9 @@
 # them set (-global), which raises the PSI events at reset.
 # Environment:
 #   FUZZ_SECONDS    total fuzzing time, shared by the layouts (default 600)
+#   FUZZ_JOBS       layouts fuzzed at once, one fuzzer process each
+#                   (default: the number of CPUs); each layout gets
+#                   FUZZ_SECONDS / ceil(layouts / FUZZ_JOBS) seconds
 #   FUZZ_TIMEOUT    seconds one input may run before it is a hang (default 10)
 #   FUZZ_SANITIZERS 1 (default): build with --enable-asan --enable-ubsan; 0: without
 #   FUZZ_MIN_EXECS_PER_SEC  the floor: a layout that averaged fewer inputs a
@@ -112,6 +115,10 @@ FUZZ_TIMEOUT=${FUZZ_TIMEOUT:-10}
 FUZZ_SANITIZERS=${FUZZ_SANITIZERS:-1}
 FUZZ_MIN_EXECS_PER_SEC=${FUZZ_MIN_EXECS_PER_SEC:-10}
 FUZZ_PROPS_TRIALS=${FUZZ_PROPS_TRIALS:-2000}
+FUZZ_JOBS=${FUZZ_JOBS:-$(nproc)}
+case $FUZZ_JOBS in
+'' | *[!0-9]* | 0) die "FUZZ_JOBS=$FUZZ_JOBS: want a number of fuzzers to run at once, 1 or more" ;;
+esac
 
 do_build=1
 do_run=1
@@ -382,11 +389,37 @@ summary=$out/summary.txt
 regress | tee -a "$summary" || status=1
 [ $do_fuzz = 1 ] || exit $status
 
-per=$((FUZZ_SECONDS / ${#layouts[@]}))
+# FUZZ_JOBS lanes take the layouts in turn: each layout gets the same
+# time, and the rounds of FUZZ_JOBS layouts fill FUZZ_SECONDS.
+rounds=$(((${#layouts[@]} + FUZZ_JOBS - 1) / FUZZ_JOBS))
+per=$((FUZZ_SECONDS / rounds))
 [ $per -ge 1 ] || per=1
 note "objects: $FUZZ_OBJECTS"
+note "${#layouts[@]} layouts, ${per}s each, $FUZZ_JOBS at a time"
+# Each lane prints its layout's lines when it ends and keeps them in
+# result.txt/result.rc beside the corpus; the summary takes them in
+# layout order once every lane has ended.
+lane() {
+	local dir rc=0
+	dir=$out/$(layout_dir "$1")
+	run_layout "$1" "$per" >"$dir/result.txt" || rc=$?
+	echo "$rc" >"$dir/result.rc"
+	cat "$dir/result.txt"
+}
 for layout in "${layouts[@]}"; do
-	run_layout "$layout" "$per" | tee -a "$summary" || status=1
+	mkdir -p "$out/$(layout_dir "$layout")"
+	rm -f "$out/$(layout_dir "$layout")/result.rc"
+	while [ "$(jobs -pr | wc -l)" -ge "$FUZZ_JOBS" ]; do
+		wait -n || true
+	done
+	lane "$layout" &
+done
+wait
+for layout in "${layouts[@]}"; do
+	dir=$out/$(layout_dir "$layout")
+	cat "$dir/result.txt" >>"$summary" 2>/dev/null || true
+	# a lane that left no status did not finish: a failure too
+	[ "$(cat "$dir/result.rc" 2>/dev/null)" = 0 ] || status=1
 done
 # The totals: executions over all layouts, and what was found.
 awk '{ for (i = 2; i <= NF; i++) {

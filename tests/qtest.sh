@@ -87,4 +87,9 @@ qtest_checks() {
 	check qtest-voyager-never-kvm voyager_never_kvm
 	check fuzz-props-sees-findings fuzz_props_sees_findings
 	check fuzz-props-seeded fuzz_props_seeded
+	# make fuzz's lanes: a count that is not a number is refused in one
+	# line, before anything is built or run.
+	check fuzz-bad-jobs one_line_error \
+		'FUZZ_JOBS=0x2: want a number of fuzzers to run at once, 1 or more$' \
+		env FUZZ_JOBS=0x2 "$top/scripts/fuzz.sh" --run-only
 }
