@@ -397,26 +397,28 @@ per=$((FUZZ_SECONDS / rounds))
 note "objects: $FUZZ_OBJECTS"
 note "${#layouts[@]} layouts, ${per}s each, $FUZZ_JOBS at a time"
 # Each lane prints its layout's lines when it ends and keeps them in
-# result.txt/result.rc beside the corpus; the summary takes them in
-# layout order once every lane has ended.
-lane() {
-	local dir rc=0
-	dir=$out/$(layout_dir "$1")
-	run_layout "$1" "$per" >"$dir/result.txt" || rc=$?
-	echo "$rc" >"$dir/result.rc"
-	cat "$dir/result.txt"
-}
+# result.txt/result.rc in the layout's directory (dirs[], named once);
+# the summary takes them in layout order once every lane has ended.
+dirs=()
 for layout in "${layouts[@]}"; do
-	mkdir -p "$out/$(layout_dir "$layout")"
-	rm -f "$out/$(layout_dir "$layout")/result.rc"
+	dirs+=("$out/$(layout_dir "$layout")")
+done
+lane() {
+	local rc=0
+	run_layout "$1" "$per" >"$2/result.txt" || rc=$?
+	echo "$rc" >"$2/result.rc"
+	cat "$2/result.txt"
+}
+for i in "${!layouts[@]}"; do
+	mkdir -p "${dirs[i]}"
+	rm -f "${dirs[i]}/result.rc"
 	while [ "$(jobs -pr | wc -l)" -ge "$FUZZ_JOBS" ]; do
 		wait -n || true
 	done
-	lane "$layout" &
+	lane "${layouts[i]}" "${dirs[i]}" &
 done
 wait
-for layout in "${layouts[@]}"; do
-	dir=$out/$(layout_dir "$layout")
+for dir in "${dirs[@]}"; do
 	cat "$dir/result.txt" >>"$summary" 2>/dev/null || true
 	# a lane that left no status did not finish: a failure too
 	[ "$(cat "$dir/result.rc" 2>/dev/null)" = 0 ] || status=1
@@ -429,8 +431,8 @@ awk '{ for (i = 2; i <= NF; i++) {
 	END { printf "total: %d executions, %d crashes/hangs, %d UBSan reports\n",
 		execs, crashes, ubsan }' "$summary" | tee -a "$summary"
 # The best coverage of each of our files over this run's layouts.
-for layout in "${layouts[@]}"; do
-	cat "$out/$(layout_dir "$layout")/coverage.txt" 2>/dev/null || true
+for dir in "${dirs[@]}"; do
+	cat "$dir/coverage.txt" 2>/dev/null || true
 done | awk '{ split($2, e, "/"); if (!($1 in best) || e[1] > best[$1]) { best[$1] = e[1]; tot[$1] = e[2] } }
 	END { for (f in best) { pct = tot[f] ? 100 * best[f] / tot[f] : 0
 		printf "best edge coverage: %-22s %5d/%-5d %3d%%\n", f, best[f], tot[f], pct } }' |
