@@ -31,8 +31,9 @@
 #                      matching REGEX, send COMMAND to the QEMU monitor
 #                      (repeatable; the pairs fire in order, each armed
 #                      once the previous fired; record in LOG.monitor)
-#   --monitor-hold COMMAND  send COMMAND while the test `hold` (in
-#                      --tests) holds the run, then release it: a query
+#   --monitor-hold COMMAND  send COMMAND while a test of --tests holds
+#                      the run (`hold`, or `cpistorm` after its storm:
+#                      "# hold for the monitor"), then release it: a query
 #                      that must find the machine mid-run (in order with
 #                      the --monitor-at pairs)
 #   --allow REGEX      a splat line this boot asks for on purpose: lines

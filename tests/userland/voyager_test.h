@@ -395,6 +395,47 @@ static void voyager_sync(void)
 }
 
 /*
+ * Hold the run until the boot runner's monitor has looked at the machine:
+ * print "# hold for the monitor" and wait, up to 120 s, for the runner
+ * to write 5Ah into the scratch register of the second UART (port 2FFh:
+ * the 8250 driver leaves it alone once the port is probed) with the
+ * monitor's `o` command; clear it again.  0 when released, else -1 with
+ * the reason printed.
+ */
+#define VOYAGER_HOLD_PORT	0x2ff
+#define VOYAGER_HOLD_RELEASE	0x5a
+#define VOYAGER_HOLD_WAIT_S	120
+
+static int voyager_hold_for_monitor(void)
+{
+	long long t0;
+
+	if (my_syscall1(__NR_iopl, 3) < 0) {
+		printf("# iopl(3) refused: cannot read port %#x\n",
+		       VOYAGER_HOLD_PORT);
+		return -1;
+	}
+	voyager_outb(0, VOYAGER_HOLD_PORT);
+	if (voyager_inb(VOYAGER_HOLD_PORT) != 0) {
+		printf("# no scratch register at port %#x\n", VOYAGER_HOLD_PORT);
+		return -1;
+	}
+	printf("# hold for the monitor\n");
+	t0 = voyager_now_ms();
+	while (voyager_inb(VOYAGER_HOLD_PORT) != VOYAGER_HOLD_RELEASE) {
+		if (voyager_now_ms() - t0 > VOYAGER_HOLD_WAIT_S * 1000LL) {
+			printf("# the monitor did not release the hold in %d s\n",
+			       VOYAGER_HOLD_WAIT_S);
+			return -1;
+		}
+		msleep(50);
+	}
+	voyager_outb(0, VOYAGER_HOLD_PORT);
+	printf("# released after %lld ms\n", voyager_now_ms() - t0);
+	return 0;
+}
+
+/*
  * Make busybox's applets (/bin/sh, mount ...) links in /bin; 0 when
  * busybox ran and said so, else -1.
  */

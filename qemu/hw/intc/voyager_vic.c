@@ -852,6 +852,7 @@ static void vic_reg_write(void *opaque, hwaddr addr, uint64_t val64,
         for (n = 0; n < VOYAGER_VIC_CPUS; n++) {
             if ((val & (1u << n)) && vic_has_cpu(s, n)) {
                 s->cpu[n].cpi_latch |= 1u << level;
+                s->cpi_sent[n * 8 + level]++;
                 if (level == 0) {
                     s->storm_only &= ~(1u << n);    /* the guest's too */
                 }
@@ -982,7 +983,10 @@ void voyager_vic_port61_write(VoyagerVICState *s, uint8_t val)
 
 /* ---- monitor ----------------------------------------------------------- */
 
-/* The interrupts CPU @c took, by source, and its port accesses. */
+/*
+ * The interrupts CPU @c took, by source, its port accesses, and the CPIs
+ * sent to it.
+ */
 static void vic_print_counts(VoyagerVICState *s, int c, GString *buf)
 {
     const uint64_t *st = &s->stat[c * VOYAGER_VIC_STATS];
@@ -1006,6 +1010,14 @@ static void vic_print_counts(VoyagerVICState *s, int c, GString *buf)
                            "\n", st[VOYAGER_VIC_STAT_SYS],
                            st[VOYAGER_VIC_STAT_CMN],
                            st[VOYAGER_VIC_STAT_SPUR], s->accesses[c]);
+    g_string_append(buf, "         sent to it: CPI");
+    for (n = 0; n < 8; n++) {
+        if (s->cpi_sent[c * 8 + n]) {
+            g_string_append_printf(buf, " %d:%" PRIu64, n,
+                                   s->cpi_sent[c * 8 + n]);
+        }
+    }
+    g_string_append(buf, "\n");
 }
 
 void voyager_vic_print_info(VoyagerVICState *s, GString *buf)
@@ -1176,6 +1188,7 @@ static void vic_get_cpu_state(Object *obj, Visitor *v, const char *name,
         visit_type_bool(v, "cmn-latch", &vc->cmn_latch, &error_abort);
         vic_visit_counts(v, "irq-taken", st, VOYAGER_VIC_ISA_IRQS);
         vic_visit_counts(v, "cpi-taken", st + VOYAGER_VIC_STAT_CPI, 8);
+        vic_visit_counts(v, "cpi-sent", &s->cpi_sent[c * 8], 8);
         vic_visit_counts(v, "sys-cmn-spurious", st + VOYAGER_VIC_STAT_SYS, 3);
         visit_type_uint64(v, "port-accesses", &acc, &error_abort);
         visit_check_struct(v, &error_abort);

@@ -393,9 +393,13 @@ static void test_stats(void)
     g_assert_cmpint(accesses(qts, 0) - before, ==, 3);
     g_assert_cmpint(accesses(qts, 4), ==, 0);
     g_assert_cmpint(cpu_count(qts, 4, "cpi-taken", 0), ==, 0);
+    g_assert_cmpint(cpu_count(qts, 4, "cpi-sent", 0), ==, 0);
     start_cpu(qts, 4);
     g_assert_cmpint(cpu_count(qts, 4, "cpi-taken", 0), ==, 1);
     g_assert_cmpint(cpu_count(qts, 0, "cpi-taken", 0), ==, 0);
+    /* The boot CPI was written to the send register: sent once, to 4. */
+    g_assert_cmpint(cpu_count(qts, 4, "cpi-sent", 0), ==, 1);
+    g_assert_cmpint(cpu_count(qts, 0, "cpi-sent", 0), ==, 0);
     r = qtest_qmp(qts, "{'execute': 'x-query-irq'}");
     g_assert_nonnull(strstr(qdict_get_str(qdict_get_qdict(r, "return"),
                                           "human-readable-text"),
@@ -547,6 +551,12 @@ static void test_storm_account(void)
     qtest_outb(qts, VIC_CPI0, 0x10);
     storm_take4(qts);
     g_assert_cmpint(vic_prop(qts, "cpi-storm-alone"), ==, 1);
+    /*
+     * Only the guest's CPIs count as sent (the boot CPI and this one):
+     * CPI 0 taken minus sent bounds the CPIs that found no work.
+     */
+    g_assert_cmpint(cpu_count(qts, 4, "cpi-sent", 0), ==, 2);
+    g_assert_cmpint(cpu_count(qts, 4, "cpi-taken", 0), ==, 3);
     /* The third and fourth while nobody takes it: the fourth merges. */
     g_assert_true(storm_wait4(qts));
     qtest_clock_step(qts, 4 * SCALE_MS);
@@ -988,7 +998,8 @@ static void test_storm_migrate(void)
 static GString *vic_state_json(QTestState *qts)
 {
     static const char *const counters[] = {
-        "irq-taken", "cpi-taken", "sys-cmn-spurious", "port-accesses",
+        "irq-taken", "cpi-taken", "cpi-sent", "sys-cmn-spurious",
+        "port-accesses",
     };
     GString *all = g_string_new("");
     const QListEntry *e;

@@ -161,6 +161,13 @@ struct VoyagerVICState {
      */
     uint64_t stat[VOYAGER_VIC_CPUS * VOYAGER_VIC_STATS];
     uint64_t accesses[VOYAGER_VIC_IDS];
+    /*
+     * CPIs written to the send registers, per target CPU and level
+     * (index cpu * 8 + level): beside the CPIs taken, what a test holds a
+     * kernel's count of CPIs that found no work against, since a CPI
+     * sent while one is latched merges into it.
+     */
+    uint64_t cpi_sent[VOYAGER_VIC_CPUS * 8];
 
     /*
      * fault-cpi-storm: spurious CPIs still to raise, timer (pending only
