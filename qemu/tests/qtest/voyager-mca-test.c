@@ -35,6 +35,7 @@
 #define DSPS        0x30
 #define SCRATCH     0x34
 #define DIEN        0x39
+#define DBC         0x24
 
 #define DSTAT_SIR   0x04
 #define DSTAT_ABRT  0x10
@@ -355,6 +356,8 @@ static void put_int(QTestState *qts, uint32_t at, uint32_t code)
 }
 
 #define SCRIPT 0x100000
+/* The 53C710 model's SCRIPTS yield (core patch 0014), in ns */
+#define NCR710_YIELD_NS (500 * 1000)
 
 /* The chip's interrupt reaches the VIC line POS selects, level-held. */
 static void test_irq(void)
@@ -601,6 +604,65 @@ static void test_scripts_memmove_budget(void)
         g_assert_cmphex(qtest_readl(qts, dst + i * n + n - 4), ==, 0x55667788);
     }
     qtest_quit(qts);
+}
+
+/*
+ * A MSG OUT move walks its bytes a FIFO-full (8) at a time, each read
+ * from memory, past padding bytes (00h); each FIFO-full counts against
+ * the SCRIPTS budget and the move stops in the middle (core patch 0019).
+ * SELECT ATN the disk, MOVE 1 MiB of padding WHEN MSG_OUT, INT 600Dh:
+ * the start returns after SELECT, the MOVE and 498 FIFO-fulls, with DSP
+ * past the move and the rest in DBC; each go after moves 499 more.
+ * Before the patch the whole move and the INT ran inside the write (and
+ * 500 moves of 16 MiB held QEMU for minutes under make fuzz).  An abort
+ * in the middle drops the rest, and the chip then works.
+ */
+static void test_scripts_msgout_budget(void)
+{
+    g_autofree char *img = make_img();
+    g_autofree char *args = g_strdup_printf("-M voyager -m 64 -drive "
+                                            "if=scsi,file=%s,format=raw", img);
+    QTestState *qts = qtest_init(args);
+    uint32_t base = 0x800, msg = 0x200000, n = 1 << 20, left;
+    int i;
+
+    qtest_writel(qts, SCRIPT, 0x41010000);      /* SELECT ATN 1 << 0 */
+    qtest_writel(qts, SCRIPT + 4, SCRIPT + 0x30);
+    qtest_writel(qts, SCRIPT + 8, 0x0e000000 | n);  /* MOVE n, WHEN MSG_OUT */
+    qtest_writel(qts, SCRIPT + 12, msg);
+    put_int(qts, SCRIPT + 16, 0x600d);
+    put_int(qts, SCRIPT + 0x30, 0xbad);
+
+    for (i = 0; i < 2; i++) {
+        scripts_guard(true);
+        qtest_outl(qts, base + DSP, SCRIPT);
+        scripts_guard(false);
+        g_assert_cmphex(qtest_inb(qts, base + ISTAT) & ISTAT_DIP, ==, 0);
+        g_assert_cmphex(qtest_inl(qts, base + DSP), ==, SCRIPT + 16);
+        left = qtest_inl(qts, base + DBC) & 0xffffff;
+        g_assert_cmpuint(left, ==, n - 498 * 8);
+        qtest_clock_step(qts, NCR710_YIELD_NS);
+        g_assert_cmpuint(qtest_inl(qts, base + DBC) & 0xffffff, ==,
+                         left - 499 * 8);
+        g_assert_cmphex(qtest_inb(qts, base + ISTAT) & ISTAT_DIP, ==, 0);
+        if (i == 0) {
+            /* the abort: the rest of the move is dropped */
+            qtest_outb(qts, base + ISTAT, ISTAT_ABRT);
+            g_assert_cmphex(qtest_inb(qts, base + DSTAT) & DSTAT_ABRT, ==,
+                            DSTAT_ABRT);
+            qtest_outb(qts, base + ISTAT, 0);
+            left = qtest_inl(qts, base + DBC) & 0xffffff;
+            qtest_clock_step(qts, 10 * NCR710_YIELD_NS);
+            g_assert_cmpuint(qtest_inl(qts, base + DBC) & 0xffffff, ==, left);
+        }
+    }
+    /* n / 8 FIFO-fulls at 499 a go: 263 goes in all */
+    qtest_clock_step(qts, 300 * NCR710_YIELD_NS);
+    g_assert_cmphex(qtest_inb(qts, base + ISTAT) & ISTAT_DIP, ==, ISTAT_DIP);
+    g_assert_cmphex(qtest_inl(qts, base + DSPS), ==, 0x600d);
+    g_assert_cmpuint(qtest_inl(qts, base + DBC) & 0xffffff, ==, 0);
+    qtest_quit(qts);
+    unlink(img);
 }
 
 /*
@@ -945,6 +1007,8 @@ int main(int argc, char **argv)
     qtest_add_func("/voyager/mca/fuzz-regress", test_fuzz_regress);
     qtest_add_func("/voyager/mca/scripts-memmove-budget",
                    test_scripts_memmove_budget);
+    qtest_add_func("/voyager/mca/scripts-msgout-budget",
+                   test_scripts_msgout_budget);
     qtest_add_func("/voyager/mca/slots-listing", test_slots_listing);
     qtest_add_func("/voyager/mca/irq", test_irq);
     qtest_add_func("/voyager/mca/irq-shared", test_irq_shared);
