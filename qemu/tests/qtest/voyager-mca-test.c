@@ -554,7 +554,7 @@ static void test_scripts_empty_walk(void)
     r = qtest_qmp(qts, "{'execute': 'query-status'}");
     g_assert(qdict_haskey(r, "return"));
     qobject_unref(r);
-    qtest_clock_step(qts, 500 * 1000);
+    qtest_clock_step(qts, NCR710_YIELD_NS);
     g_assert_cmphex(qtest_inl(qts, base + DSP), ==, start + 1000 * 4);
     /* no interrupt; a reset stops the walk */
     g_assert_cmphex(qtest_inb(qts, base + ISTAT) & ISTAT_DIP, ==, 0);
