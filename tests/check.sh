@@ -42,9 +42,25 @@ boot() {
 	if "$top/scripts/boot.sh" --name "$name" "$@"; then
 		passed=$((passed + 1))
 	else
+		# CI keeps only this output, not the logs: the tests' own
+		# diagnostics up to the first failure, and the console's end.
+		boot_failure_context "$BUILD/logs/boot-$name.log" | sed 's/^/    /'
 		failed=$((failed + 1))
 		failures+=("boot-$name")
 	fi
+}
+
+# boot_failure_context LOG: the "# " lines of the KTAP test that failed
+# first (its last 20) and the last 10 lines of the console.
+boot_failure_context() {
+	[ -r "$1" ] || return 0
+	awk '/^# / { keep[n++ % 20] = $0 }
+		/^ok / { n = 0 }
+		/^not ok / { print "first failure:"; s = n > 20 ? n - 20 : 0
+			for (i = s; i < n; i++) print keep[i % 20]
+			print; exit }' "$1"
+	echo "console end:"
+	tail -n 10 "$1"
 }
 
 # boot_fails_with NAME REGEX ARGS...: a boot that must fail, with a line
