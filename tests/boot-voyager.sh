@@ -135,7 +135,7 @@ boot_voyager_checks() {
 		--expect 'Voyager SMP: trampoline GDT at .*: aligned for quad cards' \
 		--expect 'Voyager SMP: CPU 3 is hardware CPU 12'
 	boot voyager-mixed --machine voyager,cards=quad:dyad:mono --end poweroff --cpus 7 \
-		--tests $t,threads,cpis,hotplug,irqstress \
+		--tests $t,threads,cpis,hotplug,ttyopen,irqstress \
 		--append "$irqstress" --expect "$irqstress_moved" \
 		--expect 'Voyager SMP: CPU 6 is hardware CPU 12'
 	# A 4100-style quad card (quad2): quad CPU 1 (hardware CPU 4) has the

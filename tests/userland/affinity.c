@@ -160,5 +160,6 @@ int main(void)
 	ret = check_all(fd, ncpus);
 	/* Back to CPU 0 for the tests that follow. */
 	set_affinity(0);
+	voyager_close_loopback(fd);
 	return ret;
 }

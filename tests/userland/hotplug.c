@@ -315,6 +315,7 @@ int main(void)
 	}
 	if (route_irq(cpus[0]) < 0)
 		bad++;
+	voyager_close_loopback(loop_fd);
 	if (!tried) {
 		printf("# no CPU has an online file\n");
 		return 77;

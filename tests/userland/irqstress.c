@@ -208,6 +208,7 @@ int main(void)
 	}
 	for (i = 0; i < nirqs; i++)
 		route(irqs[i], cpus[0]);
+	voyager_close_loopback(fd);
 	printf("# %ld messages echoed; %ld affinity writes accepted, %ld refused; %ld CPUs offline, %ld online, %ld refused busy\n",
 	       __atomic_load_n(echoed, __ATOMIC_RELAXED), routed, refused, downs, ups, busy);
 	if (hotplug && !downs) {
