@@ -444,13 +444,11 @@ static int voyager_open_pinned(const char *tty, int *cpu, int *landed)
  * (UART_BUG_THRE) and keeps it going from a timer, whose IER restore
  * leaves THRI set behind the driver's back: QEMU's UART raises THRE only
  * when THRI goes from 0 to 1, so transmission then crawls at the timer's
- * pace.  Not a Voyager matter: any SMP machine can lose that race (on the PC
- * the port was opened on the CPU effective_affinity named before the
- * open, which was wrong for 3 opens in 4: the likely cause of an
- * IRQ-affinity stress failure there in CI).
- * An open whose interrupt is elsewhere afterwards fails: the race was
- * possible.  (A route left waiting by the last close, see
- * voyager_close_loopback(), is one way there.)
+ * pace.  Not a Voyager matter: any SMP machine can lose that race.
+ * voyager_tty_irq_cpu_at_open() says which CPU that is; an open whose
+ * interrupt is elsewhere afterwards fails, as the race was possible (a
+ * route left waiting by the last close is one way there: see
+ * voyager_close_loopback()).
  */
 static int voyager_open_loopback(const char *tty)
 {
