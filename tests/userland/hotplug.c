@@ -54,11 +54,7 @@ static int file_exists(const char *path)
 /* Route IRQ 3 to @cpu alone (a CPU list, no mask arithmetic). */
 static int route_irq(int cpu)
 {
-	char list[16];
-
-	itoa_r(cpu, list);
-	strncat(list, "\n", sizeof(list) - 1 - strlen(list));
-	if (voyager_write_file("/proc/irq/" IRQ_NAME "/smp_affinity_list", list) < 0) {
+	if (voyager_route_irq(atoi(IRQ_NAME), cpu) < 0) {
 		/* A quad card's CPU off the VIC line takes no device IRQ. */
 		if (errno == EINVAL) {
 			printf("# CPU %d takes no device IRQs: no IRQ checks\n",

@@ -25,12 +25,6 @@ static unsigned int seed;
 /* Messages echoed so far: a page the child shares with this process. */
 static long *echoed;
 
-/* A small LCG: the same seed gives the same choices. */
-static unsigned int draw(unsigned int n)
-{
-	seed = seed * 1103515245u + 12345u;
-	return (seed >> 16) % n;
-}
 
 /* @prefix, @num and @suffix into @buf (nolibc has no snprintf). */
 static void path_of(char *buf, int size, const char *prefix, int num,
@@ -43,16 +37,6 @@ static void path_of(char *buf, int size, const char *prefix, int num,
 	strncat(buf, prefix, size - 1);
 	strncat(buf, digits, size - 1 - strlen(buf));
 	strncat(buf, suffix, size - 1 - strlen(buf));
-}
-
-/* Route @irq to @cpu alone: 0, or -1 with errno set. */
-static int route(int irq, int cpu)
-{
-	char path[64], list[16];
-
-	path_of(path, sizeof(path), "/proc/irq/", irq, "/smp_affinity_list");
-	path_of(list, sizeof(list), "", cpu, "\n");
-	return voyager_write_file(path, list);
 }
 
 /*
@@ -131,7 +115,7 @@ int main(void)
 
 	/* Every device IRQ whose affinity can be set at all (not 0, 2, 7). */
 	for (irq = 1; irq < MAX_IRQS; irq++) {
-		if (route(irq, cpus[0]) == 0)
+		if (voyager_route_irq(irq, cpus[0]) == 0)
 			irqs[nirqs++] = irq;
 	}
 	printf("# seed %u; %d CPUs; %d IRQs moved every %d ms for %d s; ",
@@ -160,18 +144,18 @@ int main(void)
 			break;
 		}
 		for (i = 0; i < nirqs; i++) {
-			int cpu = cpus[draw(ncpus)];
+			int cpu = cpus[voyager_draw(&seed, ncpus)];
 
 			if (offline[cpu])
 				continue;
 			/* A quad CPU off the VIC line takes no device IRQ. */
-			if (route(irqs[i], cpu) == 0)
+			if (voyager_route_irq(irqs[i], cpu) == 0)
 				routed++;
 			else
 				refused++;
 		}
 		if (hotplug && ++rounds % hotplug == 0) {
-			int cpu = cpus[1 + draw(ncpus - 1)];
+			int cpu = cpus[1 + voyager_draw(&seed, ncpus - 1)];
 			int r = voyager_set_cpu_online(cpu, offline[cpu]);
 
 			if (r == 0 && offline[cpu]) {
@@ -207,7 +191,7 @@ int main(void)
 		}
 	}
 	for (i = 0; i < nirqs; i++)
-		route(irqs[i], cpus[0]);
+		voyager_route_irq(irqs[i], cpus[0]);
 	voyager_close_loopback(fd);
 	printf("# %ld messages echoed; %ld affinity writes accepted, %ld refused; %ld CPUs offline, %ld online, %ld refused busy\n",
 	       __atomic_load_n(echoed, __ATOMIC_RELAXED), routed, refused, downs, ups, busy);

@@ -294,6 +294,37 @@ static int voyager_online_cpus(int *cpus, int max)
 	return voyager_parse_cpu_list(buf, cpus, max);
 }
 
+/* Write "@cpu\n" to the CPU-list file @path: 0, or -1 with errno set. */
+static int voyager_write_cpu(const char *path, int cpu)
+{
+	char list[16];
+
+	itoa_r(cpu, list);
+	strncat(list, "\n", sizeof(list) - 1 - strlen(list));
+	return voyager_write_file(path, list);
+}
+
+/* Route interrupt @irq to @cpu alone: 0, or -1 with errno set. */
+static int voyager_route_irq(int irq, int cpu)
+{
+	char path[48] = "/proc/irq/", num[12];
+
+	itoa_r(irq, num);
+	strncat(path, num, sizeof(path) - 1 - strlen(path));
+	strncat(path, "/smp_affinity_list", sizeof(path) - 1 - strlen(path));
+	return voyager_write_cpu(path, cpu);
+}
+
+/*
+ * A number below @n from the LCG state @seed: the same seed gives the
+ * same choices, so a printed seed replays a run.
+ */
+static unsigned int voyager_draw(unsigned int *seed, unsigned int n)
+{
+	*seed = *seed * 1103515245u + 12345u;
+	return (*seed >> 16) % n;
+}
+
 /* Take @cpu off line (@on 0) or bring it back: 0, or -1 with errno set. */
 static int voyager_set_cpu_online(int cpu, int on)
 {
@@ -378,7 +409,7 @@ static int voyager_tty_irq_cpu_at_open(const char *name)
 {
 	int want[VOYAGER_MAX_CPUS], online[VOYAGER_MAX_CPUS], nwant, nonline;
 	int now = voyager_tty_irq_cpu(name), cpu = -1, i, j;
-	char path[96], buf[256], list[16];
+	char path[96], buf[256];
 
 	/* No effective affinity (the 8259 PIC of a PC): one CPU takes it. */
 	if (now < 0 ||
@@ -398,10 +429,8 @@ static int voyager_tty_irq_cpu_at_open(const char *name)
 	}
 	if (cpu < 0 || nwant == 1)
 		return cpu < 0 ? now : cpu;
-	itoa_r(cpu, list);
-	strncat(list, "\n", sizeof(list) - 1 - strlen(list));
 	/* A quad CPU off the VIC line refuses a route: keep the VIC's. */
-	return voyager_write_file(path, list) == 0 ? cpu : now;
+	return voyager_write_cpu(path, cpu) == 0 ? cpu : now;
 }
 
 /*
