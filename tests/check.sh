@@ -17,10 +17,18 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 passed=0
 failed=0
 failures=()
+# Seconds each check and boot took, "SECONDS NAME", for the closing table
+# (what the time budget of make check is spent on).
+durations=()
+
+# minutes SECONDS: SECONDS as minutes with one decimal.
+minutes() {
+	printf '%d.%d' $(($1 / 60)) $(($1 % 60 / 6))
+}
 
 # check NAME COMMAND...: run one check; its output goes to a log.
 check() {
-	local name=$1 log
+	local name=$1 log start=$SECONDS
 	shift
 	log=$BUILD/logs/check-$name.log
 	mkdir -p "$BUILD/logs"
@@ -33,11 +41,12 @@ check() {
 		failed=$((failed + 1))
 		failures+=("$name")
 	fi
+	durations+=("$((SECONDS - start)) $name")
 }
 
 # boot NAME ARGS...: one boot through scripts/boot.sh (it prints the verdict).
 boot() {
-	local name=$1
+	local name=$1 start=$SECONDS
 	shift
 	if "$top/scripts/boot.sh" --name "$name" "$@"; then
 		passed=$((passed + 1))
@@ -48,6 +57,7 @@ boot() {
 		failed=$((failed + 1))
 		failures+=("boot-$name")
 	fi
+	durations+=("$((SECONDS - start)) boot-$name")
 }
 
 # boot_failure_context LOG: the "# " lines of the KTAP test that failed
@@ -145,7 +155,9 @@ groups=("$@")
 [ ${#groups[@]} -gt 0 ] || groups=(all)
 [ "${groups[0]}" = all ] && groups=(static oracle qtest boot voyager irq cat switches faults mca userland net image kselftests torture)
 
+group_minutes=()
 for g in "${groups[@]}"; do
+	group_start=$SECONDS
 	case $g in
 	static) static_checks ;;
 	oracle) oracle_checks ;;
@@ -166,9 +178,14 @@ for g in "${groups[@]}"; do
 	soak) boot_soak_checks ;;
 	*) die "unknown check group $g (static, oracle, qtest, boot, voyager, irq, cat, switches, faults, mca, userland, net, image, kselftests, torture, all; open, soak)" ;;
 	esac
+	group_minutes+=("$g $(minutes $((SECONDS - group_start)))")
 done
 
 echo
+echo "minutes per group: $(printf '%s, ' "${group_minutes[@]}" | sed 's/, $//')"
+[ ${#durations[@]} = 0 ] ||
+	echo "slowest: $(printf '%s\n' "${durations[@]}" | sort -rn | head -n 10 |
+		awk '{ printf "%s%s %ss", n++ ? ", " : "", $2, $1 }')"
 [ $failed = 0 ] || echo "failed: ${failures[*]}"
 echo "$passed passed, $failed failed"
 [ $failed = 0 ]

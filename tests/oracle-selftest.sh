@@ -73,6 +73,37 @@ oracle_json_report() {
 	EOP
 }
 
+# failure_context_shows: boot_failure_context (check.sh) on hand-written
+# logs prints the last 20 "# " lines of the first failing test, that
+# test's result line and the console's end, and nothing of the test that
+# passed before it or of the tests after it.
+failure_context_shows() {
+	local log=$BUILD/logs/failure-context.log out i
+	# A long failing test: only its last 20 lines.
+	{
+		echo 'ok 1 cpus'
+		for i in $(seq 1 25); do echo "# timer line $i"; done
+		echo 'not ok 2 timer'
+		echo '# serial: after'
+		echo 'not ok 3 serial'
+		for i in $(seq 1 12); do echo "console $i"; done
+	} >"$log"
+	out=$(boot_failure_context "$log")
+	echo "$out"
+	grep -qx 'first failure:' <<<"$out" || return 1
+	grep -qx '# timer line 6' <<<"$out" || return 1
+	! grep -qx '# timer line 5' <<<"$out" || return 1
+	! grep -q 'serial: after\|not ok 3' <<<"$out" || return 1
+	[ "$(grep -A1 -x '# timer line 25' <<<"$out" | tail -n 1)" = 'not ok 2 timer' ] || return 1
+	[ "$(sed -n '/^console end:$/,$p' <<<"$out" | sed 1d)" = "$(tail -n 10 "$log")" ] || return 1
+	# A short failing test after a passing one: none of the latter's.
+	printf '%s\n' '# cpus: before' 'ok 1 cpus' '# timer: lost' 'not ok 2 timer' >"$log"
+	out=$(boot_failure_context "$log")
+	echo "$out"
+	[ "$(sed -n '/^first failure:$/,/^not ok/p' <<<"$out")" = \
+		"$(printf '%s\n' 'first failure:' '# timer: lost' 'not ok 2 timer')" ]
+}
+
 oracle_checks() {
 	mkdir -p "$BUILD/logs"
 	# The interrupt-cost counter (irq-cost-*-counted): the fasteoi flow
@@ -84,6 +115,7 @@ oracle_checks() {
 	check port-count-eoi-first port_count_judges fail eoi-first
 	check port-count-handler-cpi port_count_judges fail handler-cpi
 	check oracle-good oracle_judges pass good ''
+	check boot-failure-context failure_context_shows
 	check oracle-json-report oracle_json_report
 	# The emergency "reboot: Restarting system" after the end marker is
 	# the kernel's own notice: it passes.
