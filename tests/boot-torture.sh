@@ -14,7 +14,7 @@ torture_short=${TORTURE_CHECK_SECONDS:-20}
 
 # torture_run NAME ARGS...: one scripts/torture.sh run, counted.
 torture_run() {
-	local name=$1
+	local name=$1 start=$SECONDS
 	shift
 	if "$top/scripts/torture.sh" -n "$name" "$@"; then
 		passed=$((passed + 1))
@@ -22,6 +22,7 @@ torture_run() {
 		failed=$((failed + 1))
 		failures+=("torture-$name")
 	fi
+	durations+=("$((SECONDS - start)) torture-$name")
 }
 
 # A torture report line at alert level passes with --allow-level; a
