@@ -8,6 +8,9 @@ BUILD=${BUILD:-$top/build}
 note() { printf '[voyager] %s\n' "$*" >&2; }
 die() { printf '[voyager] ERROR: %s\n' "$*" >&2; exit 1; }
 
+# minutes SECONDS: SECONDS as minutes, to one decimal.
+minutes() { awk -v s="$1" 'BEGIN { printf "%.1f", s / 60 }'; }
+
 # insns_a_486_lacks ELF: print (up to 5 lines, "function instruction") the
 # instructions in ELF that a 486 does not have: P6 CMOV/FCMOV/FCOMI and
 # long NOPs, Pentium RDTSC/CMPXCHG8B, MMX and SSE (their registers), the

@@ -180,7 +180,7 @@ rc=0
 	--allow-level '^(Writes|Reads) *: +Total: ' || rc=$?
 # What make torture reports per suite: the wall-clock minutes of the run
 # (a failed run did not necessarily reach its guest time).
-minutes=$(awk -v s=$((SECONDS - start)) 'BEGIN { printf "%.1f", s / 60 }')
+minutes=$(minutes $((SECONDS - start)))
 if [ $rc = 0 ]; then
 	echo "    $name: $suite ran $secs s of guest time in $minutes minutes"
 else

@@ -21,11 +21,6 @@ failures=()
 # (what the time budget of make check is spent on).
 durations=()
 
-# minutes SECONDS: SECONDS as minutes with one decimal.
-minutes() {
-	printf '%d.%d' $(($1 / 60)) $(($1 % 60 / 6))
-}
-
 # check NAME COMMAND...: run one check; its output goes to a log.
 check() {
 	local name=$1 log start=$SECONDS

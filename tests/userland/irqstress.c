@@ -25,7 +25,6 @@ static unsigned int seed;
 /* Messages echoed so far: a page the child shares with this process. */
 static long *echoed;
 
-
 /* @prefix, @num and @suffix into @buf (nolibc has no snprintf). */
 static void path_of(char *buf, int size, const char *prefix, int num,
 		    const char *suffix)
