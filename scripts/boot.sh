@@ -177,6 +177,18 @@ fi
 rc=0
 started=$SECONDS
 timeout -k 5 "$limit" "$qemu" "${args[@]}" 2>"$log.qemu-stderr" || rc=$?
+# The watcher first: its record of what it sent is read below, and it
+# may write the last line ("sent 'quit'") after QEMU has already quit.
+if [ -n "$watcher" ]; then
+	# It ends by itself once QEMU closed the socket; never wait long.
+	for _ in 1 2 3 4 5 6 7 8 9 10; do
+		kill -0 "$watcher" 2>/dev/null || break
+		sleep 0.2
+	done
+	kill "$watcher" 2>/dev/null || true
+	wait "$watcher" 2>/dev/null || true
+	rm -f "$sock"
+fi
 if [ -n "$migrate_at" ] && [ "$rc" = 0 ]; then
 	if { [ -s "$mig" ] || [ "$restore" = loadvm ]; } &&
 		grep -q "^sent 'quit'" "$log.monitor" 2>/dev/null &&
@@ -189,16 +201,6 @@ if [ -n "$migrate_at" ] && [ "$rc" = 0 ]; then
 	else
 		note_mig="the $restore did not happen (see $log.monitor)"
 	fi
-fi
-if [ -n "$watcher" ]; then
-	# It ends by itself once QEMU closed the socket; never wait long.
-	for _ in 1 2 3 4 5 6 7 8 9 10; do
-		kill -0 "$watcher" 2>/dev/null || break
-		sleep 0.2
-	done
-	kill "$watcher" 2>/dev/null || true
-	wait "$watcher" 2>/dev/null || true
-	rm -f "$sock"
 fi
 # The console as the checks read it, written once (the oracle's joining;
 # monitor-at.py joined the same way as the console grew).

@@ -91,6 +91,38 @@ deadline_test() {
 		grep -q '^ok 3 timer\b' "$log"
 }
 
+# migrate_slow_watcher: the same migration with a monitor watcher that
+# writes its record a second late, as a loaded host delays it: boot.sh
+# must wait for the watcher before it reads the record.  It read it as
+# soon as QEMU quit, and a lane of make check beside a torture run
+# failed voyager-migrate-1 with "the incoming did not happen" although
+# the file was complete.  A python3 first in PATH delays only the
+# watcher's record (monitor-at.py writes "sent 'quit'" after QEMU ended).
+migrate_slow_watcher() {
+	local shim=$BUILD/logs/slow-watcher real
+	real=$(command -v python3)
+	mkdir -p "$shim"
+	cat >"$shim/python3" <<-EOF
+		#!/bin/sh
+		case "\$1" in
+		*/monitor-at.py)
+			script=\$1 sock=\$2 raw=\$3 record=\$4
+			shift 4
+			"$real" "\$script" "\$sock" "\$raw" "\$record.late" "\$@"
+			rc=\$?
+			sleep 1
+			cat "\$record.late" >>"\$record"
+			exit \$rc ;;
+		esac
+		exec "$real" "\$@"
+	EOF
+	chmod +x "$shim/python3"
+	rm -f "$BUILD/logs/boot-migrate-slow-watcher.log.monitor.late"
+	PATH=$shim:$PATH "$top/scripts/boot.sh" --name migrate-slow-watcher \
+		--machine voyager,cards=mono --cpus 1 --tests cpus,timer \
+		--migrate-at '^ok 1 cpus'
+}
+
 boot_voyager_checks() {
 	local t=cpus,timer,serial,interrupts,affinity mem_expect
 
@@ -238,6 +270,7 @@ boot_voyager_checks() {
 	# pass on it, on 1, 8 and 32 CPUs (dyads and quad cards).
 	boot voyager-migrate-1 --machine voyager,cards=mono --cpus 1 \
 		--tests cpus,timer,serial,interrupts --migrate-at '^ok 1 cpus'
+	check voyager-migrate-slow-watcher migrate_slow_watcher
 	boot voyager-migrate-8 --machine voyager,cards=dyad:dyad:dyad:dyad \
 		--end poweroff --cpus 8 --tests cpus,cpis,threads,hotplug,cpis \
 		--migrate-at '^ok 1 cpus'
