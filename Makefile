@@ -116,8 +116,10 @@ rootfs: initramfs
 run: all
 	@$(S)/run.sh
 
+# Two lanes (tests/check.sh: the selftests and torture beside the rest);
+# CHECK_LANES=1 runs every check in turn.
 check: all
-	@tests/check.sh all
+	@CHECK_LANES=$${CHECK_LANES:-2} tests/check.sh all
 
 check-static: all
 	@tests/check.sh static

@@ -9,8 +9,10 @@
 # the oracle options the torture and fault runs rely on, judged on the
 # hand-written good log.  Sourced by check.sh.
 
-# TORTURE_CHECK_SECONDS: how long each short run lasts (default 20).
-torture_short=${TORTURE_CHECK_SECONDS:-20}
+# TORTURE_CHECK_SECONDS: how long each short run lasts (default 12: long
+# enough for rcutorture's forward-progress test, 2 s in and at most 8 s;
+# make torture runs 1,800 s).
+torture_short=${TORTURE_CHECK_SECONDS:-12}
 
 # torture_run NAME ARGS...: one scripts/torture.sh run, counted.
 torture_run() {

@@ -58,13 +58,14 @@ trace_count() {
 }
 
 # timeout_names_test: a boot killed by its time limit says which test
-# was running (boot.sh): hold, never released here, runs past 30 s.
-# Without init's deadline, which would end hold first (below).
+# was running (boot.sh): hold, never released here, runs past the 15 s
+# (the boot reaches it in about 2).  Without init's deadline, which would
+# end hold first (below).
 timeout_names_test() {
 	local out
 	if out=$("$top/scripts/boot.sh" --name timeout-named \
 		--machine voyager,cards=mono --cpus 1 --tests cpus,hold,timer \
-		--append voyager_test_deadline=0 --timeout 30 2>&1); then
+		--append voyager_test_deadline=0 --timeout 15 2>&1); then
 		echo "$out"
 		echo "the boot passed: hold was released by nobody"
 		return 1
@@ -81,7 +82,7 @@ deadline_test() {
 	local out log=$BUILD/logs/boot-timeout-deadline.log
 	if out=$("$top/scripts/boot.sh" --name timeout-deadline \
 		--machine voyager,cards=mono --cpus 1 --tests cpus,hold,timer \
-		--timeout 40 2>&1); then
+		--timeout 24 2>&1); then
 		echo "$out"
 		echo "the boot passed: hold was released by nobody"
 		return 1
@@ -214,7 +215,7 @@ boot_voyager_checks() {
 	# MCA edge-capture circuit; SeaBIOS needs edges), the masquerade as a
 	# global override during CPU starts and hotplug, QIC CPIs also raised
 	# by reads of another CPU.
-	# Device-interrupt traffic under os-level: the affinity stress (20 s
+	# Device-interrupt traffic under os-level: the affinity stress (12 s
 	# of loopback traffic, every IRQ moved every 2 ms, a CPU off or on
 	# every 200 ms).  The open group keeps the test sequence that lost
 	# an interrupt in 2 of 46 runs.
