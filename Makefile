@@ -5,33 +5,32 @@
 #   make run     install what is missing, build everything, boot a shell
 #   make check   install what is missing, build everything, run every test
 #
-# Finer targets: deps kernel kernel-debug kernel-kunit qemu seabios userland-i486 initramfs image check-static
+# Finer targets: deps kernel kernel-debug qemu seabios userland-i486 initramfs image check-static
 # check-oracle check-qtest check-boot bench fuzz clean distclean help.  Everything
 # lands in build/
 
 SHELL := /bin/bash
 S := scripts
 
-.PHONY: all deps kernel kernel-debug kernel-kunit kernel-mca qemu initramfs run check check-static \
+.PHONY: all deps kernel kernel-debug kernel-mca qemu initramfs run check check-static \
 	check-oracle check-qtest check-boot bench fuzz clean distclean help
 .PHONY: kernel-torture torture bench-smp bench-ports check-host-debian13 check-open soak
 .PHONY: kernel-bench-scsi bench-scsi rootfs selftests check-kselftests userland-i486
 .PHONY: seabios kernel-real486 kernel-realpentium image run-image
 
-all: kernel kernel-kunit kernel-debug kernel-mca kernel-torture qemu userland-i486 initramfs \
+all: kernel kernel-debug kernel-mca kernel-torture qemu userland-i486 initramfs \
 	rootfs selftests seabios image
 
 deps:
 	@$(S)/deps.sh
 
+# The default kernel carries the KUnit suites, off unless a boot says
+# kunit.enable=1 (configs/kunit.config).
 kernel: deps
-	@$(S)/build-kernel.sh
+	@$(S)/build-kernel.sh -f configs/kunit.config
 
 kernel-debug: deps
 	@$(S)/build-kernel.sh -v debug -f configs/debug.config
-
-kernel-kunit: deps
-	@$(S)/build-kernel.sh -v kunit -f configs/kunit.config
 
 # The torture suites as modules (configs/torture.config).
 kernel-torture: deps
@@ -163,7 +162,7 @@ bench-ports: all
 	@$(S)/bench-ports.py
 
 # Voyager against PC on 1, 4, 8 and 32 CPUs: boot time and the cross-CPU
-# call round trip (the kunit kernel's voyager_ipi case).
+# call round trip (the KUnit case voyager_ipi, kunit.enable=1).
 bench-smp: all
 	@$(S)/bench-smp.py
 

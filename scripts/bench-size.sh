@@ -7,13 +7,17 @@
 #   2. boot time to /init of both kernels on -M pc -smp 2, runs
 #      alternating (bench-boot.py's method), medians, ratio, spread;
 #   3. the round trip of a cross-CPU function call on -M pc -smp 4 (the
-#      KUnit case voyager_ipi, as in bench-smp.py) from the kunit kernel
-#      with and without CONFIG_X86_VOYAGER, alternating, medians, ratio.
+#      KUnit case voyager_ipi, as in bench-smp.py) from the default kernel
+#      (which has KUnit) with and without CONFIG_X86_VOYAGER,
+#      alternating, medians, ratio.
 #
-# Like with like: the kernels without Voyager are the default and the
-# kunit configurations with configs/novoyager.config merged last, which
-# turns off X86_VOYAGER (and its platform KUnit suites) and nothing else:
+# Like with like: sizes and boot times compare two kernels without KUnit,
+# the round trip two with it; the ones without Voyager have
+# configs/novoyager.config merged last, which turns off X86_VOYAGER (and
+# its platform KUnit suites) and nothing else:
+#   build/linux-plain             voyager.config
 #   build/linux-novoyager         voyager.config + novoyager.config
+#   build/linux                   voyager.config + kunit.config (make kernel)
 #   build/linux-novoyager-kunit   voyager.config + kunit.config + novoyager.config
 # X86_BIGSMP stays on in all of them; the round-trip test does not need
 # the platform (Kconfig: X86_VOYAGER_IPI_KUNIT_TEST).
@@ -28,11 +32,10 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 runs=5
 [ "${1:-}" = --runs ] && runs=$2
 
-with=$BUILD/linux
+with=$BUILD/linux-plain
 without=$BUILD/linux-novoyager
-for k in "$with" "$BUILD/linux-kunit"; do
-	[ -f "$k/vmlinux" ] || die "bench-size: no $k/vmlinux (make kernel kernel-kunit)"
-done
+[ -f "$BUILD/linux/vmlinux" ] || die "bench-size: no $BUILD/linux/vmlinux (make kernel)"
+"$top/scripts/build-kernel.sh" -v plain
 "$top/scripts/build-kernel.sh" -v novoyager -f "$top/configs/novoyager.config"
 "$top/scripts/build-kernel.sh" -v novoyager-kunit -f "$top/configs/kunit.config" \
 	-f "$top/configs/novoyager.config"
@@ -89,7 +92,7 @@ def table(title, unit_fmt, series, base_name):
 
 boots = {"with Voyager": [], "without": []}
 ipis = {"with Voyager": [], "without": []}
-trees = {"with Voyager": ("linux", "linux-kunit"),
+trees = {"with Voyager": ("linux-plain", "linux"),
          "without": ("linux-novoyager", "linux-novoyager-kunit")}
 for _ in range(runs):
     for name, (plain, kunit) in trees.items():

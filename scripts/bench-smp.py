@@ -118,8 +118,7 @@ def main():
     ap.add_argument("--kernel",
                     default=os.path.join(BUILD, "linux/arch/x86/boot/bzImage"))
     ap.add_argument("--kunit-kernel",
-                    default=os.path.join(BUILD,
-                                         "linux-kunit/arch/x86/boot/bzImage"))
+                    default=os.path.join(BUILD, "linux/arch/x86/boot/bzImage"))
     ap.add_argument("--initrd", default=os.path.join(BUILD, "initramfs.cpio.gz"))
     args = ap.parse_args()
     qemu = os.environ.get("VOYAGER_QEMU",
@@ -206,7 +205,7 @@ def main():
                                    % probe[n].fails if probe[n].fails else ""))
     print()
     if not have_kunit:
-        print("Cross-CPU call round trip: no %s (make kernel-kunit)"
+        print("Cross-CPU call round trip: no %s (make kernel)"
               % args.kunit_kernel)
         return 0
     print("Cross-CPU call round trip (smp_call_function_single, wait=1), ns: "

@@ -48,7 +48,7 @@ def boot_to_init(qemu, machine, smp, cpu, kernel, initrd, append, timeout):
 
 # Printed by the KUnit case voyager_ipi (arch-voyager/ipi_kunit.c).
 IPI_RE = re.compile(rb"# ipi_roundtrip_ns: (\d+)")
-IPI_APPEND = "kunit.filter_glob=voyager_ipi*"
+IPI_APPEND = "kunit.enable=1 kunit.filter_glob=voyager_ipi*"
 
 
 def ipi_ns_in(buf):

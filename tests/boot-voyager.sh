@@ -128,8 +128,10 @@ boot_voyager_checks() {
 	local t=cpus,timer,serial,interrupts,affinity mem_expect
 
 	clickmap_expect 256
+	# The default kernel has the KUnit suites; without kunit.enable=1
+	# they must not run (voyager-kunit below runs them).
 	boot voyager-l5-mono --machine voyager,level=5,class=0x3450,cards=mono \
-		--mem 256 --cpus 1 --tests $t \
+		--mem 256 --cpus 1 --tests $t --reject '# Subtest: voyager' \
 		--allow-skip 'affinity=one CPU: no other CPU to move an IRQ to' \
 		--expect 'Voyager: NCR class 3450, Level 5' \
 		--expect 'Voyager VIC: routing IRQ 0-15' \
@@ -405,7 +407,7 @@ boot_voyager_checks() {
 		--reject 'Voyager: NCR class'
 	# The KUnit suites on the machine they are about.
 	boot voyager-kunit --machine voyager,cards=mono --cpus 1 --tests cpus \
-		--kernel "$BUILD/linux-kunit/arch/x86/boot/bzImage" \
+		--append kunit.enable=1 \
 		--allow-skip 'voyager_ipi=one CPU: no remote CPU to call' \
 		--expect '^ok [0-9]+ voyager$' \
 		--expect '^ +ok [0-9]+ vic_trigger_types$' \
@@ -421,7 +423,7 @@ boot_voyager_checks() {
 	# its every-pair case crosses the dyad and the quad card's siblings
 	# (VIC and QIC CPIs both ways), 30 ordered pairs.
 	boot voyager-kunit-smp --machine voyager,cards=dyad:quad --cpus 6 \
-		--tests cpus --kernel "$BUILD/linux-kunit/arch/x86/boot/bzImage" \
+		--tests cpus --append kunit.enable=1 \
 		--expect '^ok [0-9]+ voyager_ipi$' --expect '# ipi_roundtrip_ns: [0-9]+' \
 		--expect '# ipi_every_pair: 6 CPUs: 30 ordered pairs, 64 calls each$'
 }

@@ -205,13 +205,13 @@ qemu_docs() {
 
 # Our kernel code must build with W=1 (which also runs kernel-doc) warning
 # free.  The platform directory is rebuilt by Kbuild with W=1, in the
-# KUnit kernel's tree, which builds every platform file; the MCA bus and
-# the MCA SCSI glue in the MCA kernel's.  The setup code
-# file cannot be a single Kbuild target (that would drop the real-mode
-# flags of arch/x86/boot/Makefile), so its saved compile command is run
-# again with the W=1 flags added.
+# default kernel's tree, which builds every platform file (the KUnit
+# suites too); the MCA bus and the MCA SCSI glue in the MCA kernel's.
+# The setup code file cannot be a single Kbuild target (that would drop
+# the real-mode flags of arch/x86/boot/Makefile), so its saved compile
+# command is run again with the W=1 flags added.
 w1_build() {
-	local out cmd obj=$BUILD/linux-kunit tmp
+	local out cmd obj=$BUILD/linux tmp
 	# Objects compiled by an earlier W=1 run would not be rebuilt.
 	rm -f "$obj"/arch/x86/platform/voyager/*.o
 	out=$(make -C "$ksrc" O="$obj" ARCH=i386 -j"$(nproc)" W=1 \
@@ -246,7 +246,7 @@ w1_build() {
 # file uses one of a higher layer, and no two files use each other, even
 # through others (scripts/layers.py, on the objects w1_build compiled).
 layering() {
-	python3 "$top/scripts/layers.py" "$BUILD/linux-kunit/arch/x86/platform/voyager"
+	python3 "$top/scripts/layers.py" "$BUILD/linux/arch/x86/platform/voyager"
 }
 
 # Every overlay file lands on a path the pristine tree does not have, and
