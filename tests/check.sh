@@ -205,6 +205,10 @@ for g in "${groups[@]}"; do
 	kselftests) boot_kselftests_checks ;;
 	open) boot_open_checks ;;
 	soak) boot_soak_checks ;;
+	# For the lanes' own self-test (lanes_add_up), not in all.
+	lane-probe-pass) check lane-probe-pass true ;;
+	lane-probe-fail) check lane-probe-fail false ;;
+	lane-probe-dies) kill -KILL $$ ;;
 	*) die "unknown check group $g (static, oracle, qtest, boot, voyager, irq, cat, switches, faults, mca, userland, net, image, kselftests, torture, all; open, soak)" ;;
 	esac
 	group_minutes+=("$g $(minutes $((SECONDS - group_start)))")

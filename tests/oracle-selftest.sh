@@ -104,6 +104,40 @@ failure_context_shows() {
 		"$(printf '%s\n' 'first failure:' '# timer: lost' 'not ok 2 timer')" ]
 }
 
+# lanes_add_up: make check's second lane (CHECK_LANES=2, check.sh) adds
+# its passes and failures to the first lane's and names its failures, and
+# a lane that dies without its counts is a failure itself.  On the probe
+# groups of check.sh, in a build directory of its own.
+lanes_add_up() {
+	local tmp out rc=0
+	tmp=$(mktemp -d)
+	# The second lane's passes count ...
+	out=$(env -u CHECK_LANE_STATE BUILD="$tmp" CHECK_LANES=2 \
+		CHECK_SECOND_LANE=lane-probe-pass "$top/tests/check.sh" \
+		lane-probe-fail lane-probe-pass lane-probe-pass 2>&1) && rc=1
+	echo "$out"
+	grep -qx 'second lane (lane-probe-pass lane-probe-pass):' <<<"$out" &&
+		grep -qx '2 passed, 1 failed' <<<"$out" || rc=1
+	# ... and so do its failures, by name ...
+	out=$(env -u CHECK_LANE_STATE BUILD="$tmp" CHECK_LANES=2 \
+		CHECK_SECOND_LANE=lane-probe-fail "$top/tests/check.sh" \
+		lane-probe-pass lane-probe-fail lane-probe-pass 2>&1) && rc=1
+	echo "$out"
+	grep -qx 'second lane (lane-probe-fail):' <<<"$out" &&
+		grep -qx 'failed: lane-probe-fail' <<<"$out" &&
+		grep -qx '2 passed, 1 failed' <<<"$out" || rc=1
+	# ... and a lane that died is a failure.
+	out=$(env -u CHECK_LANE_STATE BUILD="$tmp" CHECK_LANES=2 \
+		CHECK_SECOND_LANE=lane-probe-dies "$top/tests/check.sh" \
+		lane-probe-pass lane-probe-dies 2>&1) && rc=1
+	echo "$out"
+	grep -q '^FAIL check-lane-2: the second lane ended without its counts' <<<"$out" &&
+		grep -qx 'failed: check-lane-2' <<<"$out" &&
+		grep -qx '1 passed, 1 failed' <<<"$out" || rc=1
+	rm -rf "$tmp"
+	return $rc
+}
+
 oracle_checks() {
 	mkdir -p "$BUILD/logs"
 	# The interrupt-cost counter (irq-cost-*-counted): the fasteoi flow
@@ -116,6 +150,7 @@ oracle_checks() {
 	check port-count-handler-cpi port_count_judges fail handler-cpi
 	check oracle-good oracle_judges pass good ''
 	check boot-failure-context failure_context_shows
+	check lanes-add-up lanes_add_up
 	check oracle-json-report oracle_json_report
 	# The emergency "reboot: Restarting system" after the end marker is
 	# the kernel's own notice: it passes.
