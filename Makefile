@@ -115,10 +115,13 @@ rootfs: initramfs
 run: all
 	@$(S)/run.sh
 
-# Two lanes (tests/check.sh: the selftests and torture beside the rest);
-# CHECK_LANES=1 runs every check in turn.
+# One lane by default.  CHECK_LANES=2 runs the selftests, torture and
+# the disk groups beside the rest (tests/check.sh): 17.5-18.5 minutes
+# warm instead of about 24, but two boots still fail now and then beside
+# the other lane (a power-off line lost on the console, a scheduler
+# warning at CPU offline: the README), so CI does not run it yet.
 check: all
-	@CHECK_LANES=$${CHECK_LANES:-2} tests/check.sh all
+	@CHECK_LANES=$${CHECK_LANES:-1} tests/check.sh all
 
 check-static: all
 	@tests/check.sh static
