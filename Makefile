@@ -117,7 +117,7 @@ run: all
 
 # One lane by default.  CHECK_LANES=2 runs the selftests, torture and
 # the disk groups beside the rest (tests/check.sh): 17.5-18.5 minutes
-# warm instead of about 24, but two boots still fail now and then beside
+# warm instead of 27.4, but two boots still fail now and then beside
 # the other lane (a power-off line lost on the console, a scheduler
 # warning at CPU offline: the README), so CI does not run it yet.
 check: all

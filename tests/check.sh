@@ -154,11 +154,9 @@ groups=("$@")
 # CHECK_SECOND_LANE run in a second check.sh beside the others, and its
 # verdict lines are printed when it ends.  Most boots keep one host core
 # busy, and the selftests mostly wait in guest sleeps, so the two lanes
-# fill both cores.  Measured on 2 cores (warm, 313 checks): 25.5 minutes
-# of checks in one lane, 17.9 in two with the selftests and torture in
-# the second; the second ended 3 minutes first, hence the disk, network
-# and interrupt-routing groups there too (the first lane then took 15.0
-# minutes, the second 13.4 without irq's 0.7).  The torture runs keep
+# fill both cores.  Measured on 2 cores from fresh clones (warm, 316
+# checks): 22.7 minutes of checks in one lane, 13.5 in two (the first
+# lane 15.0 minutes, the second 13.4, before irq's 0.7 moved to it).  The torture runs keep
 # both cores busy; their wall-clock limit allows guest time at a third
 # of real time.
 read -ra second_lane <<<"${CHECK_SECOND_LANE:-irq mca userland net image kselftests torture}"
