@@ -111,25 +111,26 @@ failure_context_shows() {
 lanes_add_up() {
 	local tmp out rc=0
 	tmp=$(mktemp -d)
+	# lanes SECOND GROUP...: check.sh in two lanes, SECOND in the second.
+	lanes() {
+		local second=$1
+		shift
+		env -u CHECK_LANE_STATE BUILD="$tmp" CHECK_LANES=2 \
+			CHECK_SECOND_LANE="$second" "$top/tests/check.sh" "$@" 2>&1
+	}
 	# The second lane's passes count ...
-	out=$(env -u CHECK_LANE_STATE BUILD="$tmp" CHECK_LANES=2 \
-		CHECK_SECOND_LANE=lane-probe-pass "$top/tests/check.sh" \
-		lane-probe-fail lane-probe-pass lane-probe-pass 2>&1) && rc=1
+	out=$(lanes lane-probe-pass lane-probe-fail lane-probe-pass lane-probe-pass) && rc=1
 	echo "$out"
 	grep -qx 'second lane (lane-probe-pass lane-probe-pass):' <<<"$out" &&
 		grep -qx '2 passed, 1 failed' <<<"$out" || rc=1
 	# ... and so do its failures, by name ...
-	out=$(env -u CHECK_LANE_STATE BUILD="$tmp" CHECK_LANES=2 \
-		CHECK_SECOND_LANE=lane-probe-fail "$top/tests/check.sh" \
-		lane-probe-pass lane-probe-fail lane-probe-pass 2>&1) && rc=1
+	out=$(lanes lane-probe-fail lane-probe-pass lane-probe-fail lane-probe-pass) && rc=1
 	echo "$out"
 	grep -qx 'second lane (lane-probe-fail):' <<<"$out" &&
 		grep -qx 'failed: lane-probe-fail' <<<"$out" &&
 		grep -qx '2 passed, 1 failed' <<<"$out" || rc=1
 	# ... and a lane that died is a failure.
-	out=$(env -u CHECK_LANE_STATE BUILD="$tmp" CHECK_LANES=2 \
-		CHECK_SECOND_LANE=lane-probe-dies "$top/tests/check.sh" \
-		lane-probe-pass lane-probe-dies 2>&1) && rc=1
+	out=$(lanes lane-probe-dies lane-probe-pass lane-probe-dies) && rc=1
 	echo "$out"
 	grep -q '^FAIL check-lane-2: the second lane ended without its counts' <<<"$out" &&
 		grep -qx 'failed: check-lane-2' <<<"$out" &&
