@@ -34,6 +34,7 @@
 #define pr_fmt(fmt) "Voyager PSI: " fmt
 
 #include <linux/delay.h>
+#include <linux/err.h>
 #include <linux/init.h>
 #include <linux/interrupt.h>
 #include <linux/io.h>
@@ -147,12 +148,8 @@ static void psi_power_down(void)
 /* Power-off on Level 5: run on one CPU, the others are stopped. */
 static void psi_power_off(void)
 {
-	if (!psi_usable()) {
-		pr_err("no PSI: cannot power off, halting\n");
-		return;
-	}
-	pr_info("powering off\n");
-	psi_power_down();
+	if (psi_usable())
+		psi_power_down();
 }
 
 /*
@@ -492,10 +489,8 @@ static void voyager_emergency_restart(void)
 
 static void voyager_level4_power_off(void)
 {
-	if (!voyager_l4_poweroff) {
-		pr_info("Level 4: halting; switch the machine off by hand (voyager_l4_poweroff uses the power-off bit, which may cold-restart it)\n");
+	if (!voyager_l4_poweroff)
 		return;
-	}
 	voyager_sus_l4_power_off();
 	mdelay(1000);
 	pr_err("Level 4: still on after the power-off bit\n");
@@ -513,6 +508,42 @@ static void voyager_power_off(void)
 	for (;;)
 		halt();
 }
+
+/*
+ * Say how the machine will go off while every CPU still runs.  The
+ * platform power-off runs after the other CPUs are stopped, and one of
+ * them may have been stopped holding the console: a line printed then
+ * can stay in the buffer.  kernel_power_off() waits for the console to
+ * catch up after this.
+ */
+static int voyager_power_off_announce(struct sys_off_data *data)
+{
+	if (voyager_id.level == 4) {
+		if (!voyager_l4_poweroff)
+			pr_info("Level 4: halting; switch the machine off by hand (voyager_l4_poweroff uses the power-off bit, which may cold-restart it)\n");
+	} else if (psi_usable()) {
+		pr_info("powering off\n");
+	} else {
+		pr_err("no PSI: cannot power off, halting\n");
+	}
+	return NOTIFY_DONE;
+}
+
+/* The announcement needs the allocator, which the platform set-up has not. */
+static int __init voyager_power_off_announce_init(void)
+{
+	struct sys_off_handler *handler;
+
+	if (!is_voyager())
+		return 0;
+	handler = register_sys_off_handler(SYS_OFF_MODE_POWER_OFF_PREPARE,
+					   SYS_OFF_PRIO_DEFAULT,
+					   voyager_power_off_announce, NULL);
+	if (IS_ERR(handler))
+		pr_warn("power-off will not be announced before the CPUs stop\n");
+	return 0;
+}
+arch_initcall(voyager_power_off_announce_init);
 
 /* From the platform set-up: restart and power-off of the machine. */
 void __init voyager_power_init(void)

@@ -58,6 +58,19 @@ disk_image() {
 	truncate -s 16M "$1" && mke2fs -q -F -t "${2:-ext2}" "$1"
 }
 
+# announced_before_stop LOG: the PSI power-off was announced before
+# "reboot: Power down", while the other CPUs still ran.  Said after, when
+# they are stopped, the line can be lost: one of them may have stopped
+# holding the console.
+announced_before_stop() {
+	local said down
+	said=$(grep -n -m 1 'Voyager PSI: powering off$' "$1" | cut -d: -f1)
+	down=$(grep -n -m 1 'reboot: Power down' "$1" | cut -d: -f1)
+	[ -n "$said" ] && [ -n "$down" ] && [ "$said" -lt "$down" ] && return 0
+	echo "want 'Voyager PSI: powering off' before 'reboot: Power down' (lines ${said:-none}, ${down:-none})"
+	return 1
+}
+
 # psi_off_ok LOG KERNEL-REGEX...: one press reached the PSI, the kernel
 # said each KERNEL-REGEX, and the power went off by the PSI command, not
 # by the supply's 3 s deadline nor a second press.
@@ -69,6 +82,7 @@ psi_off_ok() {
 	for re in "$@" 'Voyager PSI: powering off'; do
 		grep -q "$re" "$log" || { echo "kernel did not say /$re/"; return 1; }
 	done
+	announced_before_stop "$log" || return 1
 	grep -q 'voyager_psi_power_off power off: PSI power down command' "$err" ||
 		{ echo "QEMU saw no PSI power-down command"; return 1; }
 	if grep -q 'voyager_psi_power_off power off: \(switch-off not acknowledged\|second press\)' "$err"; then
