@@ -150,7 +150,7 @@ groups=("$@")
 [ ${#groups[@]} -gt 0 ] || groups=(all)
 [ "${groups[0]}" = all ] && groups=(static oracle qtest boot voyager irq cat switches faults mca userland net image kselftests torture)
 
-# With CHECK_LANES=2 (make check CHECK_LANES=2), the groups of
+# With CHECK_LANES=2 (the default of make check), the groups of
 # CHECK_SECOND_LANE run in a second check.sh beside the others, and its
 # verdict lines are printed when it ends.  Most boots keep one host core
 # busy, and the selftests mostly wait in guest sleeps, so the two lanes
