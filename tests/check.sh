@@ -153,13 +153,13 @@ groups=("$@")
 # With CHECK_LANES=2 (the default of make check), the groups of
 # CHECK_SECOND_LANE run in a second check.sh beside the others, and its
 # verdict lines are printed when it ends.  Most boots keep one host core
-# busy, and the selftests mostly wait in guest sleeps, so the two lanes
-# fill both cores.  Measured on 2 cores from fresh clones (warm, 316
-# checks): 22.7 minutes of checks in one lane, 13.5 in two (the first
-# lane 15.0 minutes, the second 13.4, before irq's 0.7 moved to it).  The torture runs keep
-# both cores busy; their wall-clock limit allows guest time at a third
-# of real time.
-read -ra second_lane <<<"${CHECK_SECOND_LANE:-irq mca userland net image kselftests torture}"
+# busy, so the two lanes fill both cores.  Measured on 2 cores from a
+# fresh clone (warm, 317 checks, 2026-12-06): 15.3 minutes of checks
+# with faults in the first lane, which took 15.3 of them (voyager 7.9,
+# faults 2.6), the second 11.0 (torture 5.9, kselftests 2.5); faults
+# (2.6) moved to the second.  The torture runs keep both cores busy;
+# their wall-clock limit allows guest time at a third of real time.
+read -ra second_lane <<<"${CHECK_SECOND_LANE:-irq faults mca userland net image kselftests torture}"
 lane_pid='' lane_out=$BUILD/logs/check-lane-2.out lane_state=$BUILD/logs/check-lane-2.state
 if [ "${CHECK_LANES:-1}" = 2 ] && [ -z "${CHECK_LANE_STATE:-}" ]; then
 	mine=() theirs=()
