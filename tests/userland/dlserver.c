@@ -89,7 +89,7 @@ static int fair_burst(int cpu)
 int main(void)
 {
 	int cpus[VOYAGER_MAX_CPUS], n, i, cpu, bad = 0, set = 0;
-	char path[96];
+	char path[96], value[32];
 
 	n = voyager_online_cpus(cpus, VOYAGER_MAX_CPUS);
 	if (n < 2) {
@@ -97,7 +97,7 @@ int main(void)
 		return 77;
 	}
 	server_file(path, sizeof(path), cpus[1], "period");
-	if (voyager_read_file(path, path, sizeof(path)) <= 0) {
+	if (voyager_read_file(path, value, sizeof(value)) <= 0) {
 		printf("# no " FAIR_SERVER "N/period (debugfs, SCHED_DEBUG)\n");
 		return 77;
 	}
