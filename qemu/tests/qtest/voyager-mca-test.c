@@ -503,6 +503,84 @@ static void test_move_unconnected(void)
 }
 
 /*
+ * SELECT target 0, MOVE @len WHEN CMD (@cdb), MOVE @out WHEN DATA_OUT
+ * (zeros; none if @out is 0), MOVE 1 WHEN STATUS, INT 600Dh.  The status
+ * byte, once the SCRIPTS have reached the INT; the main loop runs between
+ * qtest commands, so a command the disk ends later (in a bottom half)
+ * ends while this waits.
+ */
+static uint8_t simple_command(QTestState *qts, uint32_t base,
+                              const uint8_t *cdb, int len, uint32_t out)
+{
+    uint32_t cmd = 0x101000, data = 0x102000, status = 0x103000;
+    uint32_t p = SCRIPT;
+    int i;
+
+    qtest_memwrite(qts, cmd, cdb, len);
+    qtest_memset(qts, data, 0, out);
+    qtest_writel(qts, p, 0x40010000);               /* SELECT 1 << 0 */
+    qtest_writel(qts, p + 4, SCRIPT + 0x30);
+    qtest_writel(qts, p + 8, 0x0a000000 | len);     /* MOVE len, WHEN CMD */
+    qtest_writel(qts, p + 12, cmd);
+    p += 16;
+    if (out) {
+        qtest_writel(qts, p, 0x08000000 | out);     /* MOVE out, DATA_OUT */
+        qtest_writel(qts, p + 4, data);
+        p += 8;
+    }
+    qtest_writel(qts, p, 0x0b000001);               /* MOVE 1, WHEN STATUS */
+    qtest_writel(qts, p + 4, status);
+    put_int(qts, p + 8, 0x600d);
+    put_int(qts, SCRIPT + 0x30, 0xbad);
+    qtest_writeb(qts, status, 0xff);
+
+    qtest_outl(qts, base + DSP, SCRIPT);
+    for (i = 0; i < 1000; i++) {
+        if (qtest_inb(qts, base + ISTAT) & ISTAT_DIP) {
+            break;
+        }
+        qtest_clock_step(qts, 1000);
+        g_usleep(1000);
+    }
+    g_assert_cmphex(qtest_inb(qts, base + ISTAT) & ISTAT_DIP, ==, ISTAT_DIP);
+    g_assert_cmphex(qtest_inl(qts, base + DSPS), ==, 0x600d);
+    qtest_inb(qts, base + DSTAT);                   /* clears DIP */
+    return qtest_readb(qts, status);
+}
+
+/*
+ * A SYNCHRONIZE CACHE that fails in the host (blkdebug: EIO on the flush
+ * to disk, which scsi-disk reports after the request went asynchronous):
+ * a command with no data phase that the disk ends later.  Its status byte
+ * must be CHECK CONDITION (02h).  QEMU's model went to the status phase
+ * at once and sent the status of the command before, the WRITE's GOOD
+ * (00h); the late completion then switched the phase under whatever ran
+ * next (core patch 0020).  The TEST UNIT READY takes the power-on UNIT
+ * ATTENTION; the WRITE gives the flush something to flush.
+ */
+static void test_flush_status(void)
+{
+    g_autofree char *img = make_img();
+    g_autofree char *args = g_strdup_printf("-M voyager -drive if=scsi,"
+        "format=raw,file.driver=blkdebug,file.image.driver=file,"
+        "file.image.filename=%s,file.inject-error.0.event=flush_to_disk,"
+        "file.inject-error.0.iotype=flush", img);
+    QTestState *qts = qtest_init(args);
+    static const uint8_t tur[6] = { 0x00 };
+    static const uint8_t write1[10] = { 0x2a, 0, 0, 0, 0, 8, 0, 0, 1, 0 };
+    static const uint8_t sync[10] = { 0x35 };
+    uint32_t base = 0x800;
+
+    g_assert_cmphex(simple_command(qts, base, tur, 6, 0), ==, 0x02);
+    g_assert_cmphex(simple_command(qts, base, write1, 10, 512), ==, 0x00);
+    g_assert_cmphex(simple_command(qts, base, sync, 10, 0), ==, 0x02);
+    /* the chip still works: an INQUIRY to the disk */
+    inquiry(qts, base, "QEMU HARDDISK");
+    qtest_quit(qts);
+    unlink(img);
+}
+
+/*
  * A guard for the qtests whose SCRIPTS never end: with a model that runs
  * them to their end inside the register write, the write never returns.
  * Fail within seconds (libqtest's abort handler kills QEMU) instead of
@@ -1001,6 +1079,7 @@ int main(int argc, char **argv)
     qtest_add_func("/voyager/mca/refused", test_refused);
     qtest_add_func("/voyager/mca/d700", test_d700);
     qtest_add_func("/voyager/mca/move-unconnected", test_move_unconnected);
+    qtest_add_func("/voyager/mca/flush-status", test_flush_status);
     qtest_add_func("/voyager/mca/scripts-empty-walk",
                    test_scripts_empty_walk);
     qtest_add_func("/voyager/mca/scripts-jump-self", test_scripts_jump_self);
