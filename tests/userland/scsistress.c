@@ -25,6 +25,11 @@
  *   # scsistress: worker 2 read sector 9001: want gen 17, found sector
  *     9001 gen 16 worker 2 (an older write)
  *
+ * With voyager_scsistress_reset_ms (default 0, none) the parent resets the
+ * SCSI host (SG_SCSI_RESET, the error handler's last resort) every that
+ * many milliseconds while the workers run, and prints the count: the
+ * commands a reset cuts off are retried, and no read may see the cut.
+ *
  * Prints "# scsistress: N writes, F flushes, M reads, S sectors checked,
  * ok" and exits 0, or exits 1 after a "# scsistress: ..." line saying
  * what is wrong; a run with no flush or no read checked fails.  The
@@ -38,6 +43,10 @@
 #define MAX_RUN		64		/* sectors per request */
 #define MAX_WORKERS	16
 #define MAX_SECTORS	(256 * 1024)	/* 128 MiB: the stretch used */
+
+/* <scsi/sg.h>, which the kernel's UAPI headers do not carry */
+#define SG_SCSI_RESET		0x2284
+#define SG_SCSI_RESET_HOST	3
 
 /* Header words of a written sector; the rest is the pattern. */
 #define HDR_SECTOR	0
@@ -238,6 +247,8 @@ int main(void)
 {
 	int workers = voyager_env_int("voyager_scsistress_workers", 16);
 	int seconds = voyager_env_int("voyager_scsistress_seconds", 10);
+	int reset_ms = voyager_env_int("voyager_scsistress_reset_ms", 0);
+	int resets = 0, fd;
 	unsigned long total[4] = { 0, 0, 0, 0 }, got[4];
 	pid_t pids[MAX_WORKERS];
 	long long deadline;
@@ -283,6 +294,26 @@ int main(void)
 			exit(worker_run(w, st, deadline, pipefd[1]));
 	}
 	close(pipefd[1]);
+	/* The error handler's last resort, from the driver, under load. */
+	fd = reset_ms > 0 ? open(DEV, O_RDONLY, 0) : -1;
+	if (reset_ms > 0 && fd < 0) {
+		printf("# scsistress: cannot open %s (errno %d)\n", DEV, errno);
+		failed = 1;
+	}
+	while (fd >= 0 && voyager_now_ms() + reset_ms < deadline) {
+		int what = SG_SCSI_RESET_HOST;
+
+		msleep(reset_ms);
+		if (ioctl(fd, SG_SCSI_RESET, &what) < 0) {
+			printf("# scsistress: host reset %d failed (errno %d)\n",
+			       resets + 1, errno);
+			failed = 1;
+			break;
+		}
+		resets++;
+	}
+	if (fd >= 0)
+		close(fd);
 	for (w = 0; w < workers; w++) {
 		if (waitpid(pids[w], &status, 0) != pids[w] ||
 		    !WIFEXITED(status) || WEXITSTATUS(status)) {
@@ -300,6 +331,8 @@ int main(void)
 		       total[1], total[3]);
 		return 1;
 	}
+	if (reset_ms > 0)
+		printf("# scsistress: %d host resets\n", resets);
 	printf("# scsistress: %lu writes, %lu flushes, %lu reads, %lu sectors checked, ok\n",
 	       total[0], total[3], total[1], total[2]);
 	return 0;
