@@ -581,6 +581,79 @@ static void test_flush_status(void)
 }
 
 /*
+ * The driver restarts the SCRIPTS (a write to DSP) while a READ waits for
+ * its data, and they start another command: the READ's data, which comes
+ * later (blkdebug holds each read for 300 ms), belongs to a request the
+ * adapter no longer has.  QEMU's model dropped it without cancelling it,
+ * and its data then ended QEMU on an assertion.  The new command must
+ * complete, and the chip go on working.
+ */
+static void test_restart_during_read(void)
+{
+    g_autofree char *img = make_img();
+    g_autofree char *args = g_strdup_printf("-M voyager -drive if=scsi,"
+        "format=raw,file.driver=blkdebug,file.image.driver=file,"
+        "file.image.filename=%s,file.inject-error.0.event=read_aio,"
+        "file.inject-error.0.iotype=read,file.inject-error.0.errno=0,"
+        "file.inject-error.0.delay-ns=300000000", img);
+    QTestState *qts = qtest_init(args);
+    static const uint8_t tur[6] = { 0x00 };
+    static const uint8_t read1[10] = { 0x28, 0, 0, 0, 0, 8, 0, 0, 1, 0 };
+    uint32_t base = 0x800, cmd = 0x101000, data = 0x102000;
+    uint32_t status = 0x103000, msg = 0x104000;
+    int i;
+
+    /* the power-on UNIT ATTENTION */
+    g_assert_cmphex(simple_command(qts, base, tur, 6, 0), ==, 0x02);
+
+    qtest_memwrite(qts, cmd, read1, sizeof(read1));
+    qtest_writel(qts, SCRIPT, 0x40010000);          /* SELECT 1 << 0 */
+    qtest_writel(qts, SCRIPT + 4, SCRIPT + 0x30);
+    qtest_writel(qts, SCRIPT + 8, 0x0a00000a);      /* MOVE 10, WHEN CMD */
+    qtest_writel(qts, SCRIPT + 12, cmd);
+    qtest_writel(qts, SCRIPT + 16, 0x09000200);     /* MOVE 512, DATA_IN */
+    qtest_writel(qts, SCRIPT + 20, data);
+    put_int(qts, SCRIPT + 24, 0x600d);
+    put_int(qts, SCRIPT + 0x30, 0xbad);
+    qtest_outl(qts, base + DSP, SCRIPT);
+    g_assert_cmphex(qtest_inb(qts, base + ISTAT) & ISTAT_DIP, ==, 0);
+
+    /*
+     * Restarted before the data came: SELECT with ATN (the model lets it
+     * through while the READ's target holds the bus), IDENTIFY, a TEST
+     * UNIT READY.
+     */
+    qtest_writeb(qts, msg, 0x80);
+    qtest_memwrite(qts, cmd, tur, sizeof(tur));
+    qtest_writeb(qts, status, 0xff);
+    qtest_writel(qts, SCRIPT, 0x41010000);          /* SELECT ATN 1 << 0 */
+    qtest_writel(qts, SCRIPT + 4, SCRIPT + 0x30);
+    qtest_writel(qts, SCRIPT + 8, 0x0e000001);      /* MOVE 1, MSG_OUT */
+    qtest_writel(qts, SCRIPT + 12, msg);
+    qtest_writel(qts, SCRIPT + 16, 0x0a000006);     /* MOVE 6, WHEN CMD */
+    qtest_writel(qts, SCRIPT + 20, cmd);
+    qtest_writel(qts, SCRIPT + 24, 0x0b000001);     /* MOVE 1, STATUS */
+    qtest_writel(qts, SCRIPT + 28, status);
+    put_int(qts, SCRIPT + 32, 0x600d);
+    qtest_outl(qts, base + DSP, SCRIPT);
+    for (i = 0; i < 1000; i++) {
+        if (qtest_inb(qts, base + ISTAT) & ISTAT_DIP) {
+            break;
+        }
+        qtest_clock_step(qts, 1000);
+        g_usleep(1000);
+    }
+    g_assert_cmphex(qtest_inl(qts, base + DSPS), ==, 0x600d);
+    qtest_inb(qts, base + DSTAT);
+    /* the READ's data comes now, to no one */
+    g_usleep(600 * 1000);
+    qtest_clock_step(qts, 1000);
+    g_assert_cmphex(simple_command(qts, base, tur, 6, 0), ==, 0x00);
+    qtest_quit(qts);
+    unlink(img);
+}
+
+/*
  * A guard for the qtests whose SCRIPTS never end: with a model that runs
  * them to their end inside the register write, the write never returns.
  * Fail within seconds (libqtest's abort handler kills QEMU) instead of
@@ -1080,6 +1153,8 @@ int main(int argc, char **argv)
     qtest_add_func("/voyager/mca/d700", test_d700);
     qtest_add_func("/voyager/mca/move-unconnected", test_move_unconnected);
     qtest_add_func("/voyager/mca/flush-status", test_flush_status);
+    qtest_add_func("/voyager/mca/restart-during-read",
+                   test_restart_during_read);
     qtest_add_func("/voyager/mca/scripts-empty-walk",
                    test_scripts_empty_walk);
     qtest_add_func("/voyager/mca/scripts-jump-self", test_scripts_jump_self);
