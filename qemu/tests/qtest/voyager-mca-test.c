@@ -503,26 +503,35 @@ static void test_move_unconnected(void)
 }
 
 /*
- * SELECT target 0, MOVE @len WHEN CMD (@cdb), MOVE @out WHEN DATA_OUT
- * (zeros; none if @out is 0), MOVE 1 WHEN STATUS, INT 600Dh.  The status
- * byte, once the SCRIPTS have reached the INT; the main loop runs between
- * qtest commands, so a command the disk ends later (in a bottom half)
- * ends while this waits.
+ * SELECT target 0 (with ATN and a MOVE 1 WHEN MSG_OUT of IDENTIFY if
+ * @atn), MOVE @len WHEN CMD (@cdb), MOVE @out WHEN DATA_OUT (zeros; none
+ * if @out is 0), MOVE 1 WHEN STATUS, INT 600Dh.  The status byte, once
+ * the SCRIPTS have reached the INT; the main loop runs between qtest
+ * commands, so a command the disk ends later (in a bottom half) ends
+ * while this waits.
  */
 static uint8_t simple_command(QTestState *qts, uint32_t base,
-                              const uint8_t *cdb, int len, uint32_t out)
+                              const uint8_t *cdb, int len, uint32_t out,
+                              bool atn)
 {
     uint32_t cmd = 0x101000, data = 0x102000, status = 0x103000;
-    uint32_t p = SCRIPT;
+    uint32_t msg = 0x104000, p = SCRIPT;
     int i;
 
     qtest_memwrite(qts, cmd, cdb, len);
     qtest_memset(qts, data, 0, out);
-    qtest_writel(qts, p, 0x40010000);               /* SELECT 1 << 0 */
+    qtest_writel(qts, p, atn ? 0x41010000 : 0x40010000); /* SELECT 1 << 0 */
     qtest_writel(qts, p + 4, SCRIPT + 0x30);
-    qtest_writel(qts, p + 8, 0x0a000000 | len);     /* MOVE len, WHEN CMD */
-    qtest_writel(qts, p + 12, cmd);
-    p += 16;
+    p += 8;
+    if (atn) {
+        qtest_writeb(qts, msg, 0x80);               /* IDENTIFY, LUN 0 */
+        qtest_writel(qts, p, 0x0e000001);           /* MOVE 1, MSG_OUT */
+        qtest_writel(qts, p + 4, msg);
+        p += 8;
+    }
+    qtest_writel(qts, p, 0x0a000000 | len);         /* MOVE len, WHEN CMD */
+    qtest_writel(qts, p + 4, cmd);
+    p += 8;
     if (out) {
         qtest_writel(qts, p, 0x08000000 | out);     /* MOVE out, DATA_OUT */
         qtest_writel(qts, p + 4, data);
@@ -571,9 +580,10 @@ static void test_flush_status(void)
     static const uint8_t sync[10] = { 0x35 };
     uint32_t base = 0x800;
 
-    g_assert_cmphex(simple_command(qts, base, tur, 6, 0), ==, 0x02);
-    g_assert_cmphex(simple_command(qts, base, write1, 10, 512), ==, 0x00);
-    g_assert_cmphex(simple_command(qts, base, sync, 10, 0), ==, 0x02);
+    g_assert_cmphex(simple_command(qts, base, tur, 6, 0, false), ==, 0x02);
+    g_assert_cmphex(simple_command(qts, base, write1, 10, 512, false), ==,
+                    0x00);
+    g_assert_cmphex(simple_command(qts, base, sync, 10, 0, false), ==, 0x02);
     /* the chip still works: an INQUIRY to the disk */
     inquiry(qts, base, "QEMU HARDDISK");
     qtest_quit(qts);
@@ -600,11 +610,9 @@ static void test_restart_during_read(void)
     static const uint8_t tur[6] = { 0x00 };
     static const uint8_t read1[10] = { 0x28, 0, 0, 0, 0, 8, 0, 0, 1, 0 };
     uint32_t base = 0x800, cmd = 0x101000, data = 0x102000;
-    uint32_t status = 0x103000, msg = 0x104000;
-    int i;
 
     /* the power-on UNIT ATTENTION */
-    g_assert_cmphex(simple_command(qts, base, tur, 6, 0), ==, 0x02);
+    g_assert_cmphex(simple_command(qts, base, tur, 6, 0, false), ==, 0x02);
 
     qtest_memwrite(qts, cmd, read1, sizeof(read1));
     qtest_writel(qts, SCRIPT, 0x40010000);          /* SELECT 1 << 0 */
@@ -620,35 +628,13 @@ static void test_restart_during_read(void)
 
     /*
      * Restarted before the data came: SELECT with ATN (the model lets it
-     * through while the READ's target holds the bus), IDENTIFY, a TEST
-     * UNIT READY.
+     * through while the READ's target holds the bus), a TEST UNIT READY.
      */
-    qtest_writeb(qts, msg, 0x80);
-    qtest_memwrite(qts, cmd, tur, sizeof(tur));
-    qtest_writeb(qts, status, 0xff);
-    qtest_writel(qts, SCRIPT, 0x41010000);          /* SELECT ATN 1 << 0 */
-    qtest_writel(qts, SCRIPT + 4, SCRIPT + 0x30);
-    qtest_writel(qts, SCRIPT + 8, 0x0e000001);      /* MOVE 1, MSG_OUT */
-    qtest_writel(qts, SCRIPT + 12, msg);
-    qtest_writel(qts, SCRIPT + 16, 0x0a000006);     /* MOVE 6, WHEN CMD */
-    qtest_writel(qts, SCRIPT + 20, cmd);
-    qtest_writel(qts, SCRIPT + 24, 0x0b000001);     /* MOVE 1, STATUS */
-    qtest_writel(qts, SCRIPT + 28, status);
-    put_int(qts, SCRIPT + 32, 0x600d);
-    qtest_outl(qts, base + DSP, SCRIPT);
-    for (i = 0; i < 1000; i++) {
-        if (qtest_inb(qts, base + ISTAT) & ISTAT_DIP) {
-            break;
-        }
-        qtest_clock_step(qts, 1000);
-        g_usleep(1000);
-    }
-    g_assert_cmphex(qtest_inl(qts, base + DSPS), ==, 0x600d);
-    qtest_inb(qts, base + DSTAT);
+    g_assert_cmphex(simple_command(qts, base, tur, 6, 0, true), ==, 0x00);
     /* the READ's data comes now, to no one */
     g_usleep(600 * 1000);
     qtest_clock_step(qts, 1000);
-    g_assert_cmphex(simple_command(qts, base, tur, 6, 0), ==, 0x00);
+    g_assert_cmphex(simple_command(qts, base, tur, 6, 0, false), ==, 0x00);
     qtest_quit(qts);
     unlink(img);
 }
