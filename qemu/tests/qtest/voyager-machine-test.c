@@ -650,6 +650,26 @@ static void test_firmware_size(void)
     unlink(mib);
 }
 
+/*
+ * A new CPU topology on a running machine (qom-set of the machine's smp,
+ * which make fuzz's property trials do): the board had sized its CPU
+ * tables from the old one, and the next query of the CPUs' properties
+ * ended QEMU on an assertion in x86_possible_cpu_arch_ids() (on -M pc
+ * as well).  It is refused; the CPUs are as they were.
+ */
+static void test_smp_fixed(void)
+{
+    QTestState *qts = qtest_init("-M voyager,cards=quad");
+    QDict *r;
+
+    r = qtest_qmp(qts, "{ 'execute': 'qom-set', 'arguments': {"
+                  " 'path': '/machine', 'property': 'smp', 'value': {} } }");
+    g_assert(qdict_haskey(r, "error"));
+    qobject_unref(r);
+    g_assert_cmpint(count_cpus(qts), ==, 4);
+    qtest_quit(qts);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -673,5 +693,6 @@ int main(int argc, char **argv)
     qtest_add_func("voyager/machine/trace-events", test_trace_events);
     qtest_add_func("voyager/machine/park-paced", test_park_paced);
     qtest_add_func("voyager/machine/migrate-parked", test_migrate_parked);
+    qtest_add_func("voyager/machine/smp-fixed", test_smp_fixed);
     return g_test_run();
 }
