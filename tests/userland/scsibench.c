@@ -25,7 +25,6 @@
 #include <linux/fs.h>
 
 #define DEV		"/dev/sda"
-#define SYSFS_SIZE	"/sys/block/sda/size"
 #define CHUNK		(64 * 1024)
 #define MIB		(1024 * 1024)
 
@@ -51,21 +50,6 @@ static long check(const unsigned int *buf, unsigned long bytes)
 	for (i = 0; i < bytes / 4; i++)
 		if (buf[i] != pattern(i * 4))
 			return i * 4;
-	return -1;
-}
-
-/* The disk's size in bytes (sysfs counts 512-byte sectors), or -1. */
-static long long disk_bytes(void)
-{
-	char buf[32];
-	int i;
-
-	/* devtmpfs and sysfs may trail the SCSI scan by a moment. */
-	for (i = 0; i < 50; i++) {
-		if (voyager_read_file(SYSFS_SIZE, buf, sizeof(buf)) > 0)
-			return (long long)atol(buf) * 512;
-		msleep(100);
-	}
 	return -1;
 }
 
@@ -145,9 +129,9 @@ int main(void)
 	long bad, cached;
 	char *buf;
 
-	size = disk_bytes();
+	size = voyager_sda_sectors() * 512LL;
 	if (size < 0) {
-		printf("# scsibench: no %s (no SCSI disk)\n", SYSFS_SIZE);
+		printf("# scsibench: no %s (no SCSI disk)\n", VOYAGER_SDA_SIZE);
 		return 1;
 	}
 	if (mb < 1 || mb > 256 || (long long)mb * MIB > size) {

@@ -38,7 +38,6 @@
 #include "voyager_test.h"
 
 #define DEV		"/dev/sda"
-#define SYSFS_SIZE	"/sys/block/sda/size"
 #define SECTOR		512
 #define MAX_RUN		64		/* sectors per request */
 #define MAX_WORKERS	16
@@ -122,21 +121,6 @@ static int check_sector(const unsigned int *w, unsigned int sector,
 		       w[HDR_SECTOR] != sector ? "another sector" :
 		       w[HDR_WORKER] != (unsigned int)worker ? "another worker" :
 		       w[HDR_GEN] < gen ? "an older write" : "a newer write");
-	return -1;
-}
-
-/* The disk's size in sectors, or -1. */
-static long disk_sectors(void)
-{
-	char buf[32];
-	int i;
-
-	/* devtmpfs and sysfs may trail the SCSI scan by a moment. */
-	for (i = 0; i < 50; i++) {
-		if (voyager_read_file(SYSFS_SIZE, buf, sizeof(buf)) > 0)
-			return atol(buf);
-		msleep(100);
-	}
 	return -1;
 }
 
@@ -260,9 +244,9 @@ int main(void)
 		       workers, seconds, MAX_WORKERS);
 		return 1;
 	}
-	sectors = disk_sectors();
+	sectors = voyager_sda_sectors();
 	if (sectors < 0) {
-		printf("# scsistress: no %s (no SCSI disk)\n", SYSFS_SIZE);
+		printf("# scsistress: no %s (no SCSI disk)\n", VOYAGER_SDA_SIZE);
 		return 1;
 	}
 	if (sectors > MAX_SECTORS)

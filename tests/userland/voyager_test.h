@@ -325,6 +325,25 @@ static unsigned int voyager_draw(unsigned int *seed, unsigned int n)
 	return (*seed >> 16) % n;
 }
 
+/*
+ * The first SCSI disk's size in 512-byte sectors, from sysfs, or -1:
+ * devtmpfs and sysfs may trail the SCSI scan by a moment, so wait up to
+ * 5 s for it.
+ */
+#define VOYAGER_SDA_SIZE	"/sys/block/sda/size"
+static long voyager_sda_sectors(void)
+{
+	char buf[32];
+	int i;
+
+	for (i = 0; i < 50; i++) {
+		if (voyager_read_file(VOYAGER_SDA_SIZE, buf, sizeof(buf)) > 0)
+			return atol(buf);
+		msleep(100);
+	}
+	return -1;
+}
+
 /* Take @cpu off line (@on 0) or bring it back: 0, or -1 with errno set. */
 static int voyager_set_cpu_online(int cpu, int on)
 {

@@ -503,6 +503,24 @@ static void test_move_unconnected(void)
 }
 
 /*
+ * -M voyager with its -drive if=scsi disk @img behind blkdebug, with one
+ * inject-error rule: @rule is its options ("event=...,iotype=...").
+ */
+static QTestState *init_blkdebug(const char *img, const char *rule)
+{
+    g_auto(GStrv) parts = g_strsplit(rule, ",", -1);
+    g_autoptr(GString) args = g_string_new("-M voyager -drive if=scsi,"
+        "format=raw,file.driver=blkdebug,file.image.driver=file,");
+    int i;
+
+    g_string_append_printf(args, "file.image.filename=%s", img);
+    for (i = 0; parts[i]; i++) {
+        g_string_append_printf(args, ",file.inject-error.0.%s", parts[i]);
+    }
+    return qtest_init(args->str);
+}
+
+/*
  * SELECT target 0 (with ATN and a MOVE 1 WHEN MSG_OUT of IDENTIFY if
  * @atn), MOVE @len WHEN CMD (@cdb), MOVE @out WHEN DATA_OUT (zeros; none
  * if @out is 0), MOVE 1 WHEN STATUS, INT 600Dh.  The status byte, once
@@ -570,11 +588,7 @@ static uint8_t simple_command(QTestState *qts, uint32_t base,
 static void test_flush_status(void)
 {
     g_autofree char *img = make_img();
-    g_autofree char *args = g_strdup_printf("-M voyager -drive if=scsi,"
-        "format=raw,file.driver=blkdebug,file.image.driver=file,"
-        "file.image.filename=%s,file.inject-error.0.event=flush_to_disk,"
-        "file.inject-error.0.iotype=flush", img);
-    QTestState *qts = qtest_init(args);
+    QTestState *qts = init_blkdebug(img, "event=flush_to_disk,iotype=flush");
     static const uint8_t tur[6] = { 0x00 };
     static const uint8_t write1[10] = { 0x2a, 0, 0, 0, 0, 8, 0, 0, 1, 0 };
     static const uint8_t sync[10] = { 0x35 };
@@ -601,12 +615,8 @@ static void test_flush_status(void)
 static void test_restart_during_read(void)
 {
     g_autofree char *img = make_img();
-    g_autofree char *args = g_strdup_printf("-M voyager -drive if=scsi,"
-        "format=raw,file.driver=blkdebug,file.image.driver=file,"
-        "file.image.filename=%s,file.inject-error.0.event=read_aio,"
-        "file.inject-error.0.iotype=read,file.inject-error.0.errno=0,"
-        "file.inject-error.0.delay-ns=300000000", img);
-    QTestState *qts = qtest_init(args);
+    QTestState *qts = init_blkdebug(img, "event=read_aio,iotype=read,"
+                                    "errno=0,delay-ns=300000000");
     static const uint8_t tur[6] = { 0x00 };
     static const uint8_t read1[10] = { 0x28, 0, 0, 0, 0, 8, 0, 0, 1, 0 };
     uint32_t base = 0x800, cmd = 0x101000, data = 0x102000;
