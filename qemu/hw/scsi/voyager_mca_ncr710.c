@@ -275,6 +275,12 @@ static const Property ncr710_mca_properties[] = {
     DEFINE_PROP_UINT32("iobase", NCR710MCAState, iobase, 0x800),
     DEFINE_PROP_UINT8("irq", NCR710MCAState, irq, 11),
     DEFINE_PROP_BOOL("legacy-drives", NCR710MCAState, legacy_drives, false),
+    /*
+     * Whether "SCSI reset detected" outlives the chip reset of a bus
+     * reset: the facts at hand do not settle it (emulator guide).
+     */
+    DEFINE_PROP_BOOL("rst-outlives-reset", NCR710MCAState,
+                     ncr710.rst_outlives_reset, false),
 };
 
 static void ncr710_mca_class_init(ObjectClass *oc, const void *data)

@@ -27,6 +27,8 @@
 #define POS(n)      (0x100 + (n))
 
 /* 53C710 registers */
+#define SCNTL1      0x01
+#define SIEN        0x03
 #define SCID        0x04
 #define DSTAT       0x0c
 #define SSTAT0      0x0d
@@ -40,6 +42,10 @@
 #define DSTAT_SIR   0x04
 #define DSTAT_ABRT  0x10
 #define ISTAT_DIP   0x01
+#define ISTAT_SIP   0x02
+#define ISTAT_RST   0x40
+#define SCNTL1_RST  0x08
+#define SSTAT0_RST  0x02
 #define ISTAT_ABRT  0x80
 
 static uint16_t pos_id(QTestState *qts, int slot)
@@ -404,6 +410,51 @@ static void test_irq_shared(void)
     g_assert_cmphex(vic_inputs(qts) & 0x0800, ==, 0x0800);
     qtest_inb(qts, 0xc00 + DSTAT);
     g_assert_cmphex(vic_inputs(qts) & 0x0800, ==, 0);
+    qtest_quit(qts);
+}
+
+/*
+ * The 53c700 core's host reset: RST asserted 50 us and dropped, an ISTAT
+ * software reset, then SIEN with the reset interrupt enabled.  With
+ * rst-outlives-reset the "SCSI reset detected" condition waits for SIEN
+ * and interrupts (IRQ 11); without it the chip reset took it away.
+ */
+static void test_rst_outlives_reset(const void *data)
+{
+    bool outlives = GPOINTER_TO_INT(data);
+    g_autofree char *args = g_strdup_printf(
+        "-M voyager -global ncr53c710-mca.rst-outlives-reset=%s",
+        outlives ? "on" : "off");
+    QTestState *qts = qtest_init(args);
+    uint32_t base = 0x800;
+
+    qtest_outb(qts, base + SIEN, SSTAT0_RST);
+    qtest_outb(qts, base + SCNTL1, SCNTL1_RST);
+    qtest_clock_step(qts, 50 * 1000);
+    qtest_outb(qts, base + SCNTL1, 0);
+    qtest_outb(qts, base + ISTAT, ISTAT_RST);
+    qtest_outb(qts, base + ISTAT, 0);
+    /* Masked by the chip reset: no interrupt yet. */
+    g_assert_cmphex(vic_inputs(qts) & 0x0800, ==, 0);
+
+    qtest_outb(qts, base + SIEN, SSTAT0_RST);
+    g_assert_cmphex(qtest_inb(qts, base + ISTAT) & ISTAT_SIP, ==,
+                    outlives ? ISTAT_SIP : 0);
+    g_assert_cmphex(vic_inputs(qts) & 0x0800, ==, outlives ? 0x0800 : 0);
+    g_assert_cmphex(qtest_inb(qts, base + SSTAT0), ==,
+                    outlives ? SSTAT0_RST : 0);
+    /* Reading SSTAT0 acknowledges it. */
+    g_assert_cmphex(qtest_inb(qts, base + SSTAT0), ==, 0);
+    g_assert_cmphex(vic_inputs(qts) & 0x0800, ==, 0);
+
+    /* A machine reset is a power-on reset: nothing survives it. */
+    if (outlives) {
+        qtest_outb(qts, base + SCNTL1, SCNTL1_RST);
+        qtest_outb(qts, base + SCNTL1, 0);
+        qtest_system_reset(qts);
+        qtest_outb(qts, base + SIEN, SSTAT0_RST);
+        g_assert_cmphex(qtest_inb(qts, base + SSTAT0), ==, 0);
+    }
     qtest_quit(qts);
 }
 
@@ -1162,6 +1213,10 @@ int main(int argc, char **argv)
     qtest_add_func("/voyager/mca/slots-listing", test_slots_listing);
     qtest_add_func("/voyager/mca/irq", test_irq);
     qtest_add_func("/voyager/mca/irq-shared", test_irq_shared);
+    qtest_add_data_func("/voyager/mca/rst-outlives-reset/on",
+                        GINT_TO_POINTER(true), test_rst_outlives_reset);
+    qtest_add_data_func("/voyager/mca/rst-outlives-reset/off",
+                        GINT_TO_POINTER(false), test_rst_outlives_reset);
     qtest_add_func("/voyager/mca/ne2-pos", test_ne2_pos);
     qtest_add_func("/voyager/mca/ne2-irq", test_ne2_irq);
     qtest_add_func("/voyager/mca/ne2-nic-option", test_ne2_nic_option);
