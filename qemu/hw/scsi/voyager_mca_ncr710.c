@@ -305,6 +305,9 @@ static void ncr710_mca_class_init(ObjectClass *oc, const void *data)
         "Power-on I/O base as POS selects it (default 0x800)");
     object_class_property_set_description(oc, "irq",
         "Power-on IRQ as POS selects it (default 11)");
+    object_class_property_set_description(oc, "rst-outlives-reset",
+        "SCSI reset detected stays latched across the chip reset of a "
+        "bus reset until SSTAT0 is read (default off: the reset clears it)");
 }
 
 static const TypeInfo ncr710_mca_info = {
@@ -361,6 +364,7 @@ struct NCRD700State {
     uint32_t siop_base;         /* SIOP 0; SIOP 1 at + 80h */
     uint8_t irq;
     uint8_t differential;       /* bit i: SIOP i differential */
+    bool rst_outlives_reset;    /* both SIOPs, as on ncr53c710-mca */
 
     uint8_t sub[16];            /* POS3 behind sub-addresses 0-15 */
     uint8_t sub_reset[16];
@@ -614,6 +618,8 @@ static const Property d700_properties[] = {
     DEFINE_PROP_UINT32("siop-base", NCRD700State, siop_base, 0x6100),
     DEFINE_PROP_UINT8("irq", NCRD700State, irq, 11),
     DEFINE_PROP_UINT8("differential", NCRD700State, differential, 0),
+    DEFINE_PROP_BOOL("rst-outlives-reset", NCRD700State, rst_outlives_reset,
+                     false),
 };
 
 static void d700_class_init(ObjectClass *oc, const void *data)
@@ -643,6 +649,9 @@ static void d700_class_init(ObjectClass *oc, const void *data)
     object_class_property_set_description(oc, "differential",
         "Differential SIOPs as the module control byte reports them: 0 "
         "none (default), 2 SIOP1, 3 both");
+    object_class_property_set_description(oc, "rst-outlives-reset",
+        "Both SIOPs: SCSI reset detected stays latched across the chip "
+        "reset of a bus reset until SSTAT0 is read (default off)");
 }
 
 static const TypeInfo d700_info = {
@@ -693,6 +702,7 @@ static void d700_siop_realize(DeviceState *dev, Error **errp)
                         name);
     c->as = &address_space_memory;
     c->scripts_le = true;
+    c->rst_outlives_reset = NCR_D700_MCA(card)->rst_outlives_reset;
     c->irq = qemu_allocate_irq(d700_chip_irq, card, siop->index);
     c->reselection_retry_timer =
         timer_new_ns(QEMU_CLOCK_VIRTUAL, ncr710_reselection_retry_callback,

@@ -414,10 +414,29 @@ static void test_irq_shared(void)
 }
 
 /*
- * The 53c700 core's host reset: RST asserted 50 us and dropped, an ISTAT
- * software reset, then SIEN with the reset interrupt enabled.  With
- * rst-outlives-reset the "SCSI reset detected" condition waits for SIEN
- * and interrupts (IRQ 11); without it the chip reset took it away.
+ * The 53c700 core's host reset on the chip at @base: RST asserted 50 us
+ * and dropped, an ISTAT software reset, then SIEN with the reset
+ * interrupt enabled.  Returns SSTAT0 as read after that (acknowledging
+ * it); @outlives says what ISTAT must have shown before the read.
+ */
+static uint8_t host_reset_sstat0(QTestState *qts, uint32_t base,
+                                 bool outlives)
+{
+    qtest_outb(qts, base + SIEN, SSTAT0_RST);
+    qtest_outb(qts, base + SCNTL1, SCNTL1_RST);
+    qtest_clock_step(qts, 50 * 1000);
+    qtest_outb(qts, base + SCNTL1, 0);
+    qtest_outb(qts, base + ISTAT, ISTAT_RST);
+    qtest_outb(qts, base + ISTAT, 0);
+    qtest_outb(qts, base + SIEN, SSTAT0_RST);
+    g_assert_cmphex(qtest_inb(qts, base + ISTAT) & ISTAT_SIP, ==,
+                    outlives ? ISTAT_SIP : 0);
+    return qtest_inb(qts, base + SSTAT0);
+}
+
+/*
+ * With rst-outlives-reset the "SCSI reset detected" condition waits for
+ * SIEN and interrupts (IRQ 11); without it the chip reset took it away.
  */
 static void test_rst_outlives_reset(const void *data)
 {
@@ -428,33 +447,42 @@ static void test_rst_outlives_reset(const void *data)
     QTestState *qts = qtest_init(args);
     uint32_t base = 0x800;
 
-    qtest_outb(qts, base + SIEN, SSTAT0_RST);
+    /* Masked by the chip reset until SIEN: no interrupt before. */
     qtest_outb(qts, base + SCNTL1, SCNTL1_RST);
-    qtest_clock_step(qts, 50 * 1000);
     qtest_outb(qts, base + SCNTL1, 0);
-    qtest_outb(qts, base + ISTAT, ISTAT_RST);
-    qtest_outb(qts, base + ISTAT, 0);
-    /* Masked by the chip reset: no interrupt yet. */
     g_assert_cmphex(vic_inputs(qts) & 0x0800, ==, 0);
+    qtest_inb(qts, base + SSTAT0);
 
-    qtest_outb(qts, base + SIEN, SSTAT0_RST);
-    g_assert_cmphex(qtest_inb(qts, base + ISTAT) & ISTAT_SIP, ==,
-                    outlives ? ISTAT_SIP : 0);
-    g_assert_cmphex(vic_inputs(qts) & 0x0800, ==, outlives ? 0x0800 : 0);
-    g_assert_cmphex(qtest_inb(qts, base + SSTAT0), ==,
+    g_assert_cmphex(host_reset_sstat0(qts, base, outlives), ==,
                     outlives ? SSTAT0_RST : 0);
-    /* Reading SSTAT0 acknowledges it. */
+    /* Reading SSTAT0 acknowledged it. */
     g_assert_cmphex(qtest_inb(qts, base + SSTAT0), ==, 0);
     g_assert_cmphex(vic_inputs(qts) & 0x0800, ==, 0);
 
-    /* A machine reset is a power-on reset: nothing survives it. */
+    /* Before the read, the interrupt is up. */
     if (outlives) {
         qtest_outb(qts, base + SCNTL1, SCNTL1_RST);
         qtest_outb(qts, base + SCNTL1, 0);
+        qtest_outb(qts, base + SIEN, SSTAT0_RST);
+        g_assert_cmphex(vic_inputs(qts) & 0x0800, ==, 0x0800);
+        /* A machine reset is a power-on reset: nothing survives it. */
         qtest_system_reset(qts);
         qtest_outb(qts, base + SIEN, SSTAT0_RST);
         g_assert_cmphex(qtest_inb(qts, base + SSTAT0), ==, 0);
+        g_assert_cmphex(vic_inputs(qts) & 0x0800, ==, 0);
     }
+    qtest_quit(qts);
+}
+
+/* The D700's property reaches both of its SIOPs. */
+static void test_rst_outlives_reset_d700(void)
+{
+    QTestState *qts = qtest_init("-M voyager "
+                                 "-device ncr-d700-mca,slot=3,"
+                                 "rst-outlives-reset=on");
+
+    g_assert_cmphex(host_reset_sstat0(qts, 0x6100, true), ==, SSTAT0_RST);
+    g_assert_cmphex(host_reset_sstat0(qts, 0x6180, true), ==, SSTAT0_RST);
     qtest_quit(qts);
 }
 
@@ -1217,6 +1245,8 @@ int main(int argc, char **argv)
                         GINT_TO_POINTER(true), test_rst_outlives_reset);
     qtest_add_data_func("/voyager/mca/rst-outlives-reset/off",
                         GINT_TO_POINTER(false), test_rst_outlives_reset);
+    qtest_add_func("/voyager/mca/rst-outlives-reset/d700",
+                   test_rst_outlives_reset_d700);
     qtest_add_func("/voyager/mca/ne2-pos", test_ne2_pos);
     qtest_add_func("/voyager/mca/ne2-irq", test_ne2_irq);
     qtest_add_func("/voyager/mca/ne2-nic-option", test_ne2_nic_option);
