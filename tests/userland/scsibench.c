@@ -126,14 +126,14 @@ int main(void)
 	int mb = voyager_env_int("voyager_scsibench_mb", 16), fd;
 	unsigned long bytes;
 	long long size, t0, ms;
-	long bad, cached;
+	long bad, cached, sectors = voyager_sda_sectors();
 	char *buf;
 
-	size = voyager_sda_sectors() * 512LL;
-	if (size < 0) {
+	if (sectors < 0) {
 		printf("# scsibench: no %s (no SCSI disk)\n", VOYAGER_SDA_SIZE);
 		return 1;
 	}
+	size = sectors * 512LL;
 	if (mb < 1 || mb > 256 || (long long)mb * MIB > size) {
 		printf("# scsibench: %d MiB asked, the disk has %lld (1..256)\n",
 		       mb, size / MIB);
