@@ -30,8 +30,10 @@
 #define SCNTL1      0x01
 #define SIEN        0x03
 #define SCID        0x04
+#define SODL        0x06
 #define DSTAT       0x0c
 #define SSTAT0      0x0d
+#define SSTAT1      0x0e
 #define ISTAT       0x21
 #define DSP         0x2c
 #define DSPS        0x30
@@ -46,6 +48,7 @@
 #define ISTAT_RST   0x40
 #define SCNTL1_RST  0x08
 #define SSTAT0_RST  0x02
+#define SSTAT1_RST  0x02
 #define ISTAT_ABRT  0x80
 
 static uint16_t pos_id(QTestState *qts, int slot)
@@ -483,6 +486,73 @@ static void test_rst_outlives_reset_d700(void)
 
     g_assert_cmphex(host_reset_sstat0(qts, 0x6100, true), ==, SSTAT0_RST);
     g_assert_cmphex(host_reset_sstat0(qts, 0x6180, true), ==, SSTAT0_RST);
+    qtest_quit(qts);
+}
+
+/*
+ * SSTAT1 is a register of its own: the live RST/ line while SCNTL1
+ * holds it, no latch left full by a CPU write of SODL, and nothing of
+ * SSTAT0's pending condition (reading it acknowledges nothing).
+ */
+static void test_sstat1(void)
+{
+    QTestState *qts = qtest_init("-M voyager -global "
+                                 "ncr53c710-mca.rst-outlives-reset=on");
+    uint32_t base = 0x800;
+
+    g_assert_cmphex(qtest_inb(qts, base + SSTAT1), ==, 0);
+    qtest_outb(qts, base + SODL, 0x5a);
+    g_assert_cmphex(qtest_inb(qts, base + SSTAT1), ==, 0);
+
+    qtest_outb(qts, base + SCNTL1, SCNTL1_RST);
+    g_assert_cmphex(qtest_inb(qts, base + SCNTL1) & SCNTL1_RST, ==,
+                    SCNTL1_RST);
+    g_assert_cmphex(qtest_inb(qts, base + SSTAT1), ==, SSTAT1_RST);
+    qtest_outb(qts, base + SCNTL1, 0);
+    g_assert_cmphex(qtest_inb(qts, base + SSTAT1), ==, 0);
+
+    /* The reset's condition is SSTAT0's alone and still pending. */
+    g_assert_cmphex(qtest_inb(qts, base + SSTAT0), ==, SSTAT0_RST);
+    g_assert_cmphex(qtest_inb(qts, base + SSTAT0), ==, 0);
+
+    /* A software reset of the chip drops RST/ with SCNTL1. */
+    qtest_outb(qts, base + SCNTL1, SCNTL1_RST);
+    qtest_outb(qts, base + ISTAT, ISTAT_RST);
+    qtest_outb(qts, base + ISTAT, 0);
+    g_assert_cmphex(qtest_inb(qts, base + SSTAT1), ==, 0);
+    qtest_quit(qts);
+}
+
+/*
+ * ISTAT's RST bit is the chip's software reset: a pending SCRIPTS
+ * interrupt goes with the rest of the chip's state, and the bit holds
+ * the chip until it is cleared.
+ */
+static void test_software_reset(void)
+{
+    QTestState *qts = qtest_init("-M voyager");
+    uint32_t base = 0x800;
+
+    put_int(qts, SCRIPT, 0x1234);
+    qtest_outl(qts, base + SCRATCH, 0x5a5aa5a5);
+    qtest_outb(qts, base + DIEN, DSTAT_SIR);
+    qtest_outl(qts, base + DSP, SCRIPT);
+    g_assert_cmphex(vic_inputs(qts) & 0x0800, ==, 0x0800);
+
+    qtest_outb(qts, base + ISTAT, ISTAT_RST);
+    g_assert_cmphex(vic_inputs(qts) & 0x0800, ==, 0);
+    g_assert_cmphex(qtest_inb(qts, base + ISTAT), ==, ISTAT_RST);
+    g_assert_cmphex(qtest_inl(qts, base + SCRATCH), ==, 0);
+    g_assert_cmphex(qtest_inl(qts, base + DSPS), ==, 0);
+    g_assert_cmphex(qtest_inb(qts, base + DSTAT) & DSTAT_SIR, ==, 0);
+    qtest_outb(qts, base + ISTAT, 0);
+    g_assert_cmphex(qtest_inb(qts, base + ISTAT), ==, 0);
+
+    /* Out of reset, the chip runs SCRIPTS again. */
+    qtest_outb(qts, base + DIEN, DSTAT_SIR);
+    qtest_outl(qts, base + DSP, SCRIPT);
+    g_assert_cmphex(qtest_inl(qts, base + DSPS), ==, 0x1234);
+    g_assert_cmphex(vic_inputs(qts) & 0x0800, ==, 0x0800);
     qtest_quit(qts);
 }
 
@@ -1247,6 +1317,8 @@ int main(int argc, char **argv)
                         GINT_TO_POINTER(false), test_rst_outlives_reset);
     qtest_add_func("/voyager/mca/rst-outlives-reset/d700",
                    test_rst_outlives_reset_d700);
+    qtest_add_func("/voyager/mca/sstat1", test_sstat1);
+    qtest_add_func("/voyager/mca/software-reset", test_software_reset);
     qtest_add_func("/voyager/mca/ne2-pos", test_ne2_pos);
     qtest_add_func("/voyager/mca/ne2-irq", test_ne2_irq);
     qtest_add_func("/voyager/mca/ne2-nic-option", test_ne2_nic_option);
