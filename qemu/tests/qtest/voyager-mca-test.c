@@ -799,6 +799,48 @@ static void test_restart_during_read(void)
 }
 
 /*
+ * The chip reset while a READ waits for its data (the 53c700 core's
+ * host reset, after its command timed out): the reset cancels the
+ * request, whose data would otherwise come to a chip that no longer has
+ * it (QEMU ended on an assertion).
+ */
+static void test_reset_during_read(void)
+{
+    g_autofree char *img = make_img();
+    QTestState *qts = init_blkdebug(img, "event=read_aio,iotype=read,"
+                                    "errno=0,delay-ns=300000000");
+    static const uint8_t tur[6] = { 0x00 };
+    static const uint8_t read1[10] = { 0x28, 0, 0, 0, 0, 8, 0, 0, 1, 0 };
+    uint32_t base = 0x800, cmd = 0x101000, data = 0x102000;
+
+    /* the power-on UNIT ATTENTION */
+    g_assert_cmphex(simple_command(qts, base, tur, 6, 0, false), ==, 0x02);
+
+    qtest_memwrite(qts, cmd, read1, sizeof(read1));
+    qtest_writel(qts, SCRIPT, 0x40010000);          /* SELECT 1 << 0 */
+    qtest_writel(qts, SCRIPT + 4, SCRIPT + 0x30);
+    qtest_writel(qts, SCRIPT + 8, 0x0a00000a);      /* MOVE 10, WHEN CMD */
+    qtest_writel(qts, SCRIPT + 12, cmd);
+    qtest_writel(qts, SCRIPT + 16, 0x09000200);     /* MOVE 512, DATA_IN */
+    qtest_writel(qts, SCRIPT + 20, data);
+    put_int(qts, SCRIPT + 24, 0x600d);
+    put_int(qts, SCRIPT + 0x30, 0xbad);
+    qtest_outl(qts, base + DSP, SCRIPT);
+    g_assert_cmphex(qtest_inb(qts, base + ISTAT) & ISTAT_DIP, ==, 0);
+
+    qtest_outb(qts, base + ISTAT, ISTAT_RST);
+    qtest_outb(qts, base + ISTAT, 0);
+    /* the READ's data would come now */
+    g_usleep(600 * 1000);
+    qtest_clock_step(qts, 1000);
+    g_assert_cmphex(qtest_inb(qts, base + ISTAT), ==, 0);
+    /* The target was not reset: no new UNIT ATTENTION, and it answers. */
+    g_assert_cmphex(simple_command(qts, base, tur, 6, 0, false), ==, 0x00);
+    qtest_quit(qts);
+    unlink(img);
+}
+
+/*
  * A guard for the qtests whose SCRIPTS never end: with a model that runs
  * them to their end inside the register write, the write never returns.
  * Fail within seconds (libqtest's abort handler kills QEMU) instead of
@@ -1300,6 +1342,7 @@ int main(int argc, char **argv)
     qtest_add_func("/voyager/mca/flush-status", test_flush_status);
     qtest_add_func("/voyager/mca/restart-during-read",
                    test_restart_during_read);
+    qtest_add_func("/voyager/mca/reset-during-read", test_reset_during_read);
     qtest_add_func("/voyager/mca/scripts-empty-walk",
                    test_scripts_empty_walk);
     qtest_add_func("/voyager/mca/scripts-jump-self", test_scripts_jump_self);
