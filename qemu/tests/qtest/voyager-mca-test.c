@@ -754,21 +754,20 @@ static void test_flush_status(void)
 }
 
 /*
- * The driver restarts the SCRIPTS (a write to DSP) while a READ waits for
- * its data, and they start another command: the READ's data, which comes
- * later (blkdebug holds each read for 300 ms), belongs to a request the
- * adapter no longer has.  QEMU's model dropped it without cancelling it,
- * and its data then ended QEMU on an assertion.  The new command must
- * complete, and the chip go on working.
+ * A machine with the disk @img behind blkdebug, which holds each read
+ * 300 ms: after the power-on UNIT ATTENTION (taken by a TEST UNIT
+ * READY), start SCRIPTS on the chip at @base that READ one block from
+ * target 0; they wait for its data.
  */
-static void test_restart_during_read(void)
+static const uint8_t test_unit_ready[6] = { 0x00 };
+
+static QTestState *start_held_read(const char *img, uint32_t base)
 {
-    g_autofree char *img = make_img();
     QTestState *qts = init_blkdebug(img, "event=read_aio,iotype=read,"
                                     "errno=0,delay-ns=300000000");
-    static const uint8_t tur[6] = { 0x00 };
+    const uint8_t *tur = test_unit_ready;
     static const uint8_t read1[10] = { 0x28, 0, 0, 0, 0, 8, 0, 0, 1, 0 };
-    uint32_t base = 0x800, cmd = 0x101000, data = 0x102000;
+    uint32_t cmd = 0x101000, data = 0x102000;
 
     /* the power-on UNIT ATTENTION */
     g_assert_cmphex(simple_command(qts, base, tur, 6, 0, false), ==, 0x02);
@@ -784,6 +783,23 @@ static void test_restart_during_read(void)
     put_int(qts, SCRIPT + 0x30, 0xbad);
     qtest_outl(qts, base + DSP, SCRIPT);
     g_assert_cmphex(qtest_inb(qts, base + ISTAT) & ISTAT_DIP, ==, 0);
+    return qts;
+}
+
+/*
+ * The driver restarts the SCRIPTS (a write to DSP) while a READ waits for
+ * its data, and they start another command: the READ's data, which comes
+ * later (blkdebug holds each read for 300 ms), belongs to a request the
+ * adapter no longer has.  QEMU's model dropped it without cancelling it,
+ * and its data then ended QEMU on an assertion.  The new command must
+ * complete, and the chip go on working.
+ */
+static void test_restart_during_read(void)
+{
+    g_autofree char *img = make_img();
+    const uint8_t *tur = test_unit_ready;
+    uint32_t base = 0x800;
+    QTestState *qts = start_held_read(img, base);
 
     /*
      * Restarted before the data came: SELECT with ATN (the model lets it
@@ -807,26 +823,9 @@ static void test_restart_during_read(void)
 static void test_reset_during_read(void)
 {
     g_autofree char *img = make_img();
-    QTestState *qts = init_blkdebug(img, "event=read_aio,iotype=read,"
-                                    "errno=0,delay-ns=300000000");
-    static const uint8_t tur[6] = { 0x00 };
-    static const uint8_t read1[10] = { 0x28, 0, 0, 0, 0, 8, 0, 0, 1, 0 };
-    uint32_t base = 0x800, cmd = 0x101000, data = 0x102000;
-
-    /* the power-on UNIT ATTENTION */
-    g_assert_cmphex(simple_command(qts, base, tur, 6, 0, false), ==, 0x02);
-
-    qtest_memwrite(qts, cmd, read1, sizeof(read1));
-    qtest_writel(qts, SCRIPT, 0x40010000);          /* SELECT 1 << 0 */
-    qtest_writel(qts, SCRIPT + 4, SCRIPT + 0x30);
-    qtest_writel(qts, SCRIPT + 8, 0x0a00000a);      /* MOVE 10, WHEN CMD */
-    qtest_writel(qts, SCRIPT + 12, cmd);
-    qtest_writel(qts, SCRIPT + 16, 0x09000200);     /* MOVE 512, DATA_IN */
-    qtest_writel(qts, SCRIPT + 20, data);
-    put_int(qts, SCRIPT + 24, 0x600d);
-    put_int(qts, SCRIPT + 0x30, 0xbad);
-    qtest_outl(qts, base + DSP, SCRIPT);
-    g_assert_cmphex(qtest_inb(qts, base + ISTAT) & ISTAT_DIP, ==, 0);
+    const uint8_t *tur = test_unit_ready;
+    uint32_t base = 0x800;
+    QTestState *qts = start_held_read(img, base);
 
     qtest_outb(qts, base + ISTAT, ISTAT_RST);
     qtest_outb(qts, base + ISTAT, 0);
